@@ -1,0 +1,99 @@
+/**
+ * The ingest pipeline as one pure function: read sources in, articles and a report out.
+ * read -> decode -> split -> parse -> extract -> resolve -> write; this file wires the middle.
+ */
+import { createHash } from 'node:crypto';
+import { slugify } from '../../src/lib/slug.ts';
+import { decode } from './decode.ts';
+import { IngestError } from './errors.ts';
+import { extract } from './extract.ts';
+import { parseBlock, type ParsedArticle } from './parse.ts';
+import type { SourceFile } from './read.ts';
+import { split } from './split.ts';
+import type { ArticleFile } from './write.ts';
+
+export interface ReportedSkip {
+  file: string;
+  line: number;
+  text: string;
+  reason: string;
+}
+
+export interface IngestResult {
+  articles: ArticleFile[];
+  /** Stories met again (same headline and body) after their first appearance. */
+  duplicates: { file: string; firstLine: number; lastLine: number; duplicateOf: string }[];
+  skipped: ReportedSkip[];
+  errors: IngestError[];
+}
+
+/** Whitespace-insensitive fingerprint of a story, so the same story scraped twice is one article. */
+function fingerprint(article: ParsedArticle): string {
+  const text = [article.title, ...article.body.map((block) => block.text)].join('\n').replace(/\s+/g, ' ');
+  return createHash('sha256').update(text).digest('hex');
+}
+
+function uniqueSlug(taken: Set<string>, title: string): string {
+  const base = slugify(title) || 'story';
+  let slug = base;
+  for (let n = 2; taken.has(slug); n++) slug = `${base}-${n}`;
+  taken.add(slug);
+  return slug;
+}
+
+export function ingestSources(sources: readonly SourceFile[]): IngestResult {
+  const result: IngestResult = { articles: [], duplicates: [], skipped: [], errors: [] };
+  const seen = new Map<string, string>();
+  const slugsByDay = new Map<string, Set<string>>();
+
+  for (const source of sources) {
+    let lines: string[];
+    try {
+      lines = decode(source.path, source.bytes).lines;
+    } catch (error) {
+      if (!(error instanceof IngestError)) throw error;
+      result.errors.push(error);
+      continue;
+    }
+    let accepted = 0;
+    for (const block of split(lines)) {
+      const parsed = parseBlock(block);
+      for (const skip of parsed.skipped) result.skipped.push({ file: source.path, ...skip });
+      if (parsed.body.length === 0) {
+        // A lone line between blank runs: reported, never silently dropped.
+        for (const line of block.lines) {
+          if (!parsed.skipped.some((skip) => skip.line === line.number)) {
+            result.skipped.push({ file: source.path, line: line.number, text: line.text, reason: 'fragment with no body' });
+          }
+        }
+        continue;
+      }
+      accepted++;
+      const key = fingerprint(parsed);
+      const location = `${source.path}#L${parsed.firstLine}-L${parsed.lastLine}`;
+      const firstSeen = seen.get(key);
+      if (firstSeen) {
+        result.duplicates.push({ file: source.path, firstLine: parsed.firstLine, lastLine: parsed.lastLine, duplicateOf: firstSeen });
+        continue;
+      }
+      seen.set(key, location);
+      const slugs = slugsByDay.get(source.date) ?? new Set<string>();
+      slugsByDay.set(source.date, slugs);
+      const slug = uniqueSlug(slugs, parsed.title);
+      const mentions = extract(parsed);
+      const frontmatter: ArticleFile['frontmatter'] = { title: parsed.title, date: source.date, source: location, people: [], countries: [], captionPeople: [], captionCountries: [], roles: {} };
+      if (parsed.standfirst !== undefined) frontmatter.standfirst = parsed.standfirst;
+      if (parsed.caption !== undefined) frontmatter.caption = parsed.caption;
+      if (parsed.credit !== undefined) frontmatter.credit = parsed.credit;
+      if (parsed.captionDate !== undefined) frontmatter.captionDate = parsed.captionDate;
+      Object.assign(frontmatter, mentions);
+      result.articles.push({ path: `${source.date}/${slug}.mdx`, frontmatter, body: parsed.body });
+    }
+    if (accepted === 0) {
+      result.errors.push(
+        new IngestError(source.path, 1, 'no recognisable article in this dump', 'check it is a scraped news dump: a headline line, a blank line, then paragraphs'),
+      );
+    }
+  }
+  return result;
+}

@@ -1,0 +1,23 @@
+/**
+ * The article as the ingest pipeline writes it and the site reads it: the frontmatter contract
+ * of every MDX file in the content collection. `src/content.config.ts` validates it with zod.
+ */
+export interface ArticleFrontmatter {
+  title: string;
+  /** The digest day, `YYYY-MM-DD`, taken from the source's dated folder. */
+  date: string;
+  /** Repo-relative path of the dump plus the line range, e.g. `content/sources/2026-02-07/a.txt#L1-L42`. */
+  source: string;
+  standfirst?: string;
+  caption?: string;
+  /** Photo credit named by the caption, such as `Reuters` or `EPA`. */
+  credit?: string;
+  /** The date the caption gives for the photo, `YYYY-MM-DD`. */
+  captionDate?: string;
+  people: string[];
+  countries: string[];
+  captionPeople: string[];
+  captionCountries: string[];
+  /** Descriptor the article gives each person, keyed by canonical name. */
+  roles: Record<string, string>;
+}
