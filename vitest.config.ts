@@ -7,5 +7,7 @@ export default defineConfig({
     maxWorkers: 2,
     testTimeout: 180_000,
     hookTimeout: 300_000,
+    // The workflow parser imports its schema JSON without an import attribute, which only Vite's loader accepts.
+    server: { deps: { inline: ['@actions/workflow-parser'] } },
   },
 });

@@ -1,0 +1,103 @@
+/**
+ * The GitHub workflows are checked offline against the Actions workflow schema, with GitHub's own
+ * parser, and every `npm run` they call must exist: a typo would otherwise surface only on GitHub.
+ */
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { convertWorkflowTemplate, NoOperationTraceWriter, parseWorkflow } from '@actions/workflow-parser';
+import { parse as parseYaml } from 'yaml';
+import { describe, expect, it } from 'vitest';
+import { projectRoot } from '../helpers/site.ts';
+
+const WORKFLOWS = ['deploy.yml', 'checks.yml'];
+
+interface Step {
+  uses?: string;
+  run?: string;
+}
+interface Job {
+  permissions?: Record<string, string>;
+  steps?: Step[];
+}
+interface Workflow {
+  on: Record<string, unknown>;
+  permissions?: Record<string, string>;
+  jobs: Record<string, Job>;
+}
+
+async function schemaErrors(name: string, content: string): Promise<string[]> {
+  const parsed = parseWorkflow({ name, content }, new NoOperationTraceWriter());
+  const errors = parsed.context.errors.getErrors().map((error) => error.message);
+  if (parsed.value === undefined) return errors;
+  const template = await convertWorkflowTemplate(parsed.context, parsed.value);
+  // Conversion repeats the parse errors and adds its own (e.g. a bad cron or a job cycle).
+  return [...new Set([...errors, ...(template.errors ?? []).map((error) => error.Message)])];
+}
+
+async function readWorkflow(name: string): Promise<{ text: string; workflow: Workflow }> {
+  const text = await readFile(join(projectRoot, '.github/workflows', name), 'utf8');
+  return { text, workflow: parseYaml(text) as Workflow };
+}
+
+const steps = (workflow: Workflow): Step[] => Object.values(workflow.jobs).flatMap((job) => job.steps ?? []);
+
+describe('workflow schema check', () => {
+  it('rejects a misspelt key, so a clean result means something', async () => {
+    const misspelt = 'on: push\njobs:\n  build:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v5\n        wiht: { fetch-depth: 0 }\n';
+    expect(await schemaErrors('misspelt.yml', misspelt)).toEqual([expect.stringContaining("Unexpected value 'wiht'")]);
+  });
+});
+
+describe.each(WORKFLOWS)('.github/workflows/%s', (name) => {
+  it('is a valid GitHub Actions workflow', async () => {
+    const { text } = await readWorkflow(name);
+    expect(await schemaErrors(name, text)).toEqual([]);
+  });
+
+  it('runs only npm scripts that package.json defines', async () => {
+    const { workflow } = await readWorkflow(name);
+    const packageJson = JSON.parse(await readFile(join(projectRoot, 'package.json'), 'utf8')) as { scripts: Record<string, string> };
+    const commands = steps(workflow).flatMap((step) => (step.run ?? '').split('\n'));
+    const scripts = commands.flatMap((command) => [...command.matchAll(/\bnpm (?:run )?([\w:-]+)/g)].map((match) => match[1]));
+    const npmBuiltins = new Set(['ci', 'install']);
+    const used = scripts.filter((script) => !npmBuiltins.has(script));
+    expect(used.length).toBeGreaterThan(0);
+    for (const script of used) expect(packageJson.scripts, `npm run ${script}`).toHaveProperty([script]);
+  });
+
+  it('pins every action to a major version and keeps the node version in .nvmrc', async () => {
+    const { workflow } = await readWorkflow(name);
+    const actions = steps(workflow).flatMap((step) => (step.uses === undefined ? [] : [step.uses]));
+    for (const action of actions) expect(action).toMatch(/^[\w-]+\/[\w-]+@v\d+$/);
+    const setupNode = steps(workflow).find((step) => step.uses?.startsWith('actions/setup-node@'));
+    expect(setupNode).toMatchObject({ with: { 'node-version-file': '.nvmrc', cache: 'npm' } });
+  });
+
+  it('grants read-only repository access by default', async () => {
+    const { workflow } = await readWorkflow(name);
+    expect(workflow.permissions).toEqual({ contents: 'read' });
+  });
+});
+
+describe('deploy workflow', () => {
+  it('builds on push to main with the Pages origin and base path, and deploys with the official Pages actions', async () => {
+    const { workflow } = await readWorkflow('deploy.yml');
+    expect(workflow.on).toHaveProperty('push', { branches: ['main'] });
+    const actions = steps(workflow).map((step) => step.uses?.replace(/@.*/, ''));
+    expect(actions).toEqual(expect.arrayContaining(['actions/configure-pages', 'actions/upload-pages-artifact', 'actions/deploy-pages']));
+    const build = steps(workflow).find((step) => step.run === 'npm run build') as Step & { env?: Record<string, string> };
+    expect(build.env).toEqual({
+      SITE_URL: '${{ steps.pages.outputs.origin }}',
+      BASE_PATH: '${{ steps.pages.outputs.base_path }}/',
+    });
+    // Only the job that publishes may write to Pages.
+    expect(workflow.jobs.deploy.permissions).toEqual({ pages: 'write', 'id-token': 'write' });
+    expect(workflow.jobs.build.permissions).toBeUndefined();
+  });
+
+  it('keeps pull requests away from the deploy', async () => {
+    const { workflow } = await readWorkflow('checks.yml');
+    expect(Object.keys(workflow.on)).toContain('pull_request');
+    expect(steps(workflow).map((step) => step.uses ?? '')).not.toContainEqual(expect.stringContaining('deploy-pages'));
+  });
+});
