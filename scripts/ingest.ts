@@ -3,32 +3,65 @@
  * content/articles/. Run with `--help` for options.
  */
 import { parseArgs } from 'node:util';
-import { resolve } from 'node:path';
+import { relative, resolve } from 'node:path';
+import { IngestError } from './ingest/errors.ts';
 import { ingestSources } from './ingest/pipeline.ts';
 import { readSources } from './ingest/read.ts';
-import { writeArticles } from './ingest/write.ts';
+import { acquireLock, LockedError, writeArticles } from './ingest/write.ts';
 
 const HELP = `Usage: npm run ingest -- [options]
 
 Turns every dump under content/sources/YYYY-MM-DD/*.txt into MDX articles in content/articles/.
-Unchanged articles are left untouched; articles whose dump is gone are removed.
+Unchanged articles are left untouched; articles whose dump is gone are removed. The same story
+met twice (in one dump or across dumps) becomes one article.
 
 Options:
-  --report        also list every skipped line (logo text, repeated headline and caption blocks)
-                  and every duplicate story
+  --report        also list every skipped line (logo text, repeated headline and caption
+                  blocks, duplicate stories, fragments) with its file and line
   --root <dir>    project folder to ingest (default: the current folder)
   -h, --help      show this help
 
 Exit status is 1 when any dump has an error; nothing is written then, so the last good
-collection stays in place.`;
+collection stays in place. Only one ingest runs at a time (content/articles/.lock); an
+interrupted run leaves no half-written file, and running again finishes the job.`;
 
-const { values } = parseArgs({
-  options: {
-    report: { type: 'boolean', default: false },
-    root: { type: 'string', default: '.' },
-    help: { type: 'boolean', short: 'h', default: false },
-  },
-});
+/** Progress on stderr, only for a person watching a terminal, at most ten updates a second. */
+function progressLine(): { show(text: string): void; clear(): void } {
+  const tty = process.stderr.isTTY === true;
+  let last = 0;
+  let shown = false;
+  return {
+    show(text) {
+      const now = Date.now();
+      if (!tty || now - last < 100) return;
+      last = now;
+      shown = true;
+      process.stderr.write(`\r\x1b[2K${text.slice(0, (process.stderr.columns ?? 80) - 1)}`);
+    },
+    clear() {
+      if (shown) process.stderr.write('\r\x1b[2K');
+      shown = false;
+    },
+  };
+}
+
+function fail(message: string): never {
+  console.error(message);
+  process.exit(1);
+}
+
+let values: { report: boolean; root: string; help: boolean };
+try {
+  ({ values } = parseArgs({
+    options: {
+      report: { type: 'boolean', default: false },
+      root: { type: 'string', default: '.' },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+  }));
+} catch (error) {
+  fail(`ingest: ${(error as Error).message}\n\n${HELP}`);
+}
 
 if (values.help) {
   console.log(HELP);
@@ -36,27 +69,45 @@ if (values.help) {
 }
 
 const root = resolve(values.root);
-const { sources, errors: readErrors } = await readSources(root, resolve(root, 'content/sources'));
-const result = ingestSources(sources);
-const errors = [...readErrors, ...result.errors];
+const articlesDir = resolve(root, 'content/articles');
+const shown = (path: string) => relative(root, path) || '.';
 
+let lock;
+try {
+  lock = await acquireLock(articlesDir, shown(articlesDir));
+} catch (error) {
+  if (error instanceof LockedError) fail(`error ${error.message}`);
+  throw error;
+}
+// The lock goes with the process however it ends (errors exit early); after Ctrl-C or a
+// supervisor's SIGTERM too. Temporary files of an interrupted run go on the next run.
+process.on('exit', () => lock.release());
+for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143]] as const) process.on(signal, () => process.exit(code));
+
+const progress = progressLine();
+const { sources, errors: readErrors } = await readSources(root, resolve(root, 'content/sources'));
+const result = ingestSources(sources, (done, total, path) => progress.show(`ingest: reading ${done}/${total} ${path}`));
+const errors: IngestError[] = [...readErrors, ...result.errors];
+
+progress.clear();
 if (values.report) {
   for (const skip of result.skipped) console.log(`skip  ${skip.file}:${skip.line}  [${skip.reason}]  ${skip.text.slice(0, 80)}`);
   for (const duplicate of result.duplicates) {
     console.log(`dup   ${duplicate.file}#L${duplicate.firstLine}-L${duplicate.lastLine}  same story as ${duplicate.duplicateOf}`);
   }
 }
-
+for (const warning of result.warnings) console.error(`warning ${warning}`);
 for (const error of errors) console.error(`error ${error.message}`);
 if (errors.length > 0) {
-  console.error(`\n${errors.length} error(s): nothing was written. Fix the dumps above and run \`npm run ingest\` again.`);
-  process.exit(1);
+  fail(`\n${errors.length} error(s): nothing was written. Fix the dumps above and run \`npm run ingest\` again.`);
 }
 
-const written = await writeArticles(resolve(root, 'content/articles'), result.articles);
+const written = await writeArticles(articlesDir, result.articles, (done, total) => progress.show(`ingest: writing ${done}/${total}`));
+progress.clear();
 console.log(
-  `ingest: ${sources.length} source(s), ${result.articles.length} article(s): ` +
-    `${written.written.length} new or changed, ${written.unchanged.length} unchanged, ${written.removed.length} removed; ` +
-    `${result.duplicates.length} duplicate(s), ${result.skipped.length} skipped line(s)` +
-    (values.report ? '' : ' (see `npm run ingest -- --report`)'),
+  `ingest: ${sources.length} source(s) -> ${result.articles.length} article(s): ` +
+    `${written.written.length} new or changed, ${written.unchanged.length} unchanged, ${written.removed.length} removed, ` +
+    `${result.duplicates.length} duplicate(s) merged; ${result.skipped.length} skipped line(s), ` +
+    `${result.warnings.length} warning(s)` +
+    (values.report || result.skipped.length === 0 ? '' : ' (list them with `npm run ingest -- --report`)'),
 );

@@ -8,14 +8,27 @@ const LEGACY = new TextDecoder('windows-1252');
 /** Share of control bytes above which a file is treated as binary, not text. */
 const BINARY_CONTROL_SHARE = 0.1;
 
-function looksBinary(bytes: Uint8Array): boolean {
+/** The 1-based line of the first byte that marks the file as binary, or undefined for text. */
+function binaryLine(bytes: Uint8Array): number | undefined {
+  const nul = bytes.indexOf(0);
+  if (nul >= 0) return lineAt(bytes, nul);
   const sample = bytes.subarray(0, 64 * 1024);
   let control = 0;
-  for (const byte of sample) {
-    if (byte === 0) return true;
-    if (byte < 0x20 && byte !== 0x09 && byte !== 0x0a && byte !== 0x0d && byte !== 0x0c) control++;
+  let firstControl = -1;
+  for (const [index, byte] of sample.entries()) {
+    const isControl = (byte < 0x20 && byte !== 0x09 && byte !== 0x0a && byte !== 0x0d && byte !== 0x0c);
+    if (!isControl) continue;
+    if (firstControl < 0) firstControl = index;
+    control++;
+    if (control > sample.length * BINARY_CONTROL_SHARE) return lineAt(bytes, firstControl);
   }
-  return control > sample.length * BINARY_CONTROL_SHARE;
+  return undefined;
+}
+
+function lineAt(bytes: Uint8Array, offset: number): number {
+  let line = 1;
+  for (let index = 0; index < offset; index++) if (bytes[index] === 0x0a) line++;
+  return line;
 }
 
 export interface DecodedSource {
@@ -26,10 +39,11 @@ export interface DecodedSource {
 /** Decodes a dump to lines: strips a BOM, accepts CRLF/CR, falls back to windows-1252 for legacy files. */
 export function decode(path: string, bytes: Uint8Array): DecodedSource {
   if (bytes.length === 0) {
-    throw new IngestError(path, undefined, 'the file is empty', 'paste the scraped text into it, or delete it');
+    throw new IngestError(path, 1, 'the file is empty', 'paste the scraped text into it, or delete it');
   }
-  if (looksBinary(bytes)) {
-    throw new IngestError(path, undefined, 'the file is binary, not text', 'export the dump as plain text (.txt), or delete it');
+  const binaryAt = binaryLine(bytes);
+  if (binaryAt !== undefined) {
+    throw new IngestError(path, binaryAt, 'the file is binary, not text (it holds NUL or control bytes)', 'export the dump as plain text (.txt), or delete it');
   }
   let text: string;
   let encoding: DecodedSource['encoding'] = 'utf-8';
@@ -39,6 +53,8 @@ export function decode(path: string, bytes: Uint8Array): DecodedSource {
     text = LEGACY.decode(bytes);
     encoding = 'windows-1252';
   }
-  text = text.replace(/^\uFEFF/, '');
+  // Stray control characters (other than tab and line ends) are invisible and break MDX and
+  // YAML; they are dropped, the one change besides trimming that ingest makes to the text.
+  text = text.replace(/^\uFEFF/, '').replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/g, '');
   return { lines: text.split(/\r\n|\r|\n/), encoding };
 }

@@ -21,11 +21,16 @@ export interface ReportedSkip {
 
 export interface IngestResult {
   articles: ArticleFile[];
-  /** Stories met again (same headline and body) after their first appearance. */
+  /** Stories met again (same headline and body) after their first appearance; their lines are also in `skipped`. */
   duplicates: { file: string; firstLine: number; lastLine: number; duplicateOf: string }[];
   skipped: ReportedSkip[];
   errors: IngestError[];
+  /** Dumps that were not UTF-8 and were read as windows-1252: worth a look, not an error. */
+  warnings: string[];
 }
+
+/** Called after each source, so a long run can show progress without the pipeline doing I/O. */
+export type ProgressListener = (done: number, total: number, path: string) => void;
 
 /** Whitespace-insensitive fingerprint of a story, so the same story scraped twice is one article. */
 function fingerprint(article: ParsedArticle): string {
@@ -41,15 +46,18 @@ function uniqueSlug(taken: Set<string>, title: string): string {
   return slug;
 }
 
-export function ingestSources(sources: readonly SourceFile[]): IngestResult {
-  const result: IngestResult = { articles: [], duplicates: [], skipped: [], errors: [] };
+export function ingestSources(sources: readonly SourceFile[], onProgress?: ProgressListener): IngestResult {
+  const result: IngestResult = { articles: [], duplicates: [], skipped: [], errors: [], warnings: [] };
   const seen = new Map<string, string>();
   const slugsByDay = new Map<string, Set<string>>();
 
-  for (const source of sources) {
+  for (const [position, source] of sources.entries()) {
+    onProgress?.(position + 1, sources.length, source.path);
     let lines: string[];
     try {
-      lines = decode(source.path, source.bytes).lines;
+      const decoded = decode(source.path, source.bytes);
+      lines = decoded.lines;
+      if (decoded.encoding !== 'utf-8') result.warnings.push(`${source.path}: not UTF-8, read as ${decoded.encoding}; check its accents and quotes`);
     } catch (error) {
       if (!(error instanceof IngestError)) throw error;
       result.errors.push(error);
@@ -59,13 +67,15 @@ export function ingestSources(sources: readonly SourceFile[]): IngestResult {
     for (const block of split(lines)) {
       const parsed = parseBlock(block);
       for (const skip of parsed.skipped) result.skipped.push({ file: source.path, ...skip });
-      if (parsed.body.length === 0) {
-        // A lone line between blank runs: reported, never silently dropped.
+      // Content that becomes no article is reported line by line, never silently dropped.
+      const skipContent = (reason: string) => {
+        const content = new Set(parsed.contentLines);
         for (const line of block.lines) {
-          if (!parsed.skipped.some((skip) => skip.line === line.number)) {
-            result.skipped.push({ file: source.path, line: line.number, text: line.text, reason: 'fragment with no body' });
-          }
+          if (content.has(line.number)) result.skipped.push({ file: source.path, line: line.number, text: line.text, reason });
         }
+      };
+      if (parsed.body.length === 0) {
+        skipContent('fragment with no body');
         continue;
       }
       accepted++;
@@ -74,6 +84,7 @@ export function ingestSources(sources: readonly SourceFile[]): IngestResult {
       const firstSeen = seen.get(key);
       if (firstSeen) {
         result.duplicates.push({ file: source.path, firstLine: parsed.firstLine, lastLine: parsed.lastLine, duplicateOf: firstSeen });
+        skipContent(`duplicate of ${firstSeen}`);
         continue;
       }
       seen.set(key, location);
@@ -87,11 +98,11 @@ export function ingestSources(sources: readonly SourceFile[]): IngestResult {
       if (parsed.credit !== undefined) frontmatter.credit = parsed.credit;
       if (parsed.captionDate !== undefined) frontmatter.captionDate = parsed.captionDate;
       Object.assign(frontmatter, mentions);
-      result.articles.push({ path: `${source.date}/${slug}.mdx`, frontmatter, body: parsed.body });
+      result.articles.push({ path: `${source.date}/${slug}.mdx`, frontmatter, body: parsed.body, contentLines: parsed.contentLines });
     }
     if (accepted === 0) {
       result.errors.push(
-        new IngestError(source.path, 1, 'no recognisable article in this dump', 'check it is a scraped news dump: a headline line, a blank line, then paragraphs'),
+        new IngestError(source.path, 1, 'no recognisable article in this dump (no headline followed by paragraphs)', 'check it is a scraped news dump: a headline line, a blank line, then the paragraphs; or delete it'),
       );
     }
   }

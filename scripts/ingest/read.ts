@@ -14,18 +14,25 @@ export interface SourceFile {
 
 const DATED_FOLDER = /^\d{4}-\d{2}-\d{2}$/;
 
-/** The day a dump belongs to, or an error explaining where it should go. */
-export function digestDayOf(relativePath: string): string {
-  const parts = relativePath.split('/');
+/**
+ * The day a dump belongs to, from its path inside the sources folder, or an error naming
+ * `shownPath` (its path in the repository) and where it should go.
+ */
+export function digestDayOf(pathInSources: string, shownPath = pathInSources): string {
+  const parts = pathInSources.split('/');
   const folder = parts.at(-2) ?? '';
-  const isRealDay = DATED_FOLDER.test(folder) && isValid(parseISO(folder)) && format(parseISO(folder), 'yyyy-MM-dd') === folder;
-  if (parts.length !== 2 || !isRealDay) {
+  if (parts.length !== 2 || !DATED_FOLDER.test(folder)) {
     throw new IngestError(
-      relativePath,
-      undefined,
+      shownPath,
+      1,
       'source is not inside a dated folder',
-      'move it to a folder named after its digest day, e.g. `YYYY-MM-DD/<name>.txt` (or use `npm run add -- <file> --date YYYY-MM-DD`)',
+      'move it to a folder named after its digest day, e.g. `content/sources/YYYY-MM-DD/<name>.txt` (or use `npm run add -- <file> --date YYYY-MM-DD`)',
     );
+  }
+  // parseISO rolls 2026-02-30 over to March; formatting it back exposes days that do not exist.
+  const day = parseISO(folder);
+  if (!isValid(day) || format(day, 'yyyy-MM-dd') !== folder) {
+    throw new IngestError(shownPath, 1, `folder \`${folder}\` is not a real day`, 'rename the folder to the digest day it holds, as YYYY-MM-DD');
   }
   return folder;
 }
@@ -42,7 +49,14 @@ async function listFiles(dir: string): Promise<string[]> {
  * system's order. Files elsewhere or outside a dated folder come back as errors, not silence.
  */
 export async function readSources(root: string, sourcesDir: string): Promise<{ sources: SourceFile[]; errors: IngestError[] }> {
-  const files = (await listFiles(sourcesDir)).sort();
+  let files: string[];
+  try {
+    files = (await listFiles(sourcesDir)).sort();
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+    const shown = relative(root, sourcesDir).split(sep).join('/');
+    return { sources: [], errors: [new IngestError(shown, undefined, 'the sources folder does not exist', `create it and add a dump with \`npm run add -- <file>\``)] };
+  }
   const sources: SourceFile[] = [];
   const errors: IngestError[] = [];
   for (const file of files) {
@@ -50,9 +64,9 @@ export async function readSources(root: string, sourcesDir: string): Promise<{ s
     const insideSources = relative(sourcesDir, file).split(sep).join('/');
     try {
       if (!file.endsWith('.txt')) {
-        throw new IngestError(repoPath, undefined, 'not a .txt dump', 'save the dump as plain text with a `.txt` name, or remove it');
+        throw new IngestError(repoPath, 1, 'not a .txt dump', 'save the dump as plain text with a `.txt` name, or remove it');
       }
-      const date = digestDayOf(insideSources);
+      const date = digestDayOf(insideSources, repoPath);
       sources.push({ path: repoPath, date, bytes: await readFile(file) });
     } catch (error) {
       if (!(error instanceof IngestError)) throw error;

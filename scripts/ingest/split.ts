@@ -17,20 +17,31 @@ export interface Block {
 /** The site's logo text, left between the caption and the repeated headline by the scraper. */
 export const LOGO_LINE = 'TT';
 
+/** Shorter doubled lines (`Yes`, `Goal!`) happen in ordinary prose; headlines and captions are longer. */
+const MIN_DOUBLED_LENGTH = 20;
+
 /**
- * A dump in the news site's layout carries the logo line or doubled captions; a plain dump
- * (one story per file, as in the BBC corpus) carries neither and is never split, because its
- * bodies may hold runs of blank lines of their own.
+ * A dump in the news site's layout carries the logo line, or doubles its headlines and
+ * captions (the same line again as the next non-blank line). A plain dump (one story per
+ * file, as in the BBC corpus) carries neither and is never split, because its bodies hold
+ * runs of blank lines of their own.
  */
-function hasSiteLayout(lines: readonly string[]): boolean {
-  return lines.some((line, index) => line === LOGO_LINE || (line !== '' && line.length > 40 && line === lines[index + 1]));
+export function hasSiteLayout(lines: readonly string[]): boolean {
+  let previous = '';
+  for (const line of lines) {
+    if (line === '') continue;
+    if (line === LOGO_LINE || (line.length >= MIN_DOUBLED_LENGTH && line === previous)) return true;
+    previous = line;
+  }
+  return false;
 }
 
 /**
- * Articles are separated by two or more empty lines. A whitespace-only line is a separator
- * inside an article, not part of a boundary: scrapers leave them between paragraphs.
+ * Articles are separated by two or more empty lines. A whitespace-only line is not empty: the
+ * site leaves one between paragraphs, so `empty, spaces, empty` is not a boundary.
  */
 export function split(rawLines: readonly string[]): Block[] {
+  // `trim` also strips no-break spaces, which the site leaves at line ends.
   const trimmed = rawLines.map((line) => line.trim());
   const multiArticle = hasSiteLayout(trimmed);
   const blocks: Block[] = [];
@@ -46,7 +57,6 @@ export function split(rawLines: readonly string[]): Block[] {
 
   trimmed.forEach((text, index) => {
     if (text === '') {
-      // Only lines that are truly empty count towards a boundary.
       emptyRun = rawLines[index] === '' ? emptyRun + 1 : 0;
       return;
     }

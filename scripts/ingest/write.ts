@@ -1,6 +1,7 @@
 /** Stage 7, write: articles to MDX files, atomically, touching only files whose bytes change. */
-import { mkdir, readFile, readdir, rename, rm, writeFile } from 'node:fs/promises';
-import { dirname, join, relative, sep } from 'node:path';
+import { link, mkdir, readFile, readdir, rename, rm, rmdir, unlink, writeFile } from 'node:fs/promises';
+import { unlinkSync } from 'node:fs';
+import { basename, dirname, join, relative, sep } from 'node:path';
 import { toMarkdown } from 'mdast-util-to-markdown';
 import { mdxToMarkdown } from 'mdast-util-mdx';
 import type { Root, RootContent } from 'mdast';
@@ -13,7 +14,18 @@ export interface ArticleFile {
   path: string;
   frontmatter: ArticleFrontmatter;
   body: BodyBlock[];
+  /** Source line numbers whose text the article holds (not written; for the nothing-lost report). */
+  contentLines: number[];
 }
+
+/**
+ * A line starting `import ` or `export ` is JavaScript to MDX, run at build time; the serializer
+ * does not escape it, so its first letter is written as a character reference.
+ */
+const MDX_ESM_AT_LINE_START = [
+  { character: 'i', atBreak: true, after: 'mport ' },
+  { character: 'e', atBreak: true, after: 'xport ' },
+];
 
 /**
  * The body as MDX, serialised from an mdast tree so every character of the source shows as
@@ -26,7 +38,7 @@ export function bodyToMdx(body: readonly BodyBlock[]): string {
       : { type: 'paragraph', children: [{ type: 'text', value: block.text }] },
   );
   const tree: Root = { type: 'root', children };
-  return toMarkdown(tree, { extensions: [mdxToMarkdown()] });
+  return toMarkdown(tree, { extensions: [mdxToMarkdown()], unsafe: MDX_ESM_AT_LINE_START });
 }
 
 export function renderArticle(article: ArticleFile): string {
@@ -35,20 +47,39 @@ export function renderArticle(article: ArticleFile): string {
   return `---\n${frontmatter}---\n\n${bodyToMdx(article.body)}`;
 }
 
+/** Name of the lock file that keeps two ingests from writing the collection at once. */
+export const LOCK_FILE = '.lock';
+
+/** A fresh hidden temporary name beside `file`: hidden so no loader sees it, unique per process. */
+function temporaryPathFor(file: string): string {
+  return join(dirname(file), `.${basename(file)}.${process.pid}.tmp`);
+}
+
+/** Write to a temporary file, then rename: a reader or a killed run never sees half a file. */
 async function writeAtomically(file: string, content: string): Promise<void> {
   await mkdir(dirname(file), { recursive: true });
-  const temporary = `${file}.${process.pid}.tmp`;
+  const temporary = temporaryPathFor(file);
   await writeFile(temporary, content);
   await rename(temporary, file);
 }
 
-async function existingArticleFiles(dir: string): Promise<string[]> {
-  try {
-    const entries = await readdir(dir, { withFileTypes: true, recursive: true });
-    return entries.filter((entry) => entry.isFile()).map((entry) => relative(dir, join(entry.parentPath, entry.name)).split(sep).join('/'));
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
-    throw error;
+/** Every file under `dir` but the lock, including temporary files a killed run left behind. */
+async function existingFiles(dir: string): Promise<string[]> {
+  const entries = await readdir(dir, { withFileTypes: true, recursive: true });
+  return entries
+    .filter((entry) => entry.isFile())
+    .map((entry) => relative(dir, join(entry.parentPath, entry.name)).split(sep).join('/'))
+    .filter((path) => path !== LOCK_FILE);
+}
+
+/** Day folders left empty once their articles are gone. */
+async function removeEmptyFolders(dir: string): Promise<void> {
+  const entries = await readdir(dir, { withFileTypes: true });
+  for (const entry of entries) {
+    if (!entry.isDirectory()) continue;
+    const folder = join(dir, entry.name);
+    await removeEmptyFolders(folder);
+    if ((await readdir(folder)).length === 0) await rmdir(folder);
   }
 }
 
@@ -58,11 +89,19 @@ export interface WriteSummary {
   removed: string[];
 }
 
-/** Makes `dir` hold exactly `articles`: new and changed files are written, stale ones removed. */
-export async function writeArticles(dir: string, articles: readonly ArticleFile[]): Promise<WriteSummary> {
+/** Called after each article, so a long run can show progress. */
+export type WriteProgress = (done: number, total: number) => void;
+
+/**
+ * Makes `dir` hold exactly `articles`: new and changed files are written, unchanged ones left
+ * untouched, stale ones (and temporary files of an interrupted run) removed. Run under
+ * `acquireLock(dir)`; killed at any point, a rerun converges to the same folder.
+ */
+export async function writeArticles(dir: string, articles: readonly ArticleFile[], onProgress?: WriteProgress): Promise<WriteSummary> {
   const summary: WriteSummary = { written: [], unchanged: [], removed: [] };
+  await mkdir(dir, { recursive: true });
   const wanted = new Set(articles.map((article) => article.path));
-  for (const article of articles) {
+  for (const [position, article] of articles.entries()) {
     const file = join(dir, article.path);
     const content = renderArticle(article);
     const current = await readFile(file, 'utf8').catch(() => undefined);
@@ -72,12 +111,83 @@ export async function writeArticles(dir: string, articles: readonly ArticleFile[
       await writeAtomically(file, content);
       summary.written.push(article.path);
     }
+    onProgress?.(position + 1, articles.length);
   }
-  for (const path of await existingArticleFiles(dir)) {
+  for (const path of await existingFiles(dir)) {
     if (!wanted.has(path)) {
       await rm(join(dir, path));
-      summary.removed.push(path);
+      if (!basename(path).startsWith('.')) summary.removed.push(path);
     }
   }
+  await removeEmptyFolders(dir);
   return summary;
+}
+
+/** Another ingest holds the lock: a clear message instead of two runs writing one folder. */
+export class LockedError extends Error {
+  constructor(lockFile: string, pid: number) {
+    super(
+      `another ingest (process ${pid}) is writing ${lockFile.replace(/\.lock$/, '')} right now. ` +
+        `Fix: wait for it to finish and run again; if no ingest is running, delete ${lockFile}.`,
+    );
+    this.name = 'LockedError';
+  }
+}
+
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    // EPERM: the process exists but belongs to someone else.
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+export interface Lock {
+  file: string;
+  /** Releases the lock; safe to call twice, and synchronous so signal handlers can use it. */
+  release(): void;
+}
+
+/**
+ * Takes `<dir>/.lock`, holding this process's id. The id is written to a temporary file that
+ * is then hard-linked into place, so the lock never exists half-written; a lock whose process
+ * is gone (a killed run) is stale and taken over.
+ */
+export async function acquireLock(dir: string, shownDir = dir): Promise<Lock> {
+  await mkdir(dir, { recursive: true });
+  const file = join(dir, LOCK_FILE);
+  const temporary = temporaryPathFor(file);
+  await writeFile(temporary, `${process.pid}\n`);
+  try {
+    for (;;) {
+      try {
+        await link(temporary, file);
+        break;
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      }
+      const holder = Number.parseInt(await readFile(file, 'utf8').catch(() => ''), 10);
+      if (Number.isInteger(holder) && holder !== process.pid && isRunning(holder)) {
+        throw new LockedError(join(shownDir, LOCK_FILE), holder);
+      }
+      await unlink(file).catch(() => undefined);
+    }
+  } finally {
+    await unlink(temporary).catch(() => undefined);
+  }
+  let held = true;
+  return {
+    file,
+    release() {
+      if (!held) return;
+      held = false;
+      try {
+        unlinkSync(file);
+      } catch {
+        // Already gone: nothing to release.
+      }
+    },
+  };
 }
