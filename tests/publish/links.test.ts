@@ -1,0 +1,87 @@
+/**
+ * Every internal link, asset, feed item and sitemap entry of the demo site resolves, both when the
+ * site is served from the root and from a sub-path (as GitHub Pages serves `user.github.io/repo/`).
+ */
+import { readFile, readdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { XMLParser } from 'fast-xml-parser';
+import { LinkChecker, LinkState } from 'linkinator';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { serveSite, type ServedSite } from '../../scripts/static-server.ts';
+import { demoBuild, type DemoBuild } from '../helpers/demo-build.ts';
+import { htmlFiles, pagePath } from '../helpers/dist-pages.ts';
+
+const xml = new XMLParser();
+
+/** Every `<loc>` of a sitemap or sitemap index, and every `<link>` of an RSS feed. */
+function urlsIn(document: unknown): string[] {
+  if (Array.isArray(document)) return document.flatMap(urlsIn);
+  if (typeof document !== 'object' || document === null) return [];
+  return Object.entries(document).flatMap(([key, value]) =>
+    (key === 'loc' || key === 'link') && typeof value === 'string' ? [value] : urlsIn(value),
+  );
+}
+
+describe.each(['/digest/', '/'])('the demo site built for base path %s', (basePath) => {
+  let build: DemoBuild;
+  let served: ServedSite;
+  /** Where the built site says it lives, e.g. `https://example.org/digest/`. */
+  let publicUrl: string;
+  const local = (url: string) => (url.startsWith(publicUrl) ? served.url + url.slice(publicUrl.length) : url);
+
+  beforeAll(async () => {
+    build = await demoBuild(basePath);
+    served = await serveSite(build.dist, basePath);
+    publicUrl = new URL(basePath, build.siteUrl).href;
+  });
+  afterAll(() => served?.close());
+
+  it('has no broken internal link or asset on any page', async () => {
+    const pages = (await htmlFiles(build.dist)).filter((file) => file !== '404.html').map((file) => served.url + pagePath(file));
+    const checker = new LinkChecker();
+    const result = await checker.check({
+      path: pages,
+      recurse: true,
+      checkCss: true,
+      concurrency: 20,
+      // Offline: only the site's own URLs are checked.
+      linksToSkip: async (link) => !link.startsWith(served.url) && !link.startsWith(publicUrl),
+      urlRewriteExpressions: [{ pattern: new RegExp(`^${publicUrl.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}`), replacement: served.url }],
+    });
+    const checked = result.links.filter((link) => link.state !== LinkState.SKIPPED);
+    const broken = checked.filter((link) => link.state === LinkState.BROKEN).map((link) => `${link.url} (${link.status}) on ${link.parent}`);
+    expect(broken).toEqual([]);
+    expect(checked.length).toBeGreaterThan(pages.length);
+  });
+
+  it('lists only live pages under the base path in its sitemap', async () => {
+    const index = await readFile(join(build.dist, 'sitemap-index.xml'), 'utf8');
+    const sitemaps = urlsIn(xml.parse(index));
+    expect(sitemaps.length).toBeGreaterThan(0);
+    const pages: string[] = [];
+    for (const sitemap of sitemaps) {
+      expect(sitemap.startsWith(publicUrl), sitemap).toBe(true);
+      const response = await fetch(local(sitemap));
+      expect(response.status, sitemap).toBe(200);
+      pages.push(...urlsIn(xml.parse(await response.text())));
+    }
+    expect(pages).toContain(publicUrl);
+    for (const page of pages) {
+      expect(page.startsWith(publicUrl), page).toBe(true);
+      expect((await fetch(local(page))).status, page).toBe(200);
+    }
+  });
+
+  it('links every feed item to a live story under the base path', async () => {
+    const feeds = (await readdir(build.dist)).filter((file) => /\.(rss|xml)$/.test(file) && !file.startsWith('sitemap'));
+    expect(feeds, 'an RSS feed at the top of dist/').not.toEqual([]);
+    for (const feed of feeds) {
+      const links = urlsIn(xml.parse(await readFile(join(build.dist, feed), 'utf8')));
+      expect(links.length, `${feed} has items`).toBeGreaterThan(1);
+      for (const link of links) {
+        expect(link.startsWith(publicUrl), `${feed}: ${link}`).toBe(true);
+        expect((await fetch(local(link))).status, `${feed}: ${link}`).toBe(200);
+      }
+    }
+  });
+});
