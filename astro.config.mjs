@@ -1,10 +1,18 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
+import sitemap from '@astrojs/sitemap';
+import { siteSettings } from './src/lib/settings.ts';
+import { basePath } from './src/lib/urls.ts';
 
+// Read here first so a mistake in content/site.yaml stops the build before any page renders.
+siteSettings();
+
+// Origin and base path come from the environment so one repo serves from a root, a custom
+// domain or `https://user.github.io/repo/` (see README, "Site settings").
 export default defineConfig({
-  site: process.env.SITE_URL ?? 'https://example.org',
-  base: process.env.BASE_PATH ?? '/',
+  site: process.env.SITE_URL || 'https://example.org',
+  base: basePath(process.env.BASE_PATH || '/'),
   trailingSlash: 'always',
   // A strict Content Security Policy in every page's <meta>: Astro hashes its own inline scripts
   // and styles; 'wasm-unsafe-eval' lets Pagefind compile its WebAssembly search index, nothing more.
@@ -14,5 +22,5 @@ export default defineConfig({
       scriptDirective: { resources: ["'self'", "'wasm-unsafe-eval'"] },
     },
   },
-  integrations: [mdx()],
+  integrations: [mdx(), sitemap({ filter: (page) => !/\/404(\.html|\/)?$/.test(page) })],
 });

@@ -12,7 +12,7 @@ describe('demo site build', () => {
   afterAll(() => site.remove());
 
   it('renders every seed story as a page', async () => {
-    const html = await readFile(join(site.dist, '2026-02-07/iran-leaves-door-open-for-indirect-talks-with-washington/index.html'), 'utf8');
+    const html = await readFile(join(site.dist, '2026/02/07/iran-leaves-door-open-for-indirect-talks-with-washington/index.html'), 'utf8');
     expect(html).toContain('Kamal Kharrazi, an adviser to Iran');
   });
 });

@@ -1,0 +1,255 @@
+/**
+ * The site's build-time indexes, computed once from the whole collection: stories in order,
+ * digest days, people and countries with their stories and co-mentions, and related stories.
+ * Pages only look things up here, so no page re-filters the collection (no O(pages x stories)).
+ */
+import type { ArticleFrontmatter } from './article.ts';
+import { countryByName, type Country } from './countries.ts';
+import { slugify } from './slug.ts';
+import type { StoryAddress } from './urls.ts';
+
+/** The least a collection entry must have; the real entry rides along for rendering. */
+export interface ArticleEntry {
+  id: string;
+  data: ArticleFrontmatter;
+  body?: string;
+}
+
+export interface Story<E extends ArticleEntry = ArticleEntry> extends StoryAddress {
+  entry: E;
+  title: string;
+  /** Position in the whole site, newest first: 0 is the first story of the latest day. */
+  rank: number;
+  people: Tag[];
+  countries: Tag[];
+}
+
+export interface Mention {
+  tag: Tag;
+  count: number;
+}
+
+export interface MonthCount {
+  /** `YYYY-MM`. */
+  month: string;
+  count: number;
+}
+
+export type TagKind = 'person' | 'country';
+
+/** A person or a country named in the body of at least one story. */
+export interface Tag<E extends ArticleEntry = ArticleEntry> {
+  kind: TagKind;
+  name: string;
+  slug: string;
+  /** Newest first. */
+  stories: Story<E>[];
+  firstSeen: string;
+  lastSeen: string;
+  /** The descriptor the most recent story that gives one uses, e.g. `Iranian Foreign Minister`. */
+  role: string | undefined;
+  /** Stories per month from the first month seen to the last, months without stories included. */
+  months: MonthCount[];
+  /** People named in the same stories, most often first. */
+  people: Mention[];
+  countries: Mention[];
+  /** world-countries data for a country tag whose name it knows. */
+  country: Country | undefined;
+}
+
+export interface Day<E extends ArticleEntry = ArticleEntry> {
+  /** `YYYY-MM-DD`. */
+  day: string;
+  /** In the order of the day's edition (the dumps' order). */
+  stories: Story<E>[];
+  /** The day before, if any; `next` the day after. */
+  previous: string | undefined;
+  next: string | undefined;
+}
+
+export interface Month {
+  /** `YYYY-MM`. */
+  month: string;
+  /** Newest first. */
+  days: Day[];
+  storyCount: number;
+}
+
+export interface Digest<E extends ArticleEntry = ArticleEntry> {
+  /** Newest day first, each day in edition order. */
+  stories: Story<E>[];
+  /** Newest first. */
+  days: Day<E>[];
+  dayByDate: ReadonlyMap<string, Day<E>>;
+  /** Newest first. */
+  months: Month[];
+  /** A to Z. */
+  people: Tag<E>[];
+  countries: Tag<E>[];
+  personBySlug: ReadonlyMap<string, Tag<E>>;
+  countryBySlug: ReadonlyMap<string, Tag<E>>;
+}
+
+/** `content/sources/2026-02-07/a.txt#L70-L89` -> [`content/sources/2026-02-07/a.txt`, 70]. */
+function sourcePosition(source: string): [string, number] {
+  const match = /^(.*)#L(\d+)-L\d+$/.exec(source);
+  return match ? [match[1] ?? source, Number(match[2])] : [source, 0];
+}
+
+function compareStoriesNewestFirst(a: ArticleEntry, b: ArticleEntry): number {
+  if (a.data.date !== b.data.date) return a.data.date < b.data.date ? 1 : -1;
+  const [fileA, lineA] = sourcePosition(a.data.source);
+  const [fileB, lineB] = sourcePosition(b.data.source);
+  if (fileA !== fileB) return fileA < fileB ? -1 : 1;
+  return lineA - lineB || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+}
+
+const byName = (a: { name: string }, b: { name: string }) => a.name.localeCompare(b.name, 'en');
+
+/** Mentions most often first, then A to Z. */
+export function byCountThenName(a: Mention, b: Mention): number {
+  return b.count - a.count || byName(a.tag, b.tag);
+}
+
+/** Months `YYYY-MM` from `first` to `last`, inclusive. */
+function monthRange(first: string, last: string): string[] {
+  const months: string[] = [];
+  let [year, month] = first.split('-').map(Number) as [number, number];
+  const [lastYear, lastMonth] = last.split('-').map(Number) as [number, number];
+  while (year < lastYear || (year === lastYear && month <= lastMonth)) {
+    months.push(`${year}-${String(month).padStart(2, '0')}`);
+    month += 1;
+    if (month > 12) [year, month] = [year + 1, 1];
+  }
+  return months;
+}
+
+/** The last path segment of the entry id (`2026-02-07/some-headline` -> `some-headline`). */
+function storySlug(entry: ArticleEntry): string {
+  return entry.id.split('/').at(-1) || slugify(entry.data.title);
+}
+
+export function buildDigest<E extends ArticleEntry>(entries: readonly E[]): Digest<E> {
+  const sorted = [...entries].sort(compareStoriesNewestFirst);
+  const tags = { person: new Map<string, Tag<E>>(), country: new Map<string, Tag<E>>() };
+  const tagFor = (kind: TagKind, name: string): Tag<E> => {
+    const slug = slugify(name);
+    let tag = tags[kind].get(slug);
+    if (!tag) {
+      const country = kind === 'country' ? countryByName(name) : undefined;
+      tag = { kind, name, slug, stories: [], firstSeen: '', lastSeen: '', role: undefined, months: [], people: [], countries: [], country };
+      tags[kind].set(slug, tag);
+    }
+    return tag;
+  };
+
+  const stories: Story<E>[] = sorted.map((entry, rank) => {
+    const story: Story<E> = {
+      entry,
+      rank,
+      title: entry.data.title,
+      day: entry.data.date,
+      slug: storySlug(entry),
+      // A name listed twice in one story counts once.
+      people: [...new Set(entry.data.people)].map((name) => tagFor('person', name)),
+      countries: [...new Set(entry.data.countries)].map((name) => tagFor('country', name)),
+    };
+    for (const tag of [...story.people, ...story.countries]) {
+      tag.stories.push(story);
+      if (tag.kind === 'person' && tag.role === undefined) tag.role = entry.data.roles[tag.name];
+    }
+    return story;
+  });
+
+  // Co-mentions: one pass over each story's pairs of tags.
+  const coCounts = new Map<Tag<E>, Map<Tag<E>, number>>();
+  for (const story of stories) {
+    const all = [...story.people, ...story.countries];
+    for (const tag of all) {
+      let counts = coCounts.get(tag);
+      if (!counts) coCounts.set(tag, (counts = new Map()));
+      for (const other of all) if (other !== tag) counts.set(other, (counts.get(other) ?? 0) + 1);
+    }
+  }
+
+  for (const tag of [...tags.person.values(), ...tags.country.values()]) {
+    tag.lastSeen = tag.stories[0]?.day ?? '';
+    tag.firstSeen = tag.stories.at(-1)?.day ?? '';
+    const perMonth = new Map<string, number>();
+    for (const story of tag.stories) perMonth.set(story.day.slice(0, 7), (perMonth.get(story.day.slice(0, 7)) ?? 0) + 1);
+    tag.months = monthRange(tag.firstSeen.slice(0, 7), tag.lastSeen.slice(0, 7)).map((month) => ({ month, count: perMonth.get(month) ?? 0 }));
+    const mentions = [...(coCounts.get(tag) ?? [])].map(([other, count]) => ({ tag: other, count })).sort(byCountThenName);
+    tag.people = mentions.filter((mention) => mention.tag.kind === 'person');
+    tag.countries = mentions.filter((mention) => mention.tag.kind === 'country');
+  }
+
+  const days: Day<E>[] = [];
+  for (const story of stories) {
+    const last = days.at(-1);
+    if (last?.day === story.day) last.stories.push(story);
+    else days.push({ day: story.day, stories: [story], previous: undefined, next: undefined });
+  }
+  days.forEach((day, index) => {
+    day.next = days[index - 1]?.day;
+    day.previous = days[index + 1]?.day;
+  });
+
+  const months: Month[] = [];
+  for (const day of days) {
+    const month = day.day.slice(0, 7);
+    const last = months.at(-1);
+    if (last?.month === month) {
+      last.days.push(day);
+      last.storyCount += day.stories.length;
+    } else {
+      months.push({ month, days: [day], storyCount: day.stories.length });
+    }
+  }
+
+  return {
+    stories,
+    days,
+    dayByDate: new Map(days.map((day) => [day.day, day])),
+    months,
+    people: [...tags.person.values()].sort(byName),
+    countries: [...tags.country.values()].sort(byName),
+    personBySlug: tags.person,
+    countryBySlug: tags.country,
+  };
+}
+
+/** Tags sorted by how many stories name them, most first, then A to Z. */
+export function byStoryCount<T extends Tag>(tags: readonly T[]): T[] {
+  return [...tags].sort((a, b) => b.stories.length - a.stories.length || byName(a, b));
+}
+
+/** The people and countries the given stories name most often, most first. */
+export function mostNamed(stories: readonly Story[]): { people: Mention[]; countries: Mention[] } {
+  const counts = new Map<Tag, number>();
+  for (const story of stories) for (const tag of [...story.people, ...story.countries]) counts.set(tag, (counts.get(tag) ?? 0) + 1);
+  const mentions = [...counts].map(([tag, count]) => ({ tag, count })).sort(byCountThenName);
+  return {
+    people: mentions.filter((mention) => mention.tag.kind === 'person'),
+    countries: mentions.filter((mention) => mention.tag.kind === 'country'),
+  };
+}
+
+/**
+ * How many of each tag's newest stories are weighed as related candidates. Bounds the work per
+ * story page on a large site (a person named in thousands of stories) to a constant.
+ */
+const RELATED_CANDIDATES_PER_TAG = 200;
+
+/** Stories sharing the most people and countries with `story`, then newest first. */
+export function relatedStories<E extends ArticleEntry>(story: Story<E>, limit = 5): Story<E>[] {
+  const shared = new Map<Story<E>, number>();
+  for (const tag of [...story.people, ...story.countries] as Tag<E>[]) {
+    for (const candidate of tag.stories.slice(0, RELATED_CANDIDATES_PER_TAG)) {
+      if (candidate !== story) shared.set(candidate, (shared.get(candidate) ?? 0) + 1);
+    }
+  }
+  return [...shared]
+    .sort(([a, countA], [b, countB]) => countB - countA || a.rank - b.rank)
+    .slice(0, limit)
+    .map(([candidate]) => candidate);
+}

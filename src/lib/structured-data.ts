@@ -1,0 +1,69 @@
+/** JSON-LD for search engines: `NewsArticle` on story pages, `CollectionPage` on tag pages. */
+
+/**
+ * JSON that is safe inside `<script>`: `<` is written as `\u003c`, so a headline holding
+ * `</script>` or `<!--` cannot end or alter the script element; U+2028/2029 are escaped for
+ * old JavaScript parsers. The value still parses to exactly the same data.
+ */
+export function jsonForScript(value: unknown): string {
+  return JSON.stringify(value)
+    .replace(/</g, '\\u003c')
+    .replace(/>/g, '\\u003e')
+    .replace(/&/g, '\\u0026')
+    .replace(/\u2028/g, '\\u2028')
+    .replace(/\u2029/g, '\\u2029');
+}
+
+export interface NewsArticleInput {
+  headline: string;
+  url: string;
+  datePublished: string;
+  description: string;
+  publisher: string;
+  people: string[];
+  countries: string[];
+  /** Photo credit, e.g. a news agency. */
+  credit?: string;
+}
+
+export function newsArticle(input: NewsArticleInput): Record<string, unknown> {
+  return {
+    '@context': 'https://schema.org',
+    '@type': 'NewsArticle',
+    headline: input.headline,
+    url: input.url,
+    mainEntityOfPage: input.url,
+    datePublished: input.datePublished,
+    description: input.description,
+    publisher: { '@type': 'Organization', name: input.publisher },
+    about: [
+      ...input.people.map((name) => ({ '@type': 'Person', name })),
+      ...input.countries.map((name) => ({ '@type': 'Country', name })),
+    ],
+    ...(input.credit ? { image: { '@type': 'ImageObject', creditText: input.credit } } : {}),
+  };
+}
+
+export interface CollectionPageInput {
+  name: string;
+  url: string;
+  description: string;
+  about: { type: 'Person' | 'Country'; name: string };
+  /** Story URLs on this page, in order. */
+  items: string[];
+}
+
+export function collectionPage(input: CollectionPageInput): Record<string, unknown> {
+  return {
+    '@context': 'https://schema.org',
+    '@type': 'CollectionPage',
+    name: input.name,
+    url: input.url,
+    description: input.description,
+    about: { '@type': input.about.type, name: input.about.name },
+    mainEntity: {
+      '@type': 'ItemList',
+      itemListElement: input.items.map((url, index) => ({ '@type': 'ListItem', position: index + 1, url })),
+    },
+  };
+}

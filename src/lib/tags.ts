@@ -1,0 +1,30 @@
+/** Where a person's or country's pages and feed live. */
+import type { Tag } from './digest.ts';
+import { paths } from './urls.ts';
+
+export function tagPath(tag: Pick<Tag, 'kind' | 'slug'>, page = 1): string {
+  return tag.kind === 'person' ? paths.person(tag.slug, page) : paths.country(tag.slug, page);
+}
+
+export function tagFeedPath(tag: Pick<Tag, 'kind' | 'slug'>): string {
+  return tag.kind === 'person' ? paths.personFeed(tag.slug) : paths.countryFeed(tag.slug);
+}
+
+export interface TagPageProps<T extends Tag = Tag> {
+  tag: T;
+  /** 1-based. */
+  page: number;
+  pageCount: number;
+  stories: T['stories'];
+}
+
+/** Static paths of `[slug]/[...page]` routes: `slug/` for page 1, then `slug/2/`, `slug/3/`... */
+export function tagPagePaths<T extends Tag>(tags: readonly T[], perPage: number) {
+  return tags.flatMap((tag) => {
+    const pageCount = Math.max(1, Math.ceil(tag.stories.length / perPage));
+    return Array.from({ length: pageCount }, (_, index) => ({
+      params: { slug: tag.slug, page: index === 0 ? undefined : String(index + 1) },
+      props: { tag, page: index + 1, pageCount, stories: tag.stories.slice(index * perPage, (index + 1) * perPage) } as TagPageProps<T>,
+    }));
+  });
+}

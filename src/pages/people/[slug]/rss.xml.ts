@@ -1,0 +1,8 @@
+import type { APIRoute, GetStaticPaths } from 'astro';
+import { getDigest } from '../../../lib/site-index.ts';
+import { tagFeed } from '../../../lib/feeds.ts';
+import type { Tag } from '../../../lib/digest.ts';
+
+export const getStaticPaths = (async () => (await getDigest()).people.map((tag) => ({ params: { slug: tag.slug }, props: { tag } }))) satisfies GetStaticPaths;
+
+export const GET: APIRoute = ({ props, site }) => tagFeed(props.tag as Tag, site);
