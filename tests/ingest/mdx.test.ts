@@ -1,0 +1,55 @@
+/** Article text survives the MDX and YAML serialisers exactly: parsed back, it is the text that went in. */
+import fc from 'fast-check';
+import { fromMarkdown } from 'mdast-util-from-markdown';
+import { mdxFromMarkdown } from 'mdast-util-mdx';
+import { toString } from 'mdast-util-to-string';
+import { mdxjs } from 'micromark-extension-mdxjs';
+import { describe, expect, it } from 'vitest';
+import { parse as parseYaml } from 'yaml';
+import type { BodyBlock } from '../../scripts/ingest/parse.ts';
+import { bodyToMdx, renderArticle } from '../../scripts/ingest/write.ts';
+import { hostileLine } from './hostile.ts';
+
+function parseMdx(mdx: string) {
+  return fromMarkdown(mdx, { extensions: [mdxjs()], mdastExtensions: [mdxFromMarkdown()] });
+}
+
+const block = fc.record({ kind: fc.constantFrom<BodyBlock['kind']>('paragraph', 'paragraph', 'heading'), text: hostileLine, line: fc.nat() });
+
+describe('bodyToMdx', () => {
+  it('parses back to the same blocks with the same text, and nothing else (property)', () => {
+    fc.assert(
+      fc.property(fc.array(block, { minLength: 1, maxLength: 8 }), (body) => {
+        const tree = parseMdx(bodyToMdx(body));
+        expect(tree.children.map((node) => node.type)).toEqual(body.map((item) => (item.kind === 'heading' ? 'heading' : 'paragraph')));
+        expect(tree.children.map((node) => toString(node))).toEqual(body.map((item) => item.text));
+      }),
+      { numRuns: 400 },
+    );
+  });
+
+  it('keeps a known tricky paragraph literal', () => {
+    const text = '1. {x} <script>alert(1)</script> &amp; import x from "y" # *a* _b_ \\ -->';
+    const tree = parseMdx(bodyToMdx([{ kind: 'paragraph', text, line: 1 }]));
+    expect(tree.children).toHaveLength(1);
+    expect(toString(tree.children[0])).toBe(text);
+  });
+});
+
+describe('renderArticle frontmatter', () => {
+  it('reads back as the same headline, standfirst and caption (property)', () => {
+    fc.assert(
+      fc.property(hostileLine, hostileLine, hostileLine, (title, standfirst, caption) => {
+        const mdx = renderArticle({
+          path: '2026-02-07/x.mdx',
+          frontmatter: { title, standfirst, caption, date: '2026-02-07', source: 'a.txt#L1-L2', people: [], countries: [], captionPeople: [], captionCountries: [], roles: {} },
+          body: [{ kind: 'paragraph', text: 'Body.', line: 2 }],
+          contentLines: [1, 2],
+        });
+        const yaml = /^---\n([\s\S]*?)\n---\n/.exec(mdx)?.[1];
+        expect(parseYaml(yaml ?? '')).toMatchObject({ title, standfirst, caption });
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
