@@ -20,12 +20,12 @@ export interface Story<E extends ArticleEntry = ArticleEntry> extends StoryAddre
   title: string;
   /** Position in the whole site, newest first: 0 is the first story of the latest day. */
   rank: number;
-  people: Tag[];
-  countries: Tag[];
+  people: Tag<E>[];
+  countries: Tag<E>[];
 }
 
-export interface Mention {
-  tag: Tag;
+export interface Mention<E extends ArticleEntry = ArticleEntry> {
+  tag: Tag<E>;
   count: number;
 }
 
@@ -51,8 +51,8 @@ export interface Tag<E extends ArticleEntry = ArticleEntry> {
   /** Stories per month from the first month seen to the last, months without stories included. */
   months: MonthCount[];
   /** People named in the same stories, most often first. */
-  people: Mention[];
-  countries: Mention[];
+  people: Mention<E>[];
+  countries: Mention<E>[];
   /** world-countries data for a country tag whose name it knows. */
   country: Country | undefined;
 }
@@ -67,11 +67,11 @@ export interface Day<E extends ArticleEntry = ArticleEntry> {
   next: string | undefined;
 }
 
-export interface Month {
+export interface Month<E extends ArticleEntry = ArticleEntry> {
   /** `YYYY-MM`. */
   month: string;
   /** Newest first. */
-  days: Day[];
+  days: Day<E>[];
   storyCount: number;
 }
 
@@ -82,7 +82,7 @@ export interface Digest<E extends ArticleEntry = ArticleEntry> {
   days: Day<E>[];
   dayByDate: ReadonlyMap<string, Day<E>>;
   /** Newest first. */
-  months: Month[];
+  months: Month<E>[];
   /** A to Z. */
   people: Tag<E>[];
   countries: Tag<E>[];
@@ -107,7 +107,7 @@ function compareStoriesNewestFirst(a: ArticleEntry, b: ArticleEntry): number {
 const byName = (a: { name: string }, b: { name: string }) => a.name.localeCompare(b.name, 'en');
 
 /** Mentions most often first, then A to Z. */
-export function byCountThenName(a: Mention, b: Mention): number {
+export function byCountThenName<E extends ArticleEntry>(a: Mention<E>, b: Mention<E>): number {
   return b.count - a.count || byName(a.tag, b.tag);
 }
 
@@ -194,7 +194,7 @@ export function buildDigest<E extends ArticleEntry>(entries: readonly E[]): Dige
     day.previous = days[index + 1]?.day;
   });
 
-  const months: Month[] = [];
+  const months: Month<E>[] = [];
   for (const day of days) {
     const month = day.day.slice(0, 7);
     const last = months.at(-1);
@@ -224,8 +224,8 @@ export function byStoryCount<T extends Tag>(tags: readonly T[]): T[] {
 }
 
 /** The people and countries the given stories name most often, most first. */
-export function mostNamed(stories: readonly Story[]): { people: Mention[]; countries: Mention[] } {
-  const counts = new Map<Tag, number>();
+export function mostNamed<E extends ArticleEntry>(stories: readonly Story<E>[]): { people: Mention<E>[]; countries: Mention<E>[] } {
+  const counts = new Map<Tag<E>, number>();
   for (const story of stories) for (const tag of [...story.people, ...story.countries]) counts.set(tag, (counts.get(tag) ?? 0) + 1);
   const mentions = [...counts].map(([tag, count]) => ({ tag, count })).sort(byCountThenName);
   return {
@@ -243,7 +243,7 @@ const RELATED_CANDIDATES_PER_TAG = 200;
 /** Stories sharing the most people and countries with `story`, then newest first. */
 export function relatedStories<E extends ArticleEntry>(story: Story<E>, limit = 5): Story<E>[] {
   const shared = new Map<Story<E>, number>();
-  for (const tag of [...story.people, ...story.countries] as Tag<E>[]) {
+  for (const tag of [...story.people, ...story.countries]) {
     for (const candidate of tag.stories.slice(0, RELATED_CANDIDATES_PER_TAG)) {
       if (candidate !== story) shared.set(candidate, (shared.get(candidate) ?? 0) + 1);
     }

@@ -52,6 +52,7 @@ function svgPath(projection: GeoProjection, object: GeoPermissibleObjects): stri
   let lastY = 0;
   let ringStart = 0;
   const context = {
+    beginPath() {},
     moveTo(x: number, y: number) {
       [lastX, lastY] = [Math.round(x), Math.round(y)];
       ringStart = parts.length;

@@ -1,0 +1,84 @@
+import { describe, expect, it } from 'vitest';
+import { buildDigest, byStoryCount, mostNamed, relatedStories } from '../../src/lib/digest.ts';
+import { entry } from './fixtures.ts';
+
+const entries = [
+  entry({ title: 'Second on day two', date: '2026-02-08', line: 40, people: ['Ann Lee'], countries: ['Italy'] }),
+  entry({ title: 'First on day two', date: '2026-02-08', line: 1, people: ['Ann Lee', 'Bo Chan'], countries: ['Italy', 'France'], roles: { 'Ann Lee': 'Mayor' } }),
+  entry({ title: 'Only on day one', date: '2026-02-07', people: ['Ann Lee', 'Bo Chan'], countries: ['France'], roles: { 'Ann Lee': 'Deputy Mayor' } }),
+  entry({ title: 'Back in December', date: '2025-12-30', people: ['Bo Chan', 'Bo Chan'], countries: ['Türkiye'], captionPeople: ['Cy Photo'] }),
+];
+const digest = buildDigest(entries);
+
+describe('buildDigest', () => {
+  it('orders stories newest day first, each day in the order of its dump', () => {
+    expect(digest.stories.map((story) => story.title)).toEqual(['First on day two', 'Second on day two', 'Only on day one', 'Back in December']);
+    expect(digest.stories.map((story) => story.rank)).toEqual([0, 1, 2, 3]);
+  });
+
+  it('links each day to the days before and after it', () => {
+    expect(digest.days.map((day) => [day.day, day.previous, day.next, day.stories.length])).toEqual([
+      ['2026-02-08', '2026-02-07', undefined, 2],
+      ['2026-02-07', '2025-12-30', '2026-02-08', 1],
+      ['2025-12-30', undefined, '2026-02-07', 1],
+    ]);
+    expect(digest.dayByDate.get('2026-02-07')?.stories[0]?.title).toBe('Only on day one');
+  });
+
+  it('groups days by month with story counts', () => {
+    expect(digest.months.map((month) => [month.month, month.days.length, month.storyCount])).toEqual([
+      ['2026-02', 2, 3],
+      ['2025-12', 1, 1],
+    ]);
+  });
+
+  it('gives body-named people and countries pages, not caption-only ones', () => {
+    expect(digest.people.map((tag) => tag.slug)).toEqual(['ann-lee', 'bo-chan']);
+    expect(digest.countries.map((tag) => tag.slug)).toEqual(['france', 'italy', 'turkiye']);
+    expect(digest.countryBySlug.get('turkiye')?.country?.code).toBe('TR');
+  });
+
+  it('knows each person\'s stories, first and last day, and most recent role', () => {
+    const ann = digest.personBySlug.get('ann-lee');
+    expect(ann?.stories.map((story) => story.title)).toEqual(['First on day two', 'Second on day two', 'Only on day one']);
+    expect([ann?.firstSeen, ann?.lastSeen, ann?.role]).toEqual(['2026-02-07', '2026-02-08', 'Mayor']);
+    const bo = digest.personBySlug.get('bo-chan');
+    expect(bo?.stories).toHaveLength(3); // named twice in one story, counted once
+    expect(bo?.role).toBeUndefined();
+  });
+
+  it('counts mentions per month, empty months included', () => {
+    expect(digest.personBySlug.get('bo-chan')?.months).toEqual([
+      { month: '2025-12', count: 1 },
+      { month: '2026-01', count: 0 },
+      { month: '2026-02', count: 2 },
+    ]);
+  });
+
+  it('ranks people and countries named in the same stories', () => {
+    const ann = digest.personBySlug.get('ann-lee');
+    expect(ann?.people.map((mention) => [mention.tag.name, mention.count])).toEqual([['Bo Chan', 2]]);
+    expect(ann?.countries.map((mention) => [mention.tag.name, mention.count])).toEqual([['France', 2], ['Italy', 2]]);
+  });
+
+  it('sorts by story count, then A to Z', () => {
+    expect(byStoryCount(digest.countries).map((tag) => tag.name)).toEqual(['France', 'Italy', 'Türkiye']);
+  });
+
+  it('finds the day\'s most-named people and countries', () => {
+    const named = mostNamed(digest.days[0]?.stories ?? []);
+    expect(named.people.map((mention) => [mention.tag.name, mention.count])).toEqual([['Ann Lee', 2], ['Bo Chan', 1]]);
+    expect(named.countries.map((mention) => [mention.tag.name, mention.count])).toEqual([['Italy', 2], ['France', 1]]);
+  });
+
+  it('relates stories by shared people and countries, then newest first', () => {
+    const [first] = digest.stories;
+    expect(relatedStories(first!).map((story) => story.title)).toEqual(['Only on day one', 'Second on day two', 'Back in December']);
+    expect(relatedStories(first!, 1)).toHaveLength(1);
+  });
+
+  it('handles an empty collection', () => {
+    const empty = buildDigest([]);
+    expect([empty.stories, empty.days, empty.months, empty.people, empty.countries]).toEqual([[], [], [], [], []]);
+  });
+});

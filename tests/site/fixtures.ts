@@ -1,0 +1,35 @@
+/** Small hand-made collections for the site's unit and fixture-build tests. */
+import type { ArticleFrontmatter } from '../../src/lib/article.ts';
+import type { ArticleEntry } from '../../src/lib/digest.ts';
+import { slugify } from '../../src/lib/slug.ts';
+
+export interface StorySpec {
+  title: string;
+  date: string;
+  people?: string[];
+  countries?: string[];
+  captionPeople?: string[];
+  captionCountries?: string[];
+  roles?: Record<string, string>;
+  /** Position in its dump, to order a day's stories. */
+  line?: number;
+  body?: string;
+}
+
+export function frontmatter(spec: StorySpec): ArticleFrontmatter {
+  const line = spec.line ?? 1;
+  return {
+    title: spec.title,
+    date: spec.date,
+    source: `content/sources/${spec.date}/dump.txt#L${line}-L${line + 9}`,
+    people: spec.people ?? [],
+    countries: spec.countries ?? [],
+    captionPeople: spec.captionPeople ?? [],
+    captionCountries: spec.captionCountries ?? [],
+    roles: spec.roles ?? {},
+  };
+}
+
+export function entry(spec: StorySpec): ArticleEntry {
+  return { id: `${spec.date}/${slugify(spec.title)}`, data: frontmatter(spec), body: spec.body ?? `${spec.title} body.\n` };
+}

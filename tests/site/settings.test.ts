@@ -1,0 +1,36 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parseSettings, SETTINGS_FILE } from '../../src/lib/settings.ts';
+import { projectRoot } from '../helpers/site.ts';
+
+const valid = 'title: T\ndescription: D\nlanguage: en-GB\ntimeZone: Asia/Riyadh\nstoriesPerPage: 10\n';
+
+describe('content/site.yaml', () => {
+  it('the shipped file is valid', () => {
+    const settings = parseSettings(readFileSync(join(projectRoot, SETTINGS_FILE), 'utf8'));
+    expect(settings.storiesPerPage).toBeGreaterThan(0);
+  });
+
+  it('reads every setting', () => {
+    expect(parseSettings(valid)).toEqual({ title: 'T', description: 'D', language: 'en-GB', timeZone: 'Asia/Riyadh', storiesPerPage: 10 });
+  });
+
+  it.each([
+    ['timeZone: Mars/Olympus', /timeZone: "Mars\/Olympus" is not an IANA time zone/],
+    ['language: not a tag!', /language: "not a tag!" is not a language tag/],
+    ['storiesPerPage: 0', /storiesPerPage: expected a whole number/],
+    ['storiesPerPage: many', /storiesPerPage: expected a whole number/],
+    ['title: ""', /title: expected a non-empty text/],
+    ['tittle: T', /tittle: unknown setting/],
+  ])('rejects %j with a message naming the file and the key', (line, message) => {
+    const key = line.split(':')[0] ?? '';
+    const text = valid.split('\n').filter((existing) => !existing.startsWith(`${key}:`)).concat(line).join('\n');
+    expect(() => parseSettings(text)).toThrow(message);
+    expect(() => parseSettings(text)).toThrow(/^content\/site\.yaml: /);
+  });
+
+  it('rejects a file that is not a mapping', () => {
+    expect(() => parseSettings('- a list')).toThrow(/content\/site\.yaml: expected keys/);
+  });
+});
