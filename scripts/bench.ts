@@ -1,0 +1,171 @@
+/**
+ * `npm run bench -- --stories N[,M,...]`: builds a synthetic archive of N stories in a
+ * throwaway copy of the project and measures every stage of `npm run build` on it, then a
+ * rebuild with no change and a rebuild after adding one day. Run with `--help` for options.
+ */
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { createFixtureSite, projectRoot, type FixtureSite } from '../tests/helpers/site.ts';
+import { loadCorpus, STORIES_PER_DAY, writeArchive, type SourceStory } from './bench/archive.ts';
+import { measureStage, treeSize, type StageMeasure } from './bench/measure.ts';
+
+const HELP = `Usage: npm run bench -- --stories N[,M,...] [options]
+
+For each N: writes N stories (${STORIES_PER_DAY} a day) as raw dumps into a fresh copy of the
+project, then times each command of \`npm run build\` (clean), the same build again with no
+change, and again after adding one day's dump. Prints wall and CPU seconds, peak memory,
+pages, dist/ size and the search index size, then the scaling across all N.
+
+Options:
+  --stories <list>  comma-separated story counts (default 1000)
+  --runs <n>        clean builds per count; the table shows medians (default 1)
+  --profile         write V8 CPU profiles of every Node process (kept in the copy's profiles/)
+  --keep            keep the temporary copies and print where they are
+  -h, --help        show this help`;
+
+const { values } = parseArgs({
+  options: {
+    stories: { type: 'string', default: '1000' },
+    runs: { type: 'string', default: '1' },
+    profile: { type: 'boolean', default: false },
+    keep: { type: 'boolean', default: false },
+    help: { type: 'boolean', short: 'h', default: false },
+  },
+});
+if (values.help) {
+  console.log(HELP);
+  process.exit(0);
+}
+const counts = values.stories.split(',').map((text) => Number(text.replace(/_/g, '')));
+const runs = Number(values.runs);
+if (counts.some((count) => !Number.isInteger(count) || count < 1) || !Number.isInteger(runs) || runs < 1) {
+  console.error('error --stories takes positive whole numbers separated by commas (e.g. 1000,10000) and --runs a positive whole number');
+  process.exit(2);
+}
+
+interface Stage {
+  command: string;
+  measure: StageMeasure;
+}
+
+/** The build is whatever `npm run build` runs, split into its `&&` commands so each is timed. */
+const buildCommands = (JSON.parse(await readFile(join(projectRoot, 'package.json'), 'utf8')) as { scripts: { build: string } }).scripts.build
+  .split('&&')
+  .map((command) => command.trim());
+
+const median = (numbers: number[]) => {
+  const sorted = [...numbers].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
+};
+const fixed = (value: number | undefined, digits = 1) => (value === undefined ? 'n/a' : value.toFixed(digits));
+
+async function build(site: FixtureSite, label: string): Promise<Stage[]> {
+  const env = {
+    ...process.env,
+    PATH: `${join(site.root, 'node_modules', '.bin')}:${process.env.PATH ?? ''}`,
+    ASTRO_TELEMETRY_DISABLED: '1',
+    ...(values.profile ? { NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${join(site.root, 'profiles', label)}` } : {}),
+  };
+  const stages: Stage[] = [];
+  for (const command of buildCommands) {
+    const logFile = join(site.root, `bench-${label}.log`);
+    const measure = await measureStage(command, site.root, logFile, env);
+    if (measure.exitCode !== 0) {
+      const log = await readFile(logFile, 'utf8');
+      throw new Error(`\`${command}\` failed (exit ${measure.exitCode}) in ${label}; end of its log:\n${log.slice(-4000)}`);
+    }
+    stages.push({ command, measure });
+  }
+  return stages;
+}
+
+function stageRows(scenario: string, runsOfStages: Stage[][]): string[] {
+  const rows = runsOfStages[0]!.map((stage, index) => {
+    const all = runsOfStages.map((stages) => stages[index]!.measure);
+    const cpu = median(all.map((measure) => measure.cpuSeconds));
+    const peakProcess = all.every((measure) => measure.peakProcessMb !== undefined) ? Math.max(...all.map((measure) => measure.peakProcessMb!)) : undefined;
+    return `| ${scenario} | \`${stage.command}\` | ${fixed(median(all.map((measure) => measure.wallSeconds)))} | ${fixed(cpu)} | ${fixed(peakProcess, 0)} | ${fixed(Math.max(...all.map((measure) => measure.peakTreeMb)), 0)} | ${fixed(median(all.map((measure) => measure.logBytes)) / 1024, 0)} |`;
+  });
+  const totals = runsOfStages.map((stages) => stages.reduce((sum, stage) => sum + stage.measure.wallSeconds, 0));
+  rows.push(`| ${scenario} | **whole build** | ${fixed(median(totals))} | | | | |`);
+  return rows;
+}
+
+interface Scaling {
+  stories: number;
+  totalSeconds: number;
+  stageSeconds: number[];
+  peakMb: number;
+  pages: number;
+  distFiles: number;
+  distMb: number;
+  indexMb: number;
+  addDaySeconds: number[];
+  noChangeSeconds: number;
+}
+
+async function benchCount(stories: number, corpus: readonly SourceStory[]): Promise<Scaling> {
+  const clean: Stage[][] = [];
+  let site: FixtureSite | undefined;
+  for (let run = 1; run <= runs; run++) {
+    await site?.remove();
+    site = await createFixtureSite({});
+    await writeArchive(join(site.root, 'content', 'sources'), corpus, stories);
+    console.error(`bench: ${stories} stories, clean build ${run}/${runs} in ${site.root}`);
+    clean.push(await build(site, `clean-${run}`));
+  }
+  site = site!;
+  const dist = await treeSize(site.dist);
+  const index = await treeSize(join(site.dist, 'pagefind'));
+  console.error(`bench: ${stories} stories, rebuild with no change`);
+  const noChange = await build(site, 'no-change');
+  console.error(`bench: ${stories} stories, rebuild after adding one day`);
+  await writeArchive(join(site.root, 'content', 'sources'), corpus, STORIES_PER_DAY, Math.ceil(stories / STORIES_PER_DAY) * STORIES_PER_DAY);
+  const addDay = await build(site, 'add-day');
+
+  console.log(`\n### ${stories.toLocaleString('en')} stories\n`);
+  console.log('| scenario | stage | wall s | CPU s | peak process MB | peak tree MB | log KB |');
+  console.log('|---|---|---|---|---|---|---|');
+  for (const row of [...stageRows(runs > 1 ? `clean (median of ${runs})` : 'clean', clean), ...stageRows('no change', [noChange]), ...stageRows('add one day', [addDay])]) {
+    console.log(row);
+  }
+  const pages = dist.htmlPages - index.htmlPages;
+  console.log(
+    `\npages ${pages}; dist/ ${dist.files} files, ${fixed(dist.bytes / 2 ** 20)} MB ` +
+      `(${fixed((dist.files / stories) * 10_000, 0)} files per 10,000 stories); search index ${index.files} files, ${fixed(index.bytes / 2 ** 20)} MB`,
+  );
+  if (values.keep) console.log(`kept: ${site.root}`);
+  else await site.remove();
+
+  const stageSeconds = clean[0]!.map((_, index) => median(clean.map((stages) => stages[index]!.measure.wallSeconds)));
+  return {
+    stories,
+    totalSeconds: stageSeconds.reduce((sum, seconds) => sum + seconds, 0),
+    stageSeconds,
+    peakMb: Math.max(...[...clean.flat(), ...noChange, ...addDay].map((stage) => Math.max(stage.measure.peakTreeMb, stage.measure.peakProcessMb ?? 0))),
+    pages,
+    distFiles: dist.files,
+    distMb: dist.bytes / 2 ** 20,
+    indexMb: index.bytes / 2 ** 20,
+    addDaySeconds: addDay.map((stage) => stage.measure.wallSeconds),
+    noChangeSeconds: noChange.reduce((sum, stage) => sum + stage.measure.wallSeconds, 0),
+  };
+}
+
+const { stories: corpus, origin } = await loadCorpus(projectRoot);
+console.log(`Stories drawn from ${origin}; ${buildCommands.length} build stages: ${buildCommands.map((command) => `\`${command}\``).join(', ')}`);
+const results: Scaling[] = [];
+for (const count of counts) results.push(await benchCount(count, corpus));
+
+console.log('\n### Scaling (clean builds)\n');
+console.log(`| stories | ${buildCommands.map((command) => `\`${command}\` s`).join(' | ')} | whole build s | ms per story | no-change rebuild s | add-one-day: ${buildCommands.map((command) => `\`${command}\` s`).join(' / ')} | peak MB | pages | dist files | dist MB | index MB |`);
+console.log(`|---|${buildCommands.map(() => '---|').join('')}---|---|---|---|---|---|---|---|---|`);
+for (const result of results) {
+  console.log(
+    `| ${result.stories.toLocaleString('en')} | ${result.stageSeconds.map((seconds) => fixed(seconds)).join(' | ')} | ${fixed(result.totalSeconds)} | ` +
+      `${fixed((result.totalSeconds / result.stories) * 1000, 2)} | ${fixed(result.noChangeSeconds)} | ${result.addDaySeconds.map((seconds) => fixed(seconds)).join(' / ')} | ` +
+      `${fixed(result.peakMb, 0)} | ${result.pages} | ${result.distFiles} | ${fixed(result.distMb)} | ${fixed(result.indexMb)} |`,
+  );
+}

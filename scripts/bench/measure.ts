@@ -1,0 +1,128 @@
+/**
+ * Runs one build stage as a child process and measures it: wall time, CPU time of the whole
+ * child tree, and peak memory, both as the largest single process and as the tree's sum
+ * (the build starts workers and Pagefind runs a native binary, so one number is not enough).
+ */
+import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { open, readdir, readFile, rm, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+
+export interface StageMeasure {
+  wallSeconds: number;
+  /** User + system CPU of the stage's whole process tree. */
+  cpuSeconds: number;
+  /** Largest resident set of any single process in the tree (kernel's ru_maxrss), MB. */
+  peakProcessMb: number | undefined;
+  /** Largest sum of resident sets over the whole tree at one moment, sampled every 100 ms, MB. */
+  peakTreeMb: number;
+  /** Bytes the stage wrote to stdout and stderr. */
+  logBytes: number;
+  exitCode: number;
+}
+
+const GNU_TIME = '/usr/bin/time';
+const PAGE_BYTES = 4096;
+/** USER_HZ, which Linux fixes at 100 for /proc. */
+const CLOCK_TICKS_PER_SECOND = 100;
+
+interface ProcessSample {
+  parent: number;
+  rssBytes: number;
+  /** User + system CPU so far, in clock ticks. */
+  cpuTicks: number;
+}
+
+async function processTable(): Promise<Map<number, ProcessSample>> {
+  const processes = new Map<number, ProcessSample>();
+  for (const name of await readdir('/proc')) {
+    if (!/^\d+$/.test(name)) continue;
+    const statLine = await readFile(`/proc/${name}/stat`, 'utf8').catch(() => undefined);
+    if (!statLine) continue;
+    // Fields after the parenthesised command name, from field 3 (state) on: ppid is field 4,
+    // utime and stime fields 14 and 15, rss field 24 (see proc(5)).
+    const fields = statLine.slice(statLine.lastIndexOf(')') + 2).split(' ');
+    processes.set(Number(name), { parent: Number(fields[1]), rssBytes: Number(fields[21]) * PAGE_BYTES, cpuTicks: Number(fields[11]) + Number(fields[12]) });
+  }
+  return processes;
+}
+
+/** The processes descending from `root`, now. */
+async function processTree(root: number): Promise<Map<number, ProcessSample>> {
+  const processes = await processTable();
+  const inTree = new Set([root]);
+  // /proc lists parents before children often but not always: repeat until no process joins.
+  for (let grew = true; grew; ) {
+    grew = false;
+    for (const [pid, { parent }] of processes) {
+      if (!inTree.has(pid) && inTree.has(parent)) {
+        inTree.add(pid);
+        grew = true;
+      }
+    }
+  }
+  return new Map([...inTree].flatMap((pid) => (processes.has(pid) ? [[pid, processes.get(pid)!] as const] : [])));
+}
+
+/** Runs `command` through `sh -c` in `cwd`, appending its output to `logFile`. */
+export async function measureStage(command: string, cwd: string, logFile: string, env: NodeJS.ProcessEnv = process.env): Promise<StageMeasure> {
+  const timeReport = `${logFile}.time`;
+  const useGnuTime = existsSync(GNU_TIME);
+  const argv = useGnuTime ? [GNU_TIME, '-f', '%U %S %M', '-o', timeReport, 'sh', '-c', command] : ['sh', '-c', command];
+  const log = await open(logFile, 'a');
+  const logStart = (await log.stat()).size;
+  const started = process.hrtime.bigint();
+  const child = spawn(argv[0]!, argv.slice(1), { cwd, env, stdio: ['ignore', log.fd, log.fd] });
+  let peakTree = 0;
+  // Latest CPU ticks seen per process: catches processes the kernel never charges to the
+  // stage, such as a native binary its parent leaves running at exit.
+  const cpuTicks = new Map<number, number>();
+  const sampler = setInterval(() => {
+    if (!child.pid) return;
+    void processTree(child.pid).then((tree) => {
+      let rss = 0;
+      for (const [pid, sample] of tree) {
+        rss += sample.rssBytes;
+        cpuTicks.set(pid, sample.cpuTicks);
+      }
+      peakTree = Math.max(peakTree, rss);
+    });
+  }, 100);
+  const exitCode = await new Promise<number>((resolve, reject) => {
+    child.on('error', reject);
+    child.on('exit', (code) => resolve(code ?? 1));
+  });
+  const wallSeconds = Number(process.hrtime.bigint() - started) / 1e9;
+  clearInterval(sampler);
+  const logBytes = (await log.stat()).size - logStart;
+  await log.close();
+  let cpuSeconds = [...cpuTicks.values()].reduce((sum, ticks) => sum + ticks, 0) / CLOCK_TICKS_PER_SECOND;
+  let peakProcessMb: number | undefined;
+  if (useGnuTime) {
+    // The last line holds the numbers; a line before it may say the command exited non-zero.
+    const [user, system, maxKb] = (await readFile(timeReport, 'utf8')).trim().split('\n').at(-1)!.split(' ').map(Number);
+    cpuSeconds = Math.max(cpuSeconds, user! + system!);
+    peakProcessMb = maxKb! / 1024;
+    await rm(timeReport);
+  }
+  return { wallSeconds, cpuSeconds, peakProcessMb, peakTreeMb: peakTree / 2 ** 20, logBytes, exitCode };
+}
+
+export interface TreeSize {
+  files: number;
+  bytes: number;
+  htmlPages: number;
+}
+
+/** Files, bytes and HTML pages under `dir` (zeros when it does not exist). */
+export async function treeSize(dir: string): Promise<TreeSize> {
+  const size: TreeSize = { files: 0, bytes: 0, htmlPages: 0 };
+  if (!existsSync(dir)) return size;
+  for (const entry of await readdir(dir, { withFileTypes: true, recursive: true })) {
+    if (!entry.isFile()) continue;
+    size.files++;
+    size.bytes += (await stat(join(entry.parentPath, entry.name))).size;
+    if (entry.name.endsWith('.html')) size.htmlPages++;
+  }
+  return size;
+}

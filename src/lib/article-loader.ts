@@ -1,0 +1,123 @@
+/**
+ * Content loader for the generated articles. The collection stays MDX files (the ingest
+ * contract), but a story body is only paragraphs and subheadings of plain text, so it needs no
+ * MDX compiler at build time: compiling would make every story its own bundled JavaScript
+ * module, which was most of the build time of a large archive. Instead the body is parsed once
+ * back to its literal text and stored as HTML in the content store, where `render(entry)` serves
+ * it. Unchanged files are skipped by digest across builds.
+ */
+import { readdir, readFile } from 'node:fs/promises';
+import { join, relative, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Loader, LoaderContext } from 'astro/loaders';
+import type { Heading, Paragraph, Root, RootContent } from 'mdast';
+import { fromMarkdown } from 'mdast-util-from-markdown';
+import { mdxFromMarkdown } from 'mdast-util-mdx';
+import { mdxjs } from 'micromark-extension-mdxjs';
+import { mdxToMdast } from 'satteri';
+import { parse as parseYaml } from 'yaml';
+
+export class ArticleFileError extends Error {
+  constructor(file: string, line: number | undefined, problem: string) {
+    super(`${file}${line === undefined ? '' : `:${line}`}: ${problem}. Fix: run \`npm run ingest\` to regenerate the articles from content/sources/, and never edit them by hand.`);
+    this.name = 'ArticleFileError';
+  }
+}
+
+// Text content, never an attribute value: these three are all that need escaping.
+const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;' };
+const escapeHtml = (text: string) => text.replace(/[&<>]/g, (character) => HTML_ESCAPES[character]!);
+
+/** Text of a paragraph or heading whose only children are text, as the ingest writes them. */
+function plainText(block: Paragraph | Heading, file: string): string {
+  return block.children
+    .map((child) => {
+      if (child.type !== 'text') throw new ArticleFileError(file, child.position?.start.line, `unexpected ${child.type} in a story body (bodies are plain text)`);
+      return child.value;
+    })
+    .join('');
+}
+
+export interface StoryBlock {
+  kind: 'paragraph' | 'heading';
+  text: string;
+}
+
+const isPlainText = (node: RootContent) =>
+  (node.type === 'paragraph' || node.type === 'heading') && node.children.every((child) => child.type === 'text');
+
+/**
+ * The body's mdast in the grammar the ingest's serializer escapes for: CommonMark + MDX, as
+ * micromark reads it. Astro's own MDX parser (satteri, native code) reads a typical body in a
+ * seventh of the time and agrees whenever it finds plain text; where it finds markup (it reads
+ * `_` next to some rare characters as emphasis), micromark decides. GFM stays off, or `~~` in
+ * a story would become strikethrough.
+ */
+function parseMdx(mdx: string): Root {
+  const fast = mdxToMdast(mdx, { features: { gfm: false, frontmatter: false } });
+  if (fast.type === 'root' && fast.children.every(isPlainText)) return fast;
+  return fromMarkdown(mdx, { extensions: [mdxjs()], mdastExtensions: [mdxFromMarkdown()] });
+}
+
+/** A story body as MDX back to its blocks of literal text, or an error naming the line. */
+export function parseStoryBody(mdx: string, file: string, lineOffset = 0): StoryBlock[] {
+  return parseMdx(mdx).children.map((node: RootContent) => {
+    if (node.type === 'paragraph') return { kind: 'paragraph', text: plainText(node, file) };
+    if (node.type === 'heading') return { kind: 'heading', text: plainText(node, file) };
+    const line = node.position ? node.position.start.line + lineOffset : undefined;
+    throw new ArticleFileError(file, line, `unexpected ${node.type} in a story body (bodies hold paragraphs and subheadings only)`);
+  });
+}
+
+export function storyBodyHtml(blocks: readonly StoryBlock[]): string {
+  return blocks.map(({ kind, text }) => (kind === 'heading' ? `<h2>${escapeHtml(text)}</h2>` : `<p>${escapeHtml(text)}</p>`)).join('\n');
+}
+
+const FRONTMATTER = /^---\r?\n([\s\S]*?)\r?\n---\r?\n/;
+
+function splitFrontmatter(contents: string, file: string): { data: Record<string, unknown>; body: string; bodyLine: number } {
+  const match = FRONTMATTER.exec(contents);
+  if (!match) throw new ArticleFileError(file, 1, 'no `---` frontmatter block at the top');
+  const data: unknown = parseYaml(match[1]!);
+  if (typeof data !== 'object' || data === null || Array.isArray(data)) throw new ArticleFileError(file, 2, 'the frontmatter is not a YAML mapping');
+  return { data: data as Record<string, unknown>, body: contents.slice(match[0].length), bodyLine: match[0].split('\n').length - 1 };
+}
+
+async function mdxFiles(dir: string): Promise<string[]> {
+  const entries = await readdir(dir, { withFileTypes: true, recursive: true }).catch((error: NodeJS.ErrnoException) => {
+    if (error.code === 'ENOENT') return [];
+    throw error;
+  });
+  return entries
+    .filter((entry) => entry.isFile() && entry.name.endsWith('.mdx'))
+    .map((entry) => relative(dir, join(entry.parentPath, entry.name)).split(sep).join('/'))
+    .sort();
+}
+
+/** Loads `<base>/**\/*.mdx`; an entry's id is its path without `.mdx`, e.g. `2026-02-07/<slug>`. */
+export function articleLoader({ base }: { base: string }): Loader {
+  return {
+    name: 'broadsheet-article-loader',
+    async load({ config, store, parseData, generateDigest, logger }: LoaderContext) {
+      const root = fileURLToPath(config.root);
+      const dir = join(root, base);
+      const files = await mdxFiles(dir);
+      const stale = new Set(store.keys());
+      let parsed = 0;
+      for (const file of files) {
+        const id = file.replace(/\.mdx$/, '');
+        stale.delete(id);
+        const filePath = relative(root, join(dir, file)).split(sep).join('/');
+        const contents = await readFile(join(dir, file), 'utf8');
+        const digest = generateDigest(contents);
+        if (store.get(id)?.digest === digest) continue;
+        const { data, body, bodyLine } = splitFrontmatter(contents, filePath);
+        const html = storyBodyHtml(parseStoryBody(body, filePath, bodyLine));
+        store.set({ id, data: await parseData({ id, data, filePath }), body, filePath, digest, rendered: { html } });
+        parsed++;
+      }
+      for (const id of stale) store.delete(id);
+      logger.info(`${files.length} article(s): ${parsed} parsed, ${files.length - parsed} unchanged, ${stale.size} removed`);
+    },
+  };
+}
