@@ -14,6 +14,9 @@ export default defineConfig({
   site: process.env.SITE_URL || 'https://example.org',
   base: basePath(process.env.BASE_PATH || '/'),
   trailingSlash: 'always',
+  // The content store lives with the project, not in a node_modules that copies of it may share;
+  // CI can cache this folder to skip re-parsing unchanged articles.
+  cacheDir: './.cache/astro',
   // A strict Content Security Policy in every page's <meta>: Astro hashes its own inline scripts
   // and styles; 'wasm-unsafe-eval' lets Pagefind compile its WebAssembly search index, nothing more.
   security: {
