@@ -12,6 +12,16 @@ const run = promisify(execFile);
 export const projectRoot = resolve(import.meta.dirname, '../..');
 const PROJECT_PARTS = ['src', 'scripts', 'public', 'content', 'astro.config.mjs', 'tsconfig.json', 'package.json'];
 
+/**
+ * This process's environment without the variables Vitest sets for its own `import.meta.env`
+ * (BASE_URL, MODE, DEV, PROD, SSR): a child build would take them as its own, and an inherited
+ * BASE_URL=/ overrides the base path Astro is configured with.
+ */
+export function buildEnvironment(): NodeJS.ProcessEnv {
+  const { BASE_URL, MODE, DEV, PROD, SSR, ...rest } = process.env;
+  return rest;
+}
+
 export interface FixtureSite {
   root: string;
   dist: string;
@@ -45,7 +55,7 @@ export async function createFixtureSite(sources?: Record<string, string | Uint8A
     npm: (script, args = [], env = {}) =>
       run('npm', ['run', '--silent', script, ...(args.length > 0 ? ['--', ...args] : [])], {
         cwd: root,
-        env: { ...process.env, ...env },
+        env: { ...buildEnvironment(), ...env },
         maxBuffer: 64 * 1024 * 1024,
       }),
     remove: () => rm(root, { recursive: true, force: true }),

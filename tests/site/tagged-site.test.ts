@@ -1,0 +1,144 @@
+/**
+ * A hand-made collection built under the base path `/digest/`: enough stories to paginate a
+ * person, a hostile headline, caption-only names, a country too small for the world map's outlines.
+ * Articles are written with the ingest pipeline's own serializer and built with `astro build`
+ * (no ingest: there are no dumps behind them).
+ */
+import { execFile } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { renderArticle } from '../../scripts/ingest/write.ts';
+import { slugify } from '../../src/lib/slug.ts';
+import { buildEnvironment, createFixtureSite, type FixtureSite } from '../helpers/site.ts';
+import { htmlFiles, pagePath } from '../helpers/dist-pages.ts';
+import { fileForPath, internalLinks, parseRss, readPage, sitemapUrls } from './built-site.ts';
+import { frontmatter, type StorySpec } from './fixtures.ts';
+
+const run = promisify(execFile);
+const BASE = '/digest/';
+const SITE_URL = 'https://example.org';
+const HOSTILE_TITLE = 'Leaders </script><script>alert(1)</script> & <!-- meet';
+
+/** 23 stories name Ann Lee over three days (more than one page of 20); two more name others. */
+const specs: StorySpec[] = [
+  ...Array.from({ length: 23 }, (_, index): StorySpec => ({
+    title: `Ann Lee story number ${index + 1}`,
+    date: ['2026-01-15', '2026-02-06', '2026-02-07'][index % 3] ?? '',
+    line: index * 20 + 1,
+    people: index % 2 ? ['Ann Lee', 'Bo Chan'] : ['Ann Lee'],
+    countries: ['Italy'],
+    roles: { 'Ann Lee': index === 2 ? 'Prime Minister' : 'Minister' },
+  })),
+  { title: HOSTILE_TITLE, date: '2026-02-07', line: 900, people: ['Bo Chan'], countries: ['Bahrain', 'Italy'], captionPeople: ['Cy Only-Caption'], captionCountries: ['France'] },
+  { title: 'Quiet day in Bahrain', date: '2026-02-05', line: 1, countries: ['Bahrain'] },
+];
+
+let site: FixtureSite;
+let pages: string[];
+const href = (path: string) => `${BASE}${path}`;
+
+beforeAll(async () => {
+  site = await createFixtureSite({});
+  for (const spec of specs) {
+    const file = join(site.root, 'content/articles', spec.date, `${slugify(spec.title)}.mdx`);
+    await mkdir(join(file, '..'), { recursive: true });
+    await writeFile(file, renderArticle({ path: '', frontmatter: frontmatter(spec), body: [{ kind: 'paragraph', text: `Lede of ${spec.title}.` }, { kind: 'paragraph', text: 'More.' }] }));
+  }
+  await run(join(site.root, 'node_modules/.bin/astro'), ['build'], {
+    cwd: site.root,
+    env: { ...buildEnvironment(), PATH: `${join(site.root, 'node_modules/.bin')}:${process.env.PATH}`, BASE_PATH: BASE, SITE_URL },
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  pages = await htmlFiles(site.dist);
+});
+afterAll(() => site?.remove());
+
+describe('a tagged site under /digest/', () => {
+  it('pages people 20 stories at a time, newest first, and gives caption-only names no page', async () => {
+    expect(pages.filter((page) => page.startsWith('people/'))).toEqual([
+      'people/ann-lee/2/index.html', 'people/ann-lee/index.html', 'people/bo-chan/index.html', 'people/by-count/index.html', 'people/index.html',
+    ]);
+    expect(pages.filter((page) => page.startsWith('countries/'))).toEqual([
+      'countries/bahrain/index.html', 'countries/by-count/index.html', 'countries/index.html', 'countries/italy/2/index.html', 'countries/italy/index.html',
+    ]);
+    const first = await readPage(site.dist, 'people/ann-lee/index.html');
+    const second = await readPage(site.dist, 'people/ann-lee/2/index.html');
+    const listed = (page: typeof first) => page.querySelectorAll('.story-list time').map((time) => time.getAttribute('datetime'));
+    expect(listed(first)).toHaveLength(20);
+    expect(listed(second)).toHaveLength(3);
+    const all = [...listed(first), ...listed(second)];
+    expect(all).toEqual([...all].sort().reverse());
+    expect(first.querySelector('a[rel="next"]')?.getAttribute('href')).toBe(href('people/ann-lee/2/'));
+    expect(second.querySelector('a[rel="prev"]')?.getAttribute('href')).toBe(href('people/ann-lee/'));
+  });
+
+  it('shows a person\'s most recent role, count, first and last day, chart and companions', async () => {
+    const page = await readPage(site.dist, 'people/ann-lee/index.html');
+    // Story 3 opens the latest day's dump; older stories call her Minister.
+    expect(page.querySelector('.standfirst')?.text).toBe('Prime Minister');
+    expect(page.querySelectorAll('.facts dd').map((dd) => dd.text)).toEqual(['23', 'Thursday 15 January 2026', 'Saturday 7 February 2026']);
+    expect(page.querySelectorAll('.chart rect')).toHaveLength(2);
+    expect(page.querySelector('.tag-context')?.text).toContain('Bo Chan');
+    expect(page.querySelector('link[rel="alternate"][href$="people/ann-lee/rss.xml"]')?.getAttribute('href')).toBe(href('people/ann-lee/rss.xml'));
+  });
+
+  it('draws each country\'s flag and a locator map, and the people most named there', async () => {
+    const page = await readPage(site.dist, 'countries/bahrain/index.html');
+    expect(page.querySelector('h1 img.flag')?.getAttribute('src')).toBe(href('flags/bh.svg'));
+    expect(page.querySelector('svg.map--locator circle')).not.toBeNull();
+    expect(page.querySelector('.tag-context')?.text).toContain('Bo Chan');
+    expect(await readFile(join(site.dist, 'flags/bh.svg'), 'utf8')).toMatch(/<svg/);
+  });
+
+  it('sorts the people index A to Z and by count on two static pages', async () => {
+    const names = async (file: string) => (await readPage(site.dist, file)).querySelectorAll('.tag-index a').map((link) => link.text);
+    expect(await names('countries/index.html')).toEqual(['Bahrain', 'Italy']);
+    expect(await names('countries/by-count/index.html')).toEqual(['Italy', 'Bahrain']);
+  });
+
+  it('keeps a headline holding </script> out of the structured data\'s way', async () => {
+    const file = pages.find((page) => page.startsWith('2026/02/07/leaders-script'));
+    expect(file).toBeDefined();
+    const page = await readPage(site.dist, file ?? '');
+    const scripts = page.querySelectorAll('script[type="application/ld+json"]');
+    expect(scripts).toHaveLength(1);
+    expect((JSON.parse(scripts[0]?.textContent ?? '') as { headline: string }).headline).toBe(HOSTILE_TITLE);
+    expect(page.querySelector('h1')?.text).toBe(HOSTILE_TITLE);
+  });
+
+  it('puts every internal link and asset under /digest/, and each one exists', async () => {
+    for (const file of pages) {
+      // The search index is written by `npm run build` after `astro build`; the search tests cover it.
+      for (const link of internalLinks(await readPage(site.dist, file)).filter((url) => !url.startsWith(`${BASE}pagefind/`))) {
+        expect(link.startsWith(BASE), `${link} on ${file}`).toBe(true);
+        expect(existsSync(join(site.dist, fileForPath(link.slice(BASE.length)))), `${link} on ${file}`).toBe(true);
+      }
+    }
+  });
+
+  it('writes person and country feeds whose items link under /digest/', async () => {
+    for (const feedFile of ['rss.xml', 'people/ann-lee/rss.xml', 'countries/bahrain/rss.xml']) {
+      const feed = parseRss(await readFile(join(site.dist, feedFile), 'utf8'));
+      expect(feed.items.length).toBeGreaterThan(0);
+      expect(feed.items.length).toBeLessThanOrEqual(20);
+      for (const item of feed.items) {
+        expect(item.link.startsWith(`${SITE_URL}${BASE}`)).toBe(true);
+        expect(existsSync(join(site.dist, fileForPath(new URL(item.link).pathname.slice(BASE.length))))).toBe(true);
+      }
+    }
+    const bahrain = parseRss(await readFile(join(site.dist, 'countries/bahrain/rss.xml'), 'utf8'));
+    expect(bahrain.link).toBe(`${SITE_URL}${BASE}countries/bahrain/`);
+    expect(bahrain.items.map((item) => item.title)).toEqual([HOSTILE_TITLE, 'Quiet day in Bahrain']);
+  });
+
+  it('lists every page under /digest/ in the sitemap', async () => {
+    const listed = (await sitemapUrls(site.dist)).map((url) => {
+      expect(url.startsWith(`${SITE_URL}${BASE}`)).toBe(true);
+      return url.slice(`${SITE_URL}${BASE}`.length);
+    });
+    expect(listed.sort()).toEqual(pages.filter((page) => page !== '404.html').map(pagePath).sort());
+  });
+});
