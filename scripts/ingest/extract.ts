@@ -1,5 +1,28 @@
-/** Stage 5, extract: candidate names of people and places in an article's text. */
+/**
+ * Stage 5, extract: the people and countries one article names, from its own text alone.
+ * Names the article gives only as a lone word it never spells out (`Trump`, `Mr Snow`) are
+ * handed on as `loneNames` for stage 6, which resolves them across the whole archive.
+ */
 import type { ParsedArticle } from './parse.ts';
+import {
+  ALL_GIVEN_NAMES,
+  COMMON_WORDS,
+  COMPASS_WORDS,
+  HONORIFICS,
+  NAME_KEEPING_TITLES,
+  NAME_PARTICLES,
+  NON_PERSON_CUES,
+  NON_PERSON_WORDS,
+  PERSON_CUES,
+  PHRASE_JOINERS,
+  POST_NOMINALS,
+  SHIP_PREFIXES,
+  SPEECH_VERBS,
+  TITLE_WORDS,
+  WEEKDAYS_AND_MONTHS,
+} from './names/lexicon.ts';
+import type { NameRules } from './names/rules.ts';
+import { capitalisedSpans, isAcronym, isCapitalised, tokenize, type Span, type Token } from './names/text.ts';
 
 export interface Mentions {
   people: string[];
@@ -9,6 +32,414 @@ export interface Mentions {
   roles: Record<string, string>;
 }
 
-export function extract(_article: ParsedArticle): Mentions {
-  return { people: [], countries: [], captionPeople: [], captionCountries: [], roles: {} };
+export interface Extraction extends Mentions {
+  /** One-word names in the title or body that the article never spells out, for the archive to resolve. */
+  loneNames: string[];
+  /** The same for the caption. */
+  captionLoneNames: string[];
+}
+
+interface Segment {
+  text: string;
+  tokens: Token[];
+  spans: Span[];
+}
+
+interface Found {
+  name: string;
+  role?: string;
+}
+
+interface Single {
+  word: string;
+  /** Marked as a person by an honorific or a title (`Mr Snow`, `President Trump`). */
+  marked: boolean;
+  /** Capitalised inside a sentence, so a proper noun rather than a sentence opener (`Its`, `He`). */
+  midSentence: boolean;
+}
+
+function segment(text: string): Segment {
+  const tokens = tokenize(text);
+  return { text, tokens, spans: capitalisedSpans(text, tokens, PHRASE_JOINERS) };
+}
+
+const lower = (word: string) => word.toLowerCase();
+const ROLE_STOPS = new Set(['the', 'a', 'an', 'and', 'or', 'said', 'says', 'by', 'with', 'to', 'from', 'that', 'as', 'at', 'on', 'in', 'for', 'when', 'while', 'but', 'after', 'before', 'told', 'was', 'is', 'has', 'had', 'of']);
+
+/** `George W. Bush` -> `George W Bush`, `J.D. Vance` -> `JD Vance`, curly apostrophes made straight. */
+function normaliseName(name: string): string {
+  return name
+    .split(' ')
+    .map((word) => (/^(?:\p{Lu}\.)+$/u.test(word) ? word.replace(/\./g, '') : word))
+    .join(' ')
+    .replace(/’/g, "'");
+}
+
+function isPersonCue(word: string | undefined): boolean {
+  if (!word) return false;
+  const plain = lower(word);
+  return PERSON_CUES.has(plain) || (plain.endsWith('s') && PERSON_CUES.has(plain.slice(0, -1)));
+}
+
+const isGivenName = (word: string | undefined) => word !== undefined && ALL_GIVEN_NAMES.has(lower(word));
+
+/**
+ * The capitalised words at the end of a span that can be a person's name, and what stands
+ * before them. A word of office ends the name, unless it is the surname itself (`John Major`,
+ * `Kristin King`, `Wendy Day`): after a given name, or where the context already says person.
+ */
+function nameTail(words: readonly string[], personContext: boolean, rules: NameRules): { tail: string[]; prefix: string[] } {
+  const tail: string[] = [];
+  let end = words.length;
+  while (end > 1 && POST_NOMINALS.has(words[end - 1]!)) end--;
+  let index = end - 1;
+  for (; index >= 0; index--) {
+    const word = words[index]!;
+    const plain = lower(word);
+    const previous = words[index - 1];
+    const surnameSlot = tail.length === 0 && previous !== undefined && isCapitalised(previous) && (isGivenName(previous) || personContext);
+    if (PHRASE_JOINERS.has(plain) || HONORIFICS.has(plain) || WEEKDAYS_AND_MONTHS.has(plain) || /^I(?:['’]|$)/.test(word)) break;
+    if (NAME_PARTICLES.has(plain)) {
+      if (tail.length === 0 || index === 0) break;
+      tail.unshift(word);
+      continue;
+    }
+    if ((TITLE_WORDS.has(plain) || NAME_KEEPING_TITLES.has(plain) || isPersonCue(word)) && !surnameSlot) break;
+    if (NON_PERSON_WORDS.has(plain) && !(surnameSlot && personContext && isGivenName(previous))) break;
+    if (isAcronym(word) && !(word.length === 2 && tail.length > 0 && !rules.countryNames.has(word))) break;
+    if (rules.countryNames.has(word) && !(tail.length > 0 && isGivenName(word))) break;
+    if (!isCapitalised(word)) break;
+    tail.unshift(word);
+  }
+  while (tail.length > 0 && NAME_PARTICLES.has(lower(tail[0]!))) tail.shift();
+  return { tail, prefix: words.slice(0, index + 1) };
+}
+
+/** The role a lowercase phrase before the name gives (`US special envoy Steve Witkoff`). */
+function roleBefore(tokens: readonly Token[], first: number): string | undefined {
+  const words: string[] = [];
+  for (let index = first - 1; index >= 0 && words.length < 5; index--) {
+    const token = tokens[index]!;
+    if (token.gapAfter !== ' ' || ROLE_STOPS.has(lower(token.text)) || token.possessive) break;
+    words.unshift(token.text);
+  }
+  return words.length > 0 && isPersonCue(words.at(-1)) ? words.join(' ') : undefined;
+}
+
+/** The role an apposition after the name gives (`Kamal Kharrazi, an adviser to Iran's supreme leader,`). */
+function roleAfter(text: string, end: number): string | undefined {
+  const found = /^,\s+(?:an?\s+|the\s+)?([^,.;:()"“”]{3,80}?)\s*(?:,|\.|;|$)/u.exec(text.slice(end));
+  const role = found?.[1];
+  return role && role.split(/\s+/).length <= 8 && role.split(/\s+/).some(isPersonCue) ? role : undefined;
+}
+
+/** `, who`, `, 31,`, `, a spokesman for`, `, general manager of`: an apposition that describes a person. */
+function describesPerson(tokens: readonly Token[], after: number, gap: string): boolean {
+  const next = tokens[after];
+  if (!next) return false;
+  if (/^\s+$/.test(gap)) return lower(next.text) === 'who';
+  if (!/^\s*,\s*$/.test(gap)) return false;
+  if (['who', 'whose', 'aged'].includes(lower(next.text)) || /^\d{1,3}$/.test(next.text)) return true;
+  return tokens.slice(after, after + 4).some((token) => isPersonCue(token.text));
+}
+
+interface SegmentNames {
+  people: Found[];
+  singles: Single[];
+  /** Names seen in a place that says they are not a person (`film Mary Poppins`): rejected everywhere. */
+  rejected: Set<string>;
+}
+
+/** Words that follow an honorific anywhere in the text: `Mr Marchionne` confirms `Sergio Marchionne`. */
+function honouredWords(segments: readonly Segment[]): Set<string> {
+  const words = new Set<string>();
+  for (const { tokens } of segments) {
+    tokens.forEach((token, index) => {
+      const next = tokens[index + 1];
+      if (next && HONORIFICS.has(lower(token.text)) && isCapitalised(next.text)) words.add(next.text);
+    });
+  }
+  return words;
+}
+
+/** One-word capitalised runs in the text: a surname used alone elsewhere confirms the full name. */
+function loneWords(segments: readonly Segment[]): Set<string> {
+  const words = new Set<string>();
+  for (const part of segments) {
+    for (const span of part.spans) {
+      if (span.tokens.length === 1 && !span.tokens[0]!.sentenceStart) words.add(span.tokens[0]!.text);
+    }
+  }
+  return words;
+}
+
+interface Context {
+  honoured: ReadonlySet<string>;
+  lone: ReadonlySet<string>;
+  rules: NameRules;
+}
+
+interface Candidate {
+  name: string;
+  role?: string;
+  /** Token range, for names joined by `and` to a proven one (`Hayley Yelling and Justyna Bak`). */
+  first: number;
+  last: number;
+}
+
+function namesIn(part: Segment, context: Context): SegmentNames {
+  const { rules } = context;
+  const names: SegmentNames = { people: [], singles: [], rejected: new Set() };
+  const proven: Candidate[] = [];
+  const unproven: Candidate[] = [];
+  const { tokens, text } = part;
+
+  const consider = (spanTokens: readonly Token[], first: number): boolean => {
+    const words = spanTokens.map((token) => token.text);
+    const spanText = normaliseName(text.slice(spanTokens[0]!.start, spanTokens.at(-1)!.end));
+    if (words.length > 1 && SHIP_PREFIXES.has(lower(words[0]!))) return true;
+    if (rules.notPeople.has(lower(spanText))) return true;
+    const known = rules.knownPeople.get(lower(spanText));
+    if (known) {
+      names.people.push({ name: known });
+      return true;
+    }
+    const lastToken = spanTokens.at(-1)!;
+    const afterIndex = first + spanTokens.length;
+    const after = tokens[afterIndex];
+    const before = tokens[first - 1];
+    const adjacentBefore = before !== undefined && before.gapAfter === ' ';
+    const cueBefore = adjacentBefore && isPersonCue(before.text);
+    const spokeAfter = after !== undefined && /^,? $/.test(lastToken.gapAfter) && SPEECH_VERBS.has(lower(after.text));
+    const spokeBefore = adjacentBefore && ['said', 'says'].includes(lower(before.text));
+    const apposition = describesPerson(tokens, afterIndex, lastToken.gapAfter);
+    const { tail, prefix } = nameTail(words, cueBefore || spokeAfter || spokeBefore || apposition, rules);
+    if (tail.length === 0) return false;
+    // A capitalised sentence opener is not a first name (`Despite`, `Shares`).
+    if (prefix.length === 0 && spanTokens[0]!.sentenceStart && tail.length > 1 && COMMON_WORDS.has(lower(tail[0]!)) && !rules.countryNames.has(tail[0]!)) tail.shift();
+    const name = normaliseName(tail.join(' '));
+    if (rules.notPeople.has(lower(name))) return true;
+    const knownTail = rules.knownPeople.get(lower(name));
+    if (knownTail) {
+      names.people.push({ name: knownTail });
+      return true;
+    }
+
+    const lowerPrefix = prefix.map(lower);
+    const titled = lowerPrefix.some((word) => HONORIFICS.has(word) || TITLE_WORDS.has(word) || NAME_KEEPING_TITLES.has(word) || isPersonCue(word));
+    const bare = prefix.length === 0 && adjacentBefore;
+    const marked = titled || (bare && (cueBefore || spokeBefore)) || spokeAfter || apposition;
+    if (tail.length === 1) {
+      const title = prefix.at(-1);
+      if (title && NAME_KEEPING_TITLES.has(lower(title))) names.people.push({ name: `${title} ${name}` });
+      else names.singles.push({ word: name, marked: titled || context.honoured.has(name), midSentence: prefix.length > 0 || !spanTokens[0]!.sentenceStart });
+      return true;
+    }
+    // `Harry Potter director Alfonso Cuaron`: a phrase qualifying the next person's role is not a person.
+    const qualifiesNext = after !== undefined && lastToken.gapAfter === ' ' && !lastToken.possessive && isPersonCue(after.text) && isCapitalised(tokens[afterIndex + 1]?.text ?? '');
+    const objectCue = bare && NON_PERSON_CUES.has(lower(before.text));
+    if (((objectCue || qualifiesNext) && !titled) || COMPASS_WORDS.has(lower(tail[0]!))) {
+      names.rejected.add(name);
+      return true;
+    }
+    // `Ethiopia's Tirunesh Dibaba`, `another Ethiopian, Berhane Adera`.
+    const countryBefore = before !== undefined && prefix.length === 0 && rules.countryNames.has(before.text) && (before.possessive || /^\s*,\s*$/.test(before.gapAfter));
+    const surnameAlone = context.lone.has(tail.at(-1)!) && !context.lone.has(tail[0]!);
+    const evidence = marked || context.honoured.has(tail.at(-1)!) || isGivenName(tail[0]) || countryBefore || surnameAlone;
+    const titleRole = titled ? prefix.filter((word) => !HONORIFICS.has(lower(word))).join(' ') : '';
+    const role = titleRole || roleBefore(tokens, first) || roleAfter(text, lastToken.end);
+    const candidate: Candidate = { name, first, last: afterIndex - 1, ...(role ? { role } : {}) };
+    (evidence ? proven : unproven).push(candidate);
+    return true;
+  };
+
+  for (const span of part.spans) {
+    if (consider(span.tokens, span.first)) continue;
+    // `Orin Middleton of Barclays Capital`: the name before an organisation it belongs to.
+    const joiner = span.tokens.findIndex((token) => PHRASE_JOINERS.has(lower(token.text)));
+    if (joiner > 0) consider(span.tokens.slice(0, joiner), span.first);
+  }
+  // A name listed with a proven one is a person too: `Hayley Yelling and Justyna Bak`.
+  const joinedTo = (candidate: Candidate, other: Candidate) =>
+    (other.last + 2 === candidate.first && lower(tokens[other.last + 1]?.text ?? '') === 'and') || (other.last + 1 === candidate.first && /^\s*,\s*$/.test(tokens[other.last]!.gapAfter));
+  for (let added = true; added; ) {
+    added = false;
+    for (const candidate of [...unproven]) {
+      if (proven.some((other) => joinedTo(candidate, other) || joinedTo(other, candidate))) {
+        proven.push(candidate);
+        unproven.splice(unproven.indexOf(candidate), 1);
+        added = true;
+      }
+    }
+  }
+  proven.sort((a, b) => a.first - b.first);
+  names.people.push(...proven.map(({ name, role }) => (role ? { name, role } : { name })));
+  return names;
+}
+
+function wordsOf(name: string): string[] {
+  return name.split(' ');
+}
+
+/** Merges `George Bush` and `W Bush` into `George W Bush` when both occur in one story. */
+function mergeShortForms(people: readonly Found[]): Map<string, string> {
+  const canonical = new Map<string, string>();
+  const names = [...new Set(people.map((person) => person.name))];
+  for (const name of names) {
+    const words = wordsOf(name);
+    const longer = names.find((other) => {
+      if (other === name) return false;
+      const otherWords = wordsOf(other);
+      if (otherWords.length <= words.length) return false;
+      const suffix = otherWords.slice(-words.length).join(' ') === name;
+      const withoutMiddle = otherWords[0] === words[0] && otherWords.at(-1) === words.at(-1) && words.length === 2;
+      return suffix || withoutMiddle;
+    });
+    // A peeress is `Baroness Morgan` and `Lady Morgan` in one story.
+    const peer = words.length === 2 && lower(words[0]!) === 'lady' ? names.find((other) => other === `Baroness ${words[1]}`) : undefined;
+    if (peer) {
+      canonical.set(name, peer);
+      continue;
+    }
+    canonical.set(name, longer ?? name);
+  }
+  return canonical;
+}
+
+/** A lone word resolved to the one person in `people` it can mean: by surname, then by given name. */
+function resolveSingle(word: string, people: readonly string[], rules: NameRules): string | undefined {
+  const known = rules.knownPeople.get(lower(word));
+  if (known) return known;
+  const bySurname = people.filter((name) => wordsOf(name).at(-1) === word || wordsOf(name).at(-1)?.split('-').at(-1) === word);
+  if (bySurname.length === 1) return bySurname[0];
+  if (bySurname.length > 1) return undefined;
+  const byGivenName = people.filter((name) => wordsOf(name)[0] === word || (NAME_KEEPING_TITLES.has(lower(wordsOf(name)[0]!)) && wordsOf(name)[1] === word));
+  return byGivenName.length === 1 ? byGivenName[0] : undefined;
+}
+
+/** Could this lone word be a person's surname the archive knows? */
+function loneCandidate(single: Single, occurrences: number, rules: NameRules): boolean {
+  const plain = lower(single.word);
+  if (rules.countryNames.has(single.word) || NON_PERSON_WORDS.has(plain) || TITLE_WORDS.has(plain) || HONORIFICS.has(plain)) return false;
+  if (WEEKDAYS_AND_MONTHS.has(plain) || isAcronym(single.word) || rules.notPeople.has(plain)) return false;
+  // Twice capitalised inside a sentence: a proper noun, not a sentence opener like `Its`.
+  return single.marked || occurrences >= 2;
+}
+
+interface PartNames {
+  people: string[];
+  lone: string[];
+  roles: Map<string, string>;
+}
+
+function peopleOf(parts: readonly Segment[], present: readonly string[], context: Context): PartNames {
+  const { rules } = context;
+  const found = parts.map((part) => namesIn(part, context));
+  const rejected = new Set(found.flatMap((names) => [...names.rejected]));
+  const all = found.flatMap((names) => names.people).filter((person) => !rejected.has(person.name));
+  const canonical = mergeShortForms(all);
+  const people: string[] = [];
+  const roles = new Map<string, string>();
+  for (const person of all) {
+    const name = canonical.get(person.name)!;
+    if (!people.includes(name)) people.push(name);
+    if (person.role && !roles.has(name)) roles.set(name, person.role);
+  }
+  const singles = found.flatMap((names) => names.singles);
+  const counts = new Map<string, number>();
+  for (const single of singles) if (single.midSentence) counts.set(single.word, (counts.get(single.word) ?? 0) + 1);
+  const lone: string[] = [];
+  for (const single of singles) {
+    const person = resolveSingle(single.word, [...people, ...present], rules);
+    if (person) {
+      if (!people.includes(person)) people.push(person);
+    } else if (loneCandidate(single, counts.get(single.word) ?? 0, rules) && !lone.includes(single.word)) {
+      lone.push(single.word);
+    }
+  }
+  return { people, lone, roles };
+}
+
+/** A demonym after `in` and before a pause names a language: `in English and Russian`. */
+function isLanguageUse(part: Segment, start: number, end: number, term: string, rules: NameRules): boolean {
+  if (rules.countryNames.get(term) === term) return false;
+  const before = part.text.slice(Math.max(0, start - 3), start);
+  const after = part.text.slice(end, end + 5);
+  return /\bin $/.test(before) && /^(?:[.,;:)]|\s+and\b|\s+or\b|$)/.test(after);
+}
+
+/**
+ * Countries a piece of text names. A country word counts when it stands alone, or opens a
+ * title (`Iranian Foreign Minister`); inside a longer name (`Washington Post`, `Bank of
+ * England`) or a person's name it does not. In a headline every word is capitalised, so
+ * there it counts wherever it is not part of a person's name.
+ */
+function countriesIn(part: Segment, personWords: ReadonlySet<string>, isHeadline: boolean, rules: NameRules): string[] {
+  const excluded: [number, number][] = [];
+  if (rules.notCountryPattern) {
+    for (const match of part.text.matchAll(rules.notCountryPattern)) excluded.push([match.index, match.index + match[0].length]);
+  }
+  const countries: string[] = [];
+  for (const match of part.text.matchAll(rules.countryPattern)) {
+    const start = match.index;
+    const end = start + match[0].length;
+    const term = match[0];
+    if (excluded.some(([from, to]) => start >= from && end <= to)) continue;
+    if (personWords.has(term) || isLanguageUse(part, start, end, term, rules)) continue;
+    const tokenIndex = part.tokens.findIndex((token) => token.start <= start && start < token.end);
+    const token = part.tokens[tokenIndex];
+    if (!token) continue;
+    const insideWord = token.start !== start || token.start + token.text.length !== end;
+    let counts: boolean;
+    if (insideWord) {
+      // One part of a hyphenated word: `Turkish-Austrian`, `US-led`, `Paris-based`.
+      counts = token.text.split('-').includes(term) || token.text.slice(0, -1) === term;
+    } else if (isHeadline) {
+      counts = true;
+    } else {
+      const span = part.spans.find((candidate) => candidate.first <= tokenIndex && tokenIndex < candidate.first + candidate.tokens.length);
+      const spanStart = span?.tokens[0]?.start ?? start;
+      const spanEnd = span ? span.tokens.at(-1)!.start + span.tokens.at(-1)!.text.length : end;
+      const next = part.tokens.findIndex((candidate) => candidate.start >= end);
+      const following = next >= 0 ? part.tokens[next] : undefined;
+      const opensTitle = spanStart === start && following !== undefined && (TITLE_WORDS.has(lower(following.text)) || HONORIFICS.has(lower(following.text)));
+      counts = (spanStart === start && spanEnd === end) || opensTitle;
+    }
+    const country = rules.countryNames.get(term)!;
+    if (counts && !countries.includes(country)) countries.push(country);
+  }
+  return countries;
+}
+
+function personWordsOf(people: readonly string[]): Set<string> {
+  return new Set(people.flatMap((name) => wordsOf(name)));
+}
+
+export function extract(article: ParsedArticle, rules: NameRules): Extraction {
+  const headline = segment(article.title);
+  const body = [...(article.standfirst === undefined ? [] : [article.standfirst]), ...article.body.map((block) => block.text)].map(segment);
+  const caption = article.caption === undefined ? [] : [segment(article.caption)];
+  const context: Context = { honoured: honouredWords([headline, ...body, ...caption]), lone: loneWords(body), rules };
+
+  const main = peopleOf(body, [], context);
+  // Headline words add no new people; a lone name there is resolved against the body.
+  const fromHeadline = peopleOf([headline], main.people, context).people.filter((name) => main.people.includes(name));
+  const people = [...new Set([...main.people, ...fromHeadline])];
+  const captionNames = peopleOf(caption, people, { ...context, lone: loneWords(caption) });
+
+  const personWords = personWordsOf([...people, ...captionNames.people]);
+  const countries = [...new Set([...countriesIn(headline, personWords, true, rules), ...body.flatMap((part) => countriesIn(part, personWords, false, rules))])];
+  const captionCountries = [...new Set(caption.flatMap((part) => countriesIn(part, personWords, false, rules)))];
+
+  const roles: Record<string, string> = {};
+  for (const [name, role] of [...main.roles, ...captionNames.roles]) roles[name] ??= role;
+  return {
+    people,
+    countries,
+    captionPeople: captionNames.people,
+    captionCountries,
+    roles,
+    loneNames: main.lone.filter((word) => !personWords.has(word)),
+    captionLoneNames: captionNames.lone.filter((word) => !personWords.has(word)),
+  };
 }

@@ -48,3 +48,49 @@ const byName = new Map(COUNTRIES.map((country) => [country.name, country]));
 export function countryByName(name: string): Country | undefined {
   return byName.get(name);
 }
+
+/** What world-countries lacks or gets wrong for news text, from content/names/countries.yaml. */
+export interface CountryNameExtras {
+  /** More names per canonical country: aliases (`Britain`), demonyms (`Briton`), places inside it (`Gaza`). */
+  names: Readonly<Record<string, readonly string[]>>;
+  /** Names from the data that mislead in news text (`Victoria`, the Seychelles' capital) and are never matched. */
+  ignore: readonly string[];
+}
+
+/** Latin-script names only: the scraped English text never uses the local scripts the data also lists. */
+const LATIN_NAME = /^[\p{Script=Latin}][\p{Script=Latin}\p{M} .'’-]*$/u;
+
+function dataNames(country: (typeof worldCountries)[number]): string[] {
+  const demonyms = country.demonyms?.eng;
+  return [
+    country.name.common,
+    country.name.official,
+    ...country.altSpellings.filter((name) => name.length > 2),
+    ...(demonyms ? [demonyms.m, demonyms.f] : []),
+    ...country.capital,
+  ].filter((name) => LATIN_NAME.test(name));
+}
+
+/**
+ * Every way news text names a country, mapped to its canonical name. A name the data gives to two
+ * countries (`Congolese`) is left out unless the extras say which one it means.
+ */
+export function countryNameIndex(extras: CountryNameExtras): Map<string, string> {
+  const index = new Map<string, string>();
+  const ambiguous = new Set<string>();
+  const ignored = new Set(extras.ignore);
+  for (const country of worldCountries) {
+    for (const name of dataNames(country)) {
+      if (ignored.has(name)) continue;
+      const known = index.get(name);
+      if (known !== undefined && known !== country.name.common) ambiguous.add(name);
+      else index.set(name, country.name.common);
+    }
+  }
+  for (const name of ambiguous) index.delete(name);
+  for (const [country, names] of Object.entries(extras.names)) {
+    if (!byName.has(country)) throw new Error(`countries extras name \`${country}\`, which is not a world-countries common name`);
+    for (const name of names) index.set(name, country);
+  }
+  return index;
+}

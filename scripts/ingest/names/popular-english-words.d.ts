@@ -1,0 +1,6 @@
+/** Types for `popular-english-words`, which ships none. */
+declare module 'popular-english-words' {
+  export const words: {
+    getMostPopular(count: number): string[];
+  };
+}

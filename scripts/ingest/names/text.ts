@@ -1,0 +1,127 @@
+/**
+ * Words and capitalised runs of one piece of text (a headline, a paragraph, a caption): the
+ * candidates every name rule looks at.
+ */
+import { NAME_PARTICLES } from './lexicon.ts';
+
+export interface Token {
+  /** The word without a possessive ending and without a sentence-final full stop. */
+  text: string;
+  start: number;
+  end: number;
+  /** Ended by `'s`, `’s` or a bare `'` after s: the word closes a name. */
+  possessive: boolean;
+  /** First word of the text or of a sentence. */
+  sentenceStart: boolean;
+  /** What stands between this word and the next one (`" "`, `", "`, `" - "`). */
+  gapAfter: string;
+}
+
+/** Abbreviations whose full stop does not end a sentence. */
+const ABBREVIATIONS = new Set(['Mr.', 'Mrs.', 'Ms.', 'Dr.', 'St.', 'Adm.', 'Gen.', 'Col.', 'Capt.', 'Lt.', 'Sgt.', 'Maj.', 'Gov.', 'Sen.', 'Rep.', 'Prof.', 'Rev.', 'Jr.', 'Sr.', 'Inc.', 'Corp.', 'Ltd.', 'Co.', 'Supt.', 'Fr.', 'No.', 'vs.', 'v.']);
+const INITIALS = /^(?:\p{Lu}\.)+$/u;
+const WORD = /[\p{L}\p{M}\p{N}][\p{L}\p{M}\p{N}'’.&-]*/gu;
+
+export function tokenize(text: string): Token[] {
+  const tokens: Token[] = [];
+  let sentenceStart = true;
+  for (const match of text.matchAll(WORD)) {
+    let word = match[0];
+    const start = match.index;
+    let endsSentence = false;
+    // A trailing dot belongs to an abbreviation or initials; otherwise it ends the sentence.
+    if (word.endsWith('.') && !ABBREVIATIONS.has(word) && !INITIALS.test(word)) {
+      word = word.replace(/\.+$/, '');
+      endsSentence = true;
+    }
+    word = word.replace(/[-&]+$/, '');
+    const end = start + word.length;
+    let possessive = false;
+    const owner = /^(.+?)['’]s$/u.exec(word) ?? /^(.+s)['’]$/u.exec(word);
+    if (owner?.[1]) {
+      word = owner[1];
+      possessive = true;
+    }
+    word = word.replace(/['’]+$/, '');
+    if (word === '') continue;
+    const previous = tokens.at(-1);
+    if (previous) {
+      previous.gapAfter = text.slice(previous.end, start);
+      if (/[.!?:;]\s*["“”'‘’(]*\s*$/.test(previous.gapAfter)) sentenceStart = true;
+    }
+    tokens.push({ text: word, start, end, possessive, sentenceStart, gapAfter: '' });
+    sentenceStart = endsSentence;
+  }
+  const last = tokens.at(-1);
+  if (last) last.gapAfter = text.slice(last.end);
+  return tokens;
+}
+
+export function isCapitalised(word: string): boolean {
+  return /^\p{Lu}/u.test(word) || /^(?:al|el|bin|ibn|de|da|van|von|di|du|le|la)-\p{Lu}/u.test(word);
+}
+
+/** A word written in capitals (`BBC`, `IRNA`): an acronym, never part of a person's name. */
+export function isAcronym(word: string): boolean {
+  return /^\p{Lu}{2,}s?$/u.test(word.replace(/[.&-]/g, ''));
+}
+
+/** `Jr.` or `Inc.` may end a sentence, so nothing after them joins the name; `Mr.` and `W.` never do. */
+function closesName(word: string): boolean {
+  return word.endsWith('.') && !/^\p{Lu}\.$/u.test(word) && !NAME_OPENING_ABBREVIATIONS.has(word);
+}
+
+const NAME_OPENING_ABBREVIATIONS = new Set(['Mr.', 'Mrs.', 'Ms.', 'Dr.', 'St.', 'Adm.', 'Gen.', 'Col.', 'Capt.', 'Lt.', 'Sgt.', 'Maj.', 'Gov.', 'Sen.', 'Rep.', 'Prof.', 'Rev.', 'Supt.', 'Fr.']);
+
+export interface Span {
+  /** The capitalised words, with the lowercase joiners and particles between them. */
+  tokens: Token[];
+  /** Index of the first token in the text's token list. */
+  first: number;
+  text: string;
+}
+
+/**
+ * Maximal runs of capitalised words separated by single spaces only, bridged by name particles
+ * (`Ruud van Nistelrooy`) and organisation joiners (`Bank of England`, `Minister for Foreign Affairs`).
+ * A possessive closes a run: `Italy's Minister` is two runs.
+ */
+export function capitalisedSpans(text: string, tokens: readonly Token[], joiners: ReadonlySet<string>): Span[] {
+  const spans: Span[] = [];
+  let index = 0;
+  while (index < tokens.length) {
+    const token = tokens[index]!;
+    if (!isCapitalised(token.text)) {
+      index++;
+      continue;
+    }
+    const first = index;
+    let last = index;
+    while (!tokens[last]!.possessive && /^ $/.test(tokens[last]!.gapAfter) && !closesName(tokens[last]!.text)) {
+      const next = tokens[last + 1];
+      if (!next) break;
+      if (isCapitalised(next.text)) {
+        last++;
+        continue;
+      }
+      // Bridge one or two lowercase joiners when a capitalised word follows them.
+      const bridge = [next, tokens[last + 2]];
+      const lower = next.text.toLowerCase();
+      if (NAME_PARTICLES.has(lower) || joiners.has(lower)) {
+        let step = 1;
+        if (lower !== 'the' && tokens[last + 2]?.text === 'the' && next.gapAfter === ' ') step = 2;
+        const after = tokens[last + step + 1];
+        const joinedBySpaces = bridge.slice(0, step).every((word) => word?.gapAfter === ' ');
+        if (after && isCapitalised(after.text) && joinedBySpaces) {
+          last += step + 1;
+          continue;
+        }
+      }
+      break;
+    }
+    const spanTokens = tokens.slice(first, last + 1);
+    spans.push({ tokens: spanTokens, first, text: text.slice(spanTokens[0]!.start, spanTokens.at(-1)!.start + spanTokens.at(-1)!.text.length) });
+    index = last + 1;
+  }
+  return spans;
+}

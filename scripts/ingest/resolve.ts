@@ -1,0 +1,154 @@
+/**
+ * Stage 6, resolve: the names of every article settled against the whole archive. Spellings of
+ * one person (`Abbas Araqchi`, `Abbas Araghchi`) become one canonical name when they share a
+ * given name or the registry lists them; a lone surname an article never spells out becomes
+ * the one person of that surname the archive knows; per-article overrides are applied last.
+ */
+import type { Extraction, Mentions } from './extract.ts';
+import type { NameRules } from './names/rules.ts';
+
+export interface ArchiveArticle {
+  /** `YYYY-MM-DD/<slug>`, the id overrides use. */
+  id: string;
+  extraction: Extraction;
+}
+
+/** Letters only, folded so common transliteration variants meet: `Araqchi`/`Araghchi`, `Qaddafi`/`Gaddafi`, `Zelensky`/`Zelenskyy`. */
+export function spellingSkeleton(word: string): string {
+  return word
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z]/g, '')
+    .replace(/kh/g, 'k')
+    .replace(/gh/g, 'g')
+    .replace(/q/g, 'g')
+    .replace(/ph/g, 'f')
+    .replace(/dh/g, 'd')
+    .replace(/ou/g, 'u')
+    .replace(/ee/g, 'i')
+    .replace(/y$/, 'i')
+    .replace(/(.)\1+/g, '$1');
+}
+
+const words = (name: string) => name.split(' ');
+const givenName = (name: string) => spellingSkeleton(words(name)[0]!) + '|' + words(name)[0]!.toLowerCase().normalize('NFKD').replace(/[\u0300-\u036f]/g, '');
+const surname = (name: string) => words(name).at(-1)!;
+
+/** Every spelling of a full name mapped to its canonical one. */
+function canonicalSpellings(articles: readonly ArchiveArticle[], rules: NameRules): Map<string, string> {
+  const articleCounts = new Map<string, number>();
+  for (const { extraction } of articles) {
+    for (const name of new Set([...extraction.people, ...extraction.captionPeople])) articleCounts.set(name, (articleCounts.get(name) ?? 0) + 1);
+  }
+  const groups = new Map<string, string[]>();
+  for (const name of articleCounts.keys()) {
+    if (words(name).length < 2) continue;
+    // Same given name and the same surname up to transliteration: evidence they are one person.
+    const key = `${givenName(name)} ${spellingSkeleton(words(name).slice(1).join(''))}`;
+    groups.set(key, [...(groups.get(key) ?? []), name]);
+  }
+  const canonical = new Map<string, string>();
+  const registered = new Set(rules.curation.people.map((person) => person.name));
+  for (const spellings of groups.values()) {
+    const chosen = spellings.find((name) => registered.has(name)) ?? [...spellings].sort((a, b) => articleCounts.get(b)! - articleCounts.get(a)! || a.localeCompare(b, 'en'))[0]!;
+    for (const name of spellings) canonical.set(name, chosen);
+  }
+  for (const person of rules.curation.people) {
+    for (const alias of person.aliases) canonical.set(alias, person.name);
+  }
+  return canonical;
+}
+
+function unique(names: Iterable<string>): string[] {
+  return [...new Set(names)];
+}
+
+export function resolveArchive(articles: readonly ArchiveArticle[], rules: NameRules): Mentions[] {
+  const canonical = canonicalSpellings(articles, rules);
+  const canonicalOf = (name: string) => canonical.get(name) ?? name;
+
+  // Surnames each canonical person is written with, and who in the archive carries each surname.
+  const surnamesOf = new Map<string, Set<string>>();
+  for (const [spelling, name] of [...canonical, ...articles.flatMap(({ extraction }) => [...extraction.people, ...extraction.captionPeople].map((person) => [person, canonicalOf(person)] as const))]) {
+    if (words(spelling).length < 2 && words(name).length < 2) continue;
+    const known = surnamesOf.get(name) ?? new Set<string>();
+    known.add(surname(spelling));
+    known.add(surname(name));
+    surnamesOf.set(name, known);
+  }
+  const bearers = new Map<string, Set<string>>();
+  for (const [name, surnames] of surnamesOf) {
+    for (const family of surnames) bearers.set(family, (bearers.get(family) ?? new Set()).add(name));
+  }
+
+  // A word left alone in more stories than its one bearer is named in is mostly something else
+  // (`Blackburn` the club against `Tony Blackburn`): it is not resolved across the archive.
+  const storiesNaming = new Map<string, number>();
+  const storiesLeavingAlone = new Map<string, number>();
+  for (const { extraction } of articles) {
+    for (const name of new Set(extraction.people.map(canonicalOf))) storiesNaming.set(name, (storiesNaming.get(name) ?? 0) + 1);
+    for (const word of new Set(extraction.loneNames)) storiesLeavingAlone.set(word, (storiesLeavingAlone.get(word) ?? 0) + 1);
+  }
+  const resolveLone = (word: string, present: readonly string[]): string | undefined => {
+    const inArticle = present.filter((name) => surnamesOf.get(name)?.has(word));
+    if (inArticle.length === 1) return inArticle[0];
+    const inArchive = [...(bearers.get(word) ?? [])];
+    if (inArchive.length !== 1) return undefined;
+    const [person] = inArchive as [string];
+    return (storiesLeavingAlone.get(word) ?? 0) <= (storiesNaming.get(person) ?? 0) ? person : undefined;
+  };
+
+  return articles.map(({ id, extraction }) => {
+    let people = unique(extraction.people.map(canonicalOf));
+    for (const word of extraction.loneNames) {
+      const person = resolveLone(word, people);
+      if (person && !people.includes(person)) people.push(person);
+    }
+    const captionPeople = unique(extraction.captionPeople.map(canonicalOf));
+    for (const word of extraction.captionLoneNames) {
+      const person = resolveLone(word, [...captionPeople, ...people]);
+      if (person && !captionPeople.includes(person)) captionPeople.push(person);
+    }
+    let countries = [...extraction.countries];
+    const override = rules.curation.overrides[id];
+    if (override) {
+      people = unique([...people, ...override.addPeople]).filter((name) => !override.removePeople.includes(name));
+      countries = unique([...countries, ...override.addCountries]).filter((name) => !override.removeCountries.includes(name));
+    }
+    const roles: Record<string, string> = {};
+    for (const [name, role] of Object.entries(extraction.roles)) roles[canonicalOf(name)] ??= role;
+    for (const person of rules.curation.people) {
+      if (person.role && (people.includes(person.name) || captionPeople.includes(person.name))) roles[person.name] ??= person.role;
+    }
+    const kept = new Set([...people, ...captionPeople]);
+    return {
+      people,
+      countries,
+      captionPeople,
+      captionCountries: [...extraction.captionCountries],
+      roles: Object.fromEntries(Object.entries(roles).filter(([name]) => kept.has(name))),
+    };
+  });
+}
+
+export interface NewName {
+  name: string;
+  articles: number;
+  firstArticle: string;
+}
+
+/** People the archive names that the registry does not list yet, most mentioned first: for a maintainer to review. */
+export function unregisteredNames(ids: readonly string[], mentions: readonly Mentions[], rules: NameRules): NewName[] {
+  const registered = new Set(rules.curation.people.map((person) => person.name));
+  const found = new Map<string, NewName>();
+  mentions.forEach((article, index) => {
+    for (const name of new Set([...article.people, ...article.captionPeople])) {
+      if (registered.has(name)) continue;
+      const entry = found.get(name) ?? { name, articles: 0, firstArticle: ids[index]! };
+      entry.articles++;
+      found.set(name, entry);
+    }
+  });
+  return [...found.values()].sort((a, b) => b.articles - a.articles || a.name.localeCompare(b.name, 'en'));
+}
