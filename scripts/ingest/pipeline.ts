@@ -6,7 +6,9 @@ import { createHash } from 'node:crypto';
 import { slugify } from '../../src/lib/slug.ts';
 import { decode } from './decode.ts';
 import { IngestError } from './errors.ts';
-import { extract } from './extract.ts';
+import type { Extraction } from './extract.ts';
+import { defaultNameStage, extractNames, type NameStage } from './names/stage.ts';
+import { resolveArchive } from './resolve.ts';
 import { parseBlock, type ParsedArticle } from './parse.ts';
 import type { SourceFile } from './read.ts';
 import { split } from './split.ts';
@@ -46,7 +48,8 @@ function uniqueSlug(taken: Set<string>, title: string): string {
   return slug;
 }
 
-export function ingestSources(sources: readonly SourceFile[], onProgress?: ProgressListener): IngestResult {
+export function ingestSources(sources: readonly SourceFile[], onProgress?: ProgressListener, names: NameStage = defaultNameStage()): IngestResult {
+  const extractions: Extraction[] = [];
   const result: IngestResult = { articles: [], duplicates: [], skipped: [], errors: [], warnings: [] };
   const seen = new Map<string, string>();
   const slugsByDay = new Map<string, Set<string>>();
@@ -91,13 +94,12 @@ export function ingestSources(sources: readonly SourceFile[], onProgress?: Progr
       const slugs = slugsByDay.get(source.date) ?? new Set<string>();
       slugsByDay.set(source.date, slugs);
       const slug = uniqueSlug(slugs, parsed.title);
-      const mentions = extract(parsed);
+      extractions.push(extractNames(parsed, names));
       const frontmatter: ArticleFile['frontmatter'] = { title: parsed.title, date: source.date, source: location, people: [], countries: [], captionPeople: [], captionCountries: [], roles: {} };
       if (parsed.standfirst !== undefined) frontmatter.standfirst = parsed.standfirst;
       if (parsed.caption !== undefined) frontmatter.caption = parsed.caption;
       if (parsed.credit !== undefined) frontmatter.credit = parsed.credit;
       if (parsed.captionDate !== undefined) frontmatter.captionDate = parsed.captionDate;
-      Object.assign(frontmatter, mentions);
       result.articles.push({ path: `${source.date}/${slug}.mdx`, frontmatter, body: parsed.body, contentLines: parsed.contentLines });
     }
     if (accepted === 0) {
@@ -106,5 +108,8 @@ export function ingestSources(sources: readonly SourceFile[], onProgress?: Progr
       );
     }
   }
+  // Names are settled across the whole archive: lone surnames, spelling variants, overrides.
+  const ids = result.articles.map((article) => article.path.replace(/\.mdx$/, ''));
+  resolveArchive(ids.map((id, index) => ({ id, extraction: extractions[index]! })), names.rules).forEach((mentions, index) => Object.assign(result.articles[index]!.frontmatter, mentions));
   return result;
 }
