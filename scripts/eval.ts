@@ -1,0 +1,34 @@
+/**
+ * `npm run eval`: how well the names stage finds people and countries, per labelled set
+ * (the seed gold and the hand-labelled BBC stories), with each miss and false hit.
+ * Options: `--quiet` prints only the scores.
+ */
+import { parseArgs } from 'node:util';
+import { evaluateBbc, evaluateSeed, sharedCorpus, sharedCorpusPresent, type SetReport } from './eval/labelled.ts';
+
+const { values } = parseArgs({ options: { quiet: { type: 'boolean', default: false } } });
+
+if (!sharedCorpusPresent()) {
+  console.error(`eval: the labelled corpora are not there (expected ${sharedCorpus}/seed and /bbc beside the repository); nothing to score`);
+  process.exit(1);
+}
+
+const percent = (value: number) => `${(value * 100).toFixed(1)}%`.padStart(6);
+
+function print(report: SetReport): void {
+  console.log(`\n${report.name} (${report.stories} stories)`);
+  for (const [field, score] of Object.entries(report.scores)) {
+    console.log(
+      `  ${field.padEnd(17)} P ${percent(score.precision)}  R ${percent(score.recall)}  F1 ${percent(score.f1)}` +
+        `   (${score.truePositives} right, ${score.falsePositives} false hits, ${score.falseNegatives} misses)`,
+    );
+  }
+  if (values.quiet) return;
+  for (const [field, score] of Object.entries(report.scores)) {
+    for (const miss of score.misses) console.log(`    miss  ${field}  ${miss}`);
+    for (const hit of score.falseHits) console.log(`    false ${field}  ${hit}`);
+  }
+}
+
+print(evaluateSeed());
+print(evaluateBbc());

@@ -1,0 +1,146 @@
+/**
+ * Scores the names stage against hand-labelled stories: document-level precision, recall and
+ * F1 for people and for countries, with every miss and false hit. The stories are read from the
+ * shared corpora (never copied into the repository) and run through the real ingest pipeline.
+ */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { ingestSources } from '../ingest/pipeline.ts';
+import type { SourceFile } from '../ingest/read.ts';
+import { defaultNameStage } from '../ingest/names/stage.ts';
+import type { ArticleFrontmatter } from '../../src/lib/article.ts';
+
+export const projectRoot = resolve(import.meta.dirname, '../..');
+/** The shared corpora, beside the repository. */
+export const sharedCorpus = resolve(projectRoot, '../shared/corpus');
+export const BBC_LABELS = join(projectRoot, 'tests/labels/bbc-entities.json');
+
+export interface Label {
+  people: string[];
+  countries: string[];
+  optional_people?: string[];
+  optional_countries?: string[];
+}
+
+export interface Score {
+  truePositives: number;
+  falsePositives: number;
+  falseNegatives: number;
+  precision: number;
+  recall: number;
+  f1: number;
+  /** `story: name` for every labelled name the stage missed. */
+  misses: string[];
+  /** `story: name` for every name the stage gave that the labels do not. */
+  falseHits: string[];
+}
+
+export interface SetReport {
+  name: string;
+  stories: number;
+  scores: Record<string, Score>;
+}
+
+interface Prediction {
+  story: string;
+  predicted: Record<string, string[]>;
+  gold: Record<string, string[]>;
+  optional: Record<string, string[]>;
+}
+
+function score(predictions: readonly Prediction[], field: string): Score {
+  const result: Score = { truePositives: 0, falsePositives: 0, falseNegatives: 0, precision: 1, recall: 1, f1: 1, misses: [], falseHits: [] };
+  for (const { story, predicted, gold, optional } of predictions) {
+    const expected = new Set(gold[field] ?? []);
+    const allowed = new Set(optional[field] ?? []);
+    const given = new Set(predicted[field] ?? []);
+    for (const name of given) {
+      if (expected.has(name)) result.truePositives++;
+      else if (!allowed.has(name)) {
+        result.falsePositives++;
+        result.falseHits.push(`${story}: ${name}`);
+      }
+    }
+    for (const name of expected) {
+      if (!given.has(name)) {
+        result.falseNegatives++;
+        result.misses.push(`${story}: ${name}`);
+      }
+    }
+  }
+  const { truePositives: tp, falsePositives: fp, falseNegatives: fn } = result;
+  result.precision = tp + fp === 0 ? 1 : tp / (tp + fp);
+  result.recall = tp + fn === 0 ? 1 : tp / (tp + fn);
+  result.f1 = result.precision + result.recall === 0 ? 0 : (2 * result.precision * result.recall) / (result.precision + result.recall);
+  return result;
+}
+
+/** The articles by source file; a file whose story was merged as a duplicate maps to the article it duplicates. */
+function ingest(sources: SourceFile[]): { articles: ArticleFrontmatter[]; byFile: Map<string, ArticleFrontmatter> } {
+  const result = ingestSources(sources, undefined, defaultNameStage());
+  if (result.errors.length > 0) throw new Error(result.errors.map((error) => error.message).join('\n'));
+  const byLocation = new Map(result.articles.map((article) => [article.frontmatter.source, article.frontmatter]));
+  const byFile = new Map(result.articles.map((article) => [article.frontmatter.source.replace(/#.*$/, ''), article.frontmatter]));
+  for (const duplicate of result.duplicates) {
+    const original = byLocation.get(duplicate.duplicateOf);
+    if (original && !byFile.has(duplicate.file)) byFile.set(duplicate.file, original);
+  }
+  return { articles: result.articles.map((article) => article.frontmatter), byFile };
+}
+
+interface SeedGold {
+  articles: { title: string; persons: string[]; countries: string[]; optional_countries?: string[]; caption_persons?: string[]; caption_countries?: string[] }[];
+}
+
+/** Every seed dump with a `.gold.json` beside it, each ingested as one day. */
+export function evaluateSeed(dir = join(sharedCorpus, 'seed')): SetReport {
+  const predictions: Prediction[] = [];
+  for (const goldFile of readdirSync(dir).filter((file) => file.endsWith('.gold.json')).sort()) {
+    const gold = JSON.parse(readFileSync(join(dir, goldFile), 'utf8')) as SeedGold;
+    const dump = goldFile.replace(/\.gold\.json$/, '.txt');
+    const { articles } = ingest([{ path: `seed/2026-01-01/${dump}`, date: '2026-01-01', bytes: readFileSync(join(dir, dump)) }]);
+    for (const expected of gold.articles) {
+      const article = articles.find((candidate) => candidate.title === expected.title);
+      if (!article) throw new Error(`${goldFile}: the pipeline made no article titled "${expected.title}"`);
+      predictions.push({
+        story: `${dump}: ${expected.title.slice(0, 40)}`,
+        predicted: { people: article.people, countries: article.countries, captionPeople: article.captionPeople, captionCountries: article.captionCountries },
+        gold: { people: expected.persons, countries: expected.countries, captionPeople: expected.caption_persons ?? [], captionCountries: expected.caption_countries ?? [] },
+        optional: { countries: expected.optional_countries ?? [] },
+      });
+    }
+  }
+  return { name: 'seed', stories: predictions.length, scores: Object.fromEntries(['people', 'countries', 'captionPeople', 'captionCountries'].map((field) => [field, score(predictions, field)])) };
+}
+
+/**
+ * The labelled BBC stories. The whole BBC archive is ingested (one day per folder), because a
+ * lone surname is resolved across the archive; only the labelled stories are scored.
+ */
+export function evaluateBbc(dir = join(sharedCorpus, 'bbc'), labelsFile = BBC_LABELS): SetReport {
+  const labels = (JSON.parse(readFileSync(labelsFile, 'utf8')) as { stories: Record<string, Label> }).stories;
+  const folders = readdirSync(dir, { withFileTypes: true }).filter((entry) => entry.isDirectory()).map((entry) => entry.name).sort();
+  const sources: SourceFile[] = [];
+  folders.forEach((folder, index) => {
+    const date = `2005-01-${String(index + 1).padStart(2, '0')}`;
+    for (const file of readdirSync(join(dir, folder)).filter((name) => name.endsWith('.txt')).sort()) {
+      sources.push({ path: `${folder}/${file}`, date, bytes: readFileSync(join(dir, folder, file)) });
+    }
+  });
+  const byStory = ingest(sources).byFile;
+  const predictions = Object.entries(labels).map(([story, label]): Prediction => {
+    const article = byStory.get(story);
+    if (!article) throw new Error(`${labelsFile}: no article was made from ${story}`);
+    return {
+      story,
+      predicted: { people: article.people, countries: article.countries },
+      gold: { people: label.people, countries: label.countries },
+      optional: { people: label.optional_people ?? [], countries: label.optional_countries ?? [] },
+    };
+  });
+  return { name: 'bbc', stories: predictions.length, scores: { people: score(predictions, 'people'), countries: score(predictions, 'countries') } };
+}
+
+export function sharedCorpusPresent(): boolean {
+  return existsSync(join(sharedCorpus, 'seed')) && existsSync(join(sharedCorpus, 'bbc'));
+}
