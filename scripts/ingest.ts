@@ -5,6 +5,7 @@
 import { parseArgs } from 'node:util';
 import { relative, resolve } from 'node:path';
 import { IngestError } from './ingest/errors.ts';
+import { closeNameStage, namesReport, openNameStage } from './ingest/names/stage.ts';
 import { ingestSources } from './ingest/pipeline.ts';
 import { readSources } from './ingest/read.ts';
 import { acquireLock, LockedError, writeArticles } from './ingest/write.ts';
@@ -17,7 +18,8 @@ met twice (in one dump or across dumps) becomes one article.
 
 Options:
   --report        also list every skipped line (logo text, repeated headline and caption
-                  blocks, duplicate stories, fragments) with its file and line
+                  blocks, duplicate stories, fragments) with its file and line, and every
+                  person not yet in content/names/people.yaml
   --root <dir>    project folder to ingest (default: the current folder)
   -h, --help      show this help
 
@@ -86,15 +88,18 @@ for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143]] as const) proce
 
 const progress = progressLine();
 const { sources, errors: readErrors } = await readSources(root, resolve(root, 'content/sources'));
-const result = ingestSources(sources, (done, total, path) => progress.show(`ingest: reading ${done}/${total} ${path}`));
+const names = await openNameStage(root).catch((error: unknown) => (error instanceof IngestError ? fail(`error ${error.message}`) : Promise.reject(error)));
+const result = ingestSources(sources, (done, total, path) => progress.show(`ingest: reading ${done}/${total} ${path}`), names);
 const errors: IngestError[] = [...readErrors, ...result.errors];
 
 progress.clear();
 if (values.report) {
-  for (const skip of result.skipped) console.log(`skip  ${skip.file}:${skip.line}  [${skip.reason}]  ${skip.text.slice(0, 80)}`);
+  const byPlace = [...result.skipped].sort((a, b) => (a.file === b.file ? a.line - b.line : a.file < b.file ? -1 : 1));
+  for (const skip of byPlace) console.log(`skip  ${skip.file}:${skip.line}  [${skip.reason}]  ${skip.text.slice(0, 80)}`);
   for (const duplicate of result.duplicates) {
     console.log(`dup   ${duplicate.file}#L${duplicate.firstLine}-L${duplicate.lastLine}  same story as ${duplicate.duplicateOf}`);
   }
+  for (const line of namesReport(result.articles, names)) console.log(line);
 }
 for (const warning of result.warnings) console.error(`warning ${warning}`);
 for (const error of errors) console.error(`error ${error.message}`);
@@ -102,6 +107,7 @@ if (errors.length > 0) {
   fail(`\n${errors.length} error(s): nothing was written. Fix the dumps above and run \`npm run ingest\` again.`);
 }
 
+await closeNameStage(root, names);
 const written = await writeArticles(articlesDir, result.articles, (done, total) => progress.show(`ingest: writing ${done}/${total}`));
 progress.clear();
 console.log(

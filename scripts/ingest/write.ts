@@ -125,10 +125,10 @@ export async function writeArticles(dir: string, articles: readonly ArticleFile[
 
 /** Another ingest holds the lock: a clear message instead of two runs writing one folder. */
 export class LockedError extends Error {
-  constructor(lockFile: string, pid: number) {
+  constructor(dir: string, pid: number) {
     super(
-      `another ingest (process ${pid}) is writing ${lockFile.replace(/\.lock$/, '')} right now. ` +
-        `Fix: wait for it to finish and run again; if no ingest is running, delete ${lockFile}.`,
+      `another ingest (process ${pid}) is writing ${dir} right now. ` +
+        `Fix: wait for it to finish and run again; if no ingest is running, delete ${join(dir, LOCK_FILE)}.`,
     );
     this.name = 'LockedError';
   }
@@ -170,7 +170,7 @@ export async function acquireLock(dir: string, shownDir = dir): Promise<Lock> {
       }
       const holder = Number.parseInt(await readFile(file, 'utf8').catch(() => ''), 10);
       if (Number.isInteger(holder) && holder !== process.pid && isRunning(holder)) {
-        throw new LockedError(join(shownDir, LOCK_FILE), holder);
+        throw new LockedError(shownDir, holder);
       }
       await unlink(file).catch(() => undefined);
     }

@@ -1,0 +1,82 @@
+/** A throwaway project folder holding only content/sources/, and the ingest and add commands run on it. */
+import { spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+
+const repoRoot = resolve(import.meta.dirname, '../..');
+const node = join(repoRoot, 'node_modules/.bin/node');
+
+export interface Run {
+  code: number | null;
+  signal: NodeJS.Signals | null;
+  stdout: string;
+  stderr: string;
+}
+
+export function runScript(script: 'ingest' | 'add', args: string[], options: { killAfterMs?: number; cwd?: string } = {}): Promise<Run> {
+  return new Promise((resolvePromise, reject) => {
+    const child = spawn(node, [join(repoRoot, 'scripts', `${script}.ts`), ...args], { cwd: options.cwd ?? repoRoot, env: { ...process.env, INIT_CWD: options.cwd ?? repoRoot } });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk) => (stdout += chunk));
+    child.stderr.on('data', (chunk) => (stderr += chunk));
+    if (options.killAfterMs !== undefined) setTimeout(() => child.kill('SIGKILL'), options.killAfterMs);
+    child.on('error', reject);
+    child.on('close', (code, signal) => resolvePromise({ code, signal, stdout, stderr }));
+  });
+}
+
+export class TempProject {
+  readonly root = mkdtempSync(join(tmpdir(), 'broadsheet-ingest-'));
+  readonly articles = join(this.root, 'content/articles');
+
+  constructor(sources: Record<string, string | Uint8Array> = {}) {
+    mkdirSync(join(this.root, 'content/sources'), { recursive: true });
+    for (const [path, content] of Object.entries(sources)) this.addSource(path, content);
+  }
+
+  addSource(path: string, content: string | Uint8Array): void {
+    const file = join(this.root, 'content/sources', path);
+    mkdirSync(dirname(file), { recursive: true });
+    writeFileSync(file, content);
+  }
+
+  ingest(args: string[] = [], options: { killAfterMs?: number } = {}): Promise<Run> {
+    return runScript('ingest', ['--root', this.root, ...args], options);
+  }
+
+  /** Every file under content/articles/ (hidden ones included) with a hash of its bytes. */
+  snapshot(): Record<string, string> {
+    const files: Record<string, string> = {};
+    let entries: string[] = [];
+    try {
+      entries = readdirSync(this.articles, { recursive: true, encoding: 'utf8' });
+    } catch {
+      return files;
+    }
+    for (const entry of entries.sort()) {
+      const file = join(this.articles, entry);
+      try {
+        files[entry] = createHash('sha256').update(readFileSync(file)).digest('hex');
+      } catch {
+        // A folder.
+      }
+    }
+    return files;
+  }
+
+  remove(): void {
+    rmSync(this.root, { recursive: true, force: true });
+  }
+}
+
+/** A site-layout dump of `count` distinct stories. */
+export function manyStories(count: number, prefix = 'Story'): string {
+  return Array.from({ length: count }, (_, index) => {
+    const title = `${prefix} number ${index} about the harbour`;
+    const caption = `Boats in the harbour on the morning of story ${index}. (Reuters)`;
+    return `${title}\n\n${caption}\n${caption}\nTT\n\n${title}\n\n${caption}\n${caption}\n\nThe first paragraph of story ${index} says what happened.\n\nThe second paragraph of story ${index} adds a quote.\n`;
+  }).join('\n\n\n');
+}
