@@ -1,0 +1,75 @@
+/**
+ * The same commit always gives the same site: two clean builds, one of them with the clock a
+ * year ahead, another time zone, its sources written in the opposite order with other mtimes,
+ * in another folder, give byte-identical dist/ folders.
+ */
+import { execFile } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { readdir, readFile, utimes } from 'node:fs/promises';
+import { join, relative, sep } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createFixtureSite, projectRoot, type FixtureSite } from '../helpers/site.ts';
+import { HOSTILE_DAY, HOSTILE_DUMP } from './hostile.ts';
+
+async function filesUnder(dir: string): Promise<string[]> {
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
+  return entries
+    .filter((entry) => entry.isFile())
+    .map((entry) => relative(dir, join(entry.parentPath, entry.name)).split(sep).join('/'))
+    .sort();
+}
+
+async function hashes(dist: string): Promise<Record<string, string>> {
+  const result: Record<string, string> = {};
+  for (const file of await filesUnder(dist)) result[file] = createHash('sha256').update(await readFile(join(dist, file))).digest('hex');
+  return result;
+}
+
+/** The project's own dumps plus hostile ones, two to a day folder so their order could matter. */
+async function fixtureSources(): Promise<[string, string | Uint8Array][]> {
+  const sourcesDir = join(projectRoot, 'content', 'sources');
+  const own = await Promise.all((await filesUnder(sourcesDir)).map(async (file): Promise<[string, Uint8Array]> => [file, await readFile(join(sourcesDir, file))]));
+  return [...own, [`${HOSTILE_DAY}/a-hostile.txt`, HOSTILE_DUMP], [`${HOSTILE_DAY}/z-hostile-copy.txt`, HOSTILE_DUMP.replaceAll('Donald Trump', 'JD Vance')]];
+}
+
+const SHIFTED_CLOCK = `--import=${pathToFileURL(join(import.meta.dirname, 'shifted-clock.mjs')).href}`;
+
+describe('two clean builds of the same commit', () => {
+  const sites: FixtureSite[] = [];
+
+  beforeAll(async () => {
+    const sources = await fixtureSources();
+    const plain = await createFixtureSite(Object.fromEntries(sources));
+    sites.push(plain);
+    await plain.npm('build');
+
+    const shifted = await createFixtureSite(Object.fromEntries(sources.toReversed()));
+    sites.push(shifted);
+    // Every project file gets another mtime, so nothing may depend on when files were touched.
+    const past = new Date('2001-02-03T04:05:06Z');
+    for (const file of await filesUnder(shifted.root).catch(() => [])) await utimes(join(shifted.root, file), past, past).catch(() => undefined);
+    await shifted.npm('build', [], {
+      TZ: 'Pacific/Kiritimati',
+      NODE_OPTIONS: SHIFTED_CLOCK,
+    });
+  });
+
+  afterAll(async () => {
+    for (const site of sites) await site.remove();
+  });
+
+  it('really ran one of them with the clock moved ahead', async () => {
+    const script = 'console.log(Date.now(), new Date().getTime())';
+    const { stdout } = await promisify(execFile)(join(projectRoot, 'node_modules/.bin/node'), ['-e', script], { env: { ...process.env, NODE_OPTIONS: SHIFTED_CLOCK } });
+    for (const reading of stdout.trim().split(' ').map(Number)) expect(reading - Date.now()).toBeGreaterThan(300 * 24 * 60 * 60 * 1000);
+  });
+
+  it('give byte-identical dist/ folders', async () => {
+    const [first, second] = await Promise.all(sites.map((site) => hashes(site.dist)));
+    expect(Object.keys(first!).length).toBeGreaterThan(10);
+    const differing = Object.keys({ ...first, ...second }).filter((file) => first![file] !== second![file]);
+    expect(differing, 'files that differ between the two builds').toEqual([]);
+  });
+});
