@@ -6,7 +6,8 @@
  * back to its literal text and stored as HTML in the content store, where `render(entry)` serves
  * it. Unchanged files are skipped by digest across builds.
  */
-import { readdir, readFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
+import { readdir } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Loader, LoaderContext } from 'astro/loaders';
@@ -15,7 +16,8 @@ import { fromMarkdown } from 'mdast-util-from-markdown';
 import { mdxFromMarkdown } from 'mdast-util-mdx';
 import { mdxjs } from 'micromark-extension-mdxjs';
 import { mdxToMdast } from 'satteri';
-import { parse as parseYaml } from 'yaml';
+// js-yaml, as Astro's own frontmatter parsing uses: several times faster than `yaml` here.
+import { load as parseYaml } from 'js-yaml';
 
 export class ArticleFileError extends Error {
   constructor(file: string, line: number | undefined, problem: string) {
@@ -78,7 +80,13 @@ const FRONTMATTER = /^---\r?\n([\s\S]*?)\r?\n---\r?\n/;
 function splitFrontmatter(contents: string, file: string): { data: Record<string, unknown>; body: string; bodyLine: number } {
   const match = FRONTMATTER.exec(contents);
   if (!match) throw new ArticleFileError(file, 1, 'no `---` frontmatter block at the top');
-  const data: unknown = parseYaml(match[1]!);
+  let data: unknown;
+  try {
+    data = parseYaml(match[1]!);
+  } catch (error) {
+    const mark = (error as { mark?: { line: number } }).mark;
+    throw new ArticleFileError(file, mark ? mark.line + 2 : 2, `the frontmatter is not valid YAML (${(error as Error).message.split('\n')[0]})`);
+  }
   if (typeof data !== 'object' || data === null || Array.isArray(data)) throw new ArticleFileError(file, 2, 'the frontmatter is not a YAML mapping');
   return { data: data as Record<string, unknown>, body: contents.slice(match[0].length), bodyLine: match[0].split('\n').length - 1 };
 }
@@ -108,7 +116,7 @@ export function articleLoader({ base }: { base: string }): Loader {
         const id = file.replace(/\.mdx$/, '');
         stale.delete(id);
         const filePath = relative(root, join(dir, file)).split(sep).join('/');
-        const contents = await readFile(join(dir, file), 'utf8');
+        const contents = readFileSync(join(dir, file), 'utf8');
         const digest = generateDigest(contents);
         if (store.get(id)?.digest === digest) continue;
         const { data, body, bodyLine } = splitFrontmatter(contents, filePath);
