@@ -21,7 +21,7 @@ import {
   TITLE_WORDS,
   WEEKDAYS_AND_MONTHS,
 } from './names/lexicon.ts';
-import type { NameRules } from './names/rules.ts';
+import { phraseAt, type NameRules } from './names/rules.ts';
 import { capitalisedSpans, isAcronym, isCapitalised, tokenize, type Span, type Token } from './names/text.ts';
 
 export interface Mentions {
@@ -361,11 +361,12 @@ function peopleOf(parts: readonly Segment[], present: readonly string[], context
 }
 
 /** A demonym after `in` and before a pause names a language: `in English and Russian`. */
-function isLanguageUse(part: Segment, start: number, end: number, term: string, rules: NameRules): boolean {
+function isLanguageUse(tokens: readonly Token[], at: number, length: number, term: string, rules: NameRules): boolean {
   if (rules.countryNames.get(term) === term) return false;
-  const before = part.text.slice(Math.max(0, start - 3), start);
-  const after = part.text.slice(end, end + 5);
-  return /\bin $/.test(before) && /^(?:[.,;:)]|\s+and\b|\s+or\b|$)/.test(after);
+  const before = tokens[at - 1];
+  const last = tokens[at + length - 1]!;
+  const next = tokens[at + length];
+  return before !== undefined && lower(before.text) === 'in' && (/^\s*[.,;:)]/.test(last.gapAfter) || next === undefined || ['and', 'or'].includes(lower(next.text)));
 }
 
 /**
@@ -375,38 +376,41 @@ function isLanguageUse(part: Segment, start: number, end: number, term: string, 
  * there it counts wherever it is not part of a person's name.
  */
 function countriesIn(part: Segment, personWords: ReadonlySet<string>, isHeadline: boolean, rules: NameRules): string[] {
-  const excluded: [number, number][] = [];
-  if (rules.notCountryPattern) {
-    for (const match of part.text.matchAll(rules.notCountryPattern)) excluded.push([match.index, match.index + match[0].length]);
+  const { tokens } = part;
+  const words = tokens.map((token) => token.text);
+  // A capitalised sentence opener (`The US firm`, `A British author`) is not part of the name after it.
+  const spanOf = new Map<number, { first: number; end: number }>();
+  for (const span of part.spans) {
+    const opener = span.tokens.length > 1 && span.tokens[0]!.sentenceStart && COMMON_WORDS.has(lower(span.tokens[0]!.text)) ? 1 : 0;
+    span.tokens.forEach((_, offset) => spanOf.set(span.first + offset, { first: span.first + opener, end: span.first + span.tokens.length }));
   }
   const countries: string[] = [];
-  for (const match of part.text.matchAll(rules.countryPattern)) {
-    const start = match.index;
-    const end = start + match[0].length;
-    const term = match[0];
-    if (excluded.some(([from, to]) => start >= from && end <= to)) continue;
-    if (personWords.has(term) || isLanguageUse(part, start, end, term, rules)) continue;
-    const tokenIndex = part.tokens.findIndex((token) => token.start <= start && start < token.end);
-    const token = part.tokens[tokenIndex];
-    if (!token) continue;
-    const insideWord = token.start !== start || token.start + token.text.length !== end;
-    let counts: boolean;
-    if (insideWord) {
-      // One part of a hyphenated word: `Turkish-Austrian`, `US-led`, `Paris-based`.
-      counts = token.text.split('-').includes(term) || token.text.slice(0, -1) === term;
-    } else if (isHeadline) {
-      counts = true;
-    } else {
-      const span = part.spans.find((candidate) => candidate.first <= tokenIndex && tokenIndex < candidate.first + candidate.tokens.length);
-      const spanStart = span?.tokens[0]?.start ?? start;
-      const spanEnd = span ? span.tokens.at(-1)!.start + span.tokens.at(-1)!.text.length : end;
-      const next = part.tokens.findIndex((candidate) => candidate.start >= end);
-      const following = next >= 0 ? part.tokens[next] : undefined;
-      const opensTitle = spanStart === start && following !== undefined && (TITLE_WORDS.has(lower(following.text)) || HONORIFICS.has(lower(following.text)));
-      counts = (spanStart === start && spanEnd === end) || opensTitle;
-    }
+  const add = (term: string) => {
     const country = rules.countryNames.get(term)!;
-    if (counts && !countries.includes(country)) countries.push(country);
+    if (!countries.includes(country)) countries.push(country);
+  };
+  for (let at = 0; at < words.length; at++) {
+    const excluded = phraseAt(rules.notCountryPhrases, words, at);
+    if (excluded) {
+      at += excluded.length - 1;
+      continue;
+    }
+    const found = phraseAt(rules.countryPhrases, words, at);
+    if (!found) {
+      // One part of a hyphenated word: `Turkish-Austrian`, `US-led`, `Paris-based`.
+      for (const piece of words[at]!.includes('-') ? words[at]!.split('-') : []) {
+        if (rules.countryNames.has(piece) && !personWords.has(piece)) add(piece);
+      }
+      continue;
+    }
+    const { length, phrase } = found;
+    if (personWords.has(phrase) || isLanguageUse(tokens, at, length, phrase, rules)) continue;
+    const span = spanOf.get(at);
+    const wholeSpan = span !== undefined && span.first === at && span.end === at + length;
+    const following = tokens[at + length];
+    const opensTitle = span?.first === at && following !== undefined && span.end > at + length && (TITLE_WORDS.has(lower(following.text)) || HONORIFICS.has(lower(following.text)));
+    if (isHeadline || wholeSpan || opensTitle) add(phrase);
+    at += length - 1;
   }
   return countries;
 }

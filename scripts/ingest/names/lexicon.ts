@@ -45,6 +45,7 @@ export const TITLE_WORDS = lowerSet(`
   attorney solicitor judge justice magistrate coach manager boss captain striker midfielder defender
   goalkeeper winger chancellor premier minister-president crown grand regent emir emperor sultan
   nurse doctor professor shadow opposition labour conservative tory democrat democratic republican liberal
+  green socialist communist nationalist
   party national security adviser advisor senior junior first lady gentleman secretary-general undersecretary
   under assistant associate managing founder co-founder president-elect elect commissioner
   mp mep msp sen rep gov pm fm dg ceo cfo coo cto dj
@@ -175,7 +176,7 @@ export const SPEECH_VERBS = lowerSet('said says told added explained warned argu
 export const NAME_PARTICLES = lowerSet('de da di del della dal van von der den le la du dos das al el bin ibn bint ben y st');
 
 /** Lowercase joiners inside organisation and title phrases (`Bank of England`, `Minister for Foreign Affairs`). */
-export const PHRASE_JOINERS = lowerSet('of for the &');
+export const PHRASE_JOINERS = lowerSet('of for &');
 
 export const WEEKDAYS_AND_MONTHS = lowerSet(`
   monday tuesday wednesday thursday friday saturday sunday january february march april may june july

@@ -2,27 +2,42 @@
 import { resolve } from 'node:path';
 import { countryNameIndex } from '../../../src/lib/countries.ts';
 import { loadCuration, type Curation } from './curation.ts';
+import { tokenize } from './text.ts';
 
 export interface NameRules {
   /** Every country name, alias, demonym and place, mapped to the canonical country. */
   countryNames: Map<string, string>;
-  /** Finds any of `countryNames` as whole words, longest first. */
-  countryPattern: RegExp;
-  /** Finds phrases whose country word is not about the country (`American football`). */
-  notCountryPattern: RegExp | undefined;
+  /** Country names and phrases that are not about a country, as word sequences by their first word. */
+  countryPhrases: PhraseIndex;
+  notCountryPhrases: PhraseIndex;
   /** Registry names and aliases, lowercased, to the canonical name. */
   knownPeople: Map<string, string>;
   notPeople: Set<string>;
   curation: Curation;
 }
 
-function escape(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/** Phrases as the tokenizer splits them, longest first under each first word: matching walks words, not characters. */
+export type PhraseIndex = Map<string, { words: string[]; phrase: string }[]>;
+
+function phraseIndex(phrases: Iterable<string>): PhraseIndex {
+  const index: PhraseIndex = new Map();
+  for (const phrase of phrases) {
+    const words = tokenize(phrase).map((token) => token.text);
+    if (words.length === 0) continue;
+    const entries = index.get(words[0]!) ?? [];
+    entries.push({ words, phrase });
+    index.set(words[0]!, entries);
+  }
+  for (const entries of index.values()) entries.sort((a, b) => b.words.length - a.words.length || a.phrase.localeCompare(b.phrase));
+  return index;
 }
 
-function wholeWords(phrases: Iterable<string>, flags: string): RegExp {
-  const sorted = [...phrases].sort((a, b) => b.length - a.length || a.localeCompare(b));
-  return new RegExp(`(?<![\\p{L}\\p{N}])(?:${sorted.map(escape).join('|')})(?![\\p{L}\\p{N}])`, flags);
+/** The longest phrase of `index` starting at `tokens[at]`, as the number of words it covers. */
+export function phraseAt(index: PhraseIndex, words: readonly string[], at: number): { length: number; phrase: string } | undefined {
+  for (const entry of index.get(words[at]!) ?? []) {
+    if (entry.words.every((word, offset) => words[at + offset] === word)) return { length: entry.words.length, phrase: entry.phrase };
+  }
+  return undefined;
 }
 
 /** Plural nouns for a country's people (`Iranians`, `Omanis`) from demonyms ending in -an or -i. */
@@ -42,8 +57,8 @@ export function compileRules(curation: Curation): NameRules {
   }
   return {
     countryNames,
-    countryPattern: wholeWords(countryNames.keys(), 'gu'),
-    notCountryPattern: curation.countries.notCountries.length > 0 ? wholeWords(curation.countries.notCountries, 'gu') : undefined,
+    countryPhrases: phraseIndex(countryNames.keys()),
+    notCountryPhrases: phraseIndex(curation.countries.notCountries),
     knownPeople,
     notPeople: new Set(curation.notPeople.map((name) => name.toLowerCase())),
     curation,

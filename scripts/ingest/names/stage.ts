@@ -8,9 +8,11 @@ import { createHash } from 'node:crypto';
 import { readFileSync, readdirSync } from 'node:fs';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import { extract, type Extraction } from '../extract.ts';
+import { extract, type Extraction, type Mentions } from '../extract.ts';
 import type { ParsedArticle } from '../parse.ts';
-import { projectRules, type NameRules } from './rules.ts';
+import { unregisteredNames } from '../resolve.ts';
+import { loadCuration } from './curation.ts';
+import { compileRules, projectRules, type NameRules } from './rules.ts';
 
 export interface NameStage {
   rules: NameRules;
@@ -44,9 +46,9 @@ export function extractNames(article: ParsedArticle, stage: NameStage): Extracti
   return extraction;
 }
 
-/** Where the cache lives: with other tools' caches, git-ignored, safe to delete. */
+/** Where the cache lives: in the project (not in node_modules, which copies of it may share), git-ignored, safe to delete. */
 export function cacheFile(root: string): string {
-  return join(root, 'node_modules', '.cache', 'broadsheet', 'names.json');
+  return join(root, '.cache', 'broadsheet', 'names.json');
 }
 
 export async function loadNameCache(root: string): Promise<Map<string, Extraction>> {
@@ -65,4 +67,21 @@ export async function saveNameCache(root: string, used: ReadonlyMap<string, Extr
   const temporary = `${file}.${process.pid}.tmp`;
   await writeFile(temporary, JSON.stringify(Object.fromEntries(used)));
   await rename(temporary, file);
+}
+
+/** The names stage for the project at `root`: its curation (an IngestError if a file is wrong) and its cache. */
+export async function openNameStage(root: string): Promise<NameStage> {
+  return { rules: compileRules(loadCuration(root)), cache: await loadNameCache(root), used: new Map() };
+}
+
+export async function closeNameStage(root: string, stage: NameStage): Promise<void> {
+  if (stage.used) await saveNameCache(root, stage.used);
+}
+
+/** `--report` lines: people the registry does not list yet, for a maintainer to confirm or correct. */
+export function namesReport(articles: readonly { path: string; frontmatter: Mentions }[], stage: NameStage): string[] {
+  const ids = articles.map((article) => article.path.replace(/\.mdx$/, ''));
+  return unregisteredNames(ids, articles.map((article) => article.frontmatter), stage.rules).map(
+    (name) => `name  ${name.name}  (${name.articles} ${name.articles === 1 ? 'story' : 'stories'}, first ${name.firstArticle}): not in content/names/people.yaml`,
+  );
 }

@@ -109,7 +109,7 @@ export function capitalisedSpans(text: string, tokens: readonly Token[], joiners
       const lower = next.text.toLowerCase();
       if (NAME_PARTICLES.has(lower) || joiners.has(lower)) {
         let step = 1;
-        if (lower !== 'the' && tokens[last + 2]?.text === 'the' && next.gapAfter === ' ') step = 2;
+        if (tokens[last + 2]?.text === 'the' && next.gapAfter === ' ') step = 2;
         const after = tokens[last + step + 1];
         const joinedBySpaces = bridge.slice(0, step).every((word) => word?.gapAfter === ' ');
         if (after && isCapitalised(after.text) && joinedBySpaces) {
