@@ -1,0 +1,156 @@
+/**
+ * Search as a reader uses it, in real Chromium, on the demo site served under a base path (the
+ * harder case: every search URL, bundle path and result link must carry it).
+ */
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium } from '../../scripts/chromium.ts';
+import { serveSite, type ServedSite } from '../../scripts/static-server.ts';
+import { demoBuild } from '../helpers/demo-build.ts';
+
+// Headlines of the demo dump's four stories (content/sources/2026-02-07/), read off the source.
+const IRAN_TALKS = "Iran Leaves Door Open for 'Indirect' Talks with Washington";
+const NETANYAHU = 'Israel’s Netanyahu Expected to Meet Trump in US on Wednesday and Discuss Iran';
+const ITALY = 'Italy FM Rules Out Joining Trump’s ‘Board of Peace’';
+const WITKOFF_CARRIER = 'Top Trump Iran Negotiator Says Visits US Aircraft Carrier in Middle East';
+const BASE_PATH = '/digest/';
+
+let browser: Browser;
+let served: ServedSite;
+
+beforeAll(async () => {
+  const build = await demoBuild(BASE_PATH);
+  served = await serveSite(build.dist, BASE_PATH);
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+  await served?.close();
+});
+
+async function openPage(path: string, options: { javaScriptEnabled?: boolean } = {}): Promise<Page> {
+  const context = await browser.newContext(options);
+  const page = await context.newPage();
+  await page.goto(served.url + path);
+  return page;
+}
+
+/** Titles of the listed results once the list has settled (every result loaded, count stable). */
+async function resultTitles(page: Page, expectedCount?: number): Promise<string[]> {
+  const links = page.locator('pagefind-results .pf-result-link');
+  await page.waitForFunction(() => {
+    const summary = document.querySelector('pagefind-summary')?.textContent ?? '';
+    return /\b(\d+|no) results?\b/i.test(summary) && !/searching/i.test(summary);
+  });
+  if (expectedCount !== undefined) await expect.poll(() => links.count()).toBe(expectedCount);
+  return links.allTextContents();
+}
+
+const searchPage = (query = '') => `search/${query}`;
+
+describe('the search page', () => {
+  it('lists the Kharrazi interview first for "Kharrazi"', async () => {
+    const page = await openPage(searchPage());
+    await page.locator('pagefind-input input').fill('Kharrazi');
+    await expect.poll(async () => (await resultTitles(page))[0]).toBe(IRAN_TALKS);
+    expect(new URL(page.url()).searchParams.get('q')).toBe('Kharrazi');
+  });
+
+  it('shows the Italy story when a URL with ?q=Tajani is reloaded', async () => {
+    const page = await openPage(searchPage('?q=Tajani'));
+    await expect.poll(() => resultTitles(page)).toContain(ITALY);
+    await page.reload();
+    await expect.poll(() => resultTitles(page)).toContain(ITALY);
+    await expect(page.locator('pagefind-input input').inputValue()).resolves.toBe('Tajani');
+  });
+
+  it('shows each result with its date and lede', async () => {
+    const page = await openPage(searchPage('?q=Tajani'));
+    const result = page.locator('pagefind-results li', { hasText: ITALY });
+    await expect.poll(() => result.locator('.search-result-date').textContent()).toMatch(/2026/);
+    await expect.poll(() => result.locator('.search-result-lede').textContent()).toMatch(/^Italy will not take part/);
+  });
+
+  it('lists all four stories for the person filter Donald Trump with an empty query, and keeps it in the URL', async () => {
+    const page = await openPage(searchPage());
+    const group = page.locator('pagefind-filter-pane details[data-filter-name="person"]');
+    await group.locator('summary').click();
+    await group.getByLabel('Donald Trump').check();
+    await expect.poll(async () => (await resultTitles(page, 4)).sort()).toEqual([IRAN_TALKS, NETANYAHU, ITALY, WITKOFF_CARRIER].sort());
+    expect(new URL(page.url()).searchParams.getAll('person')).toEqual(['Donald Trump']);
+  });
+
+  it('lists exactly the two stories naming Oman for the country filter Oman', async () => {
+    const page = await openPage(searchPage('?country=Oman'));
+    await expect.poll(async () => (await resultTitles(page, 2)).sort()).toEqual([IRAN_TALKS, NETANYAHU].sort());
+    await expect(page.locator('pagefind-filter-pane input[name="country"][value="Oman"]').isChecked()).resolves.toBe(true);
+  });
+
+  it('lists nothing for person Steve Witkoff with country Israel', async () => {
+    const page = await openPage(searchPage('?person=Steve+Witkoff&country=Israel'));
+    await expect.poll(() => resultTitles(page, 0)).toEqual([]);
+    await expect(page.locator('pagefind-summary').textContent()).resolves.toMatch(/no results/i);
+  });
+
+  it('walks back through earlier searches with the Back button', async () => {
+    const page = await openPage(searchPage());
+    const input = page.locator('pagefind-input input');
+    await input.fill('Kharrazi');
+    await expect.poll(() => new URL(page.url()).searchParams.get('q')).toBe('Kharrazi');
+    await input.fill('Tajani');
+    await expect.poll(() => new URL(page.url()).searchParams.get('q')).toBe('Tajani');
+    await expect.poll(() => resultTitles(page)).toEqual([ITALY]);
+    await page.goBack();
+    expect(new URL(page.url()).searchParams.get('q')).toBe('Kharrazi');
+    await expect.poll(async () => (await resultTitles(page))[0]).toBe(IRAN_TALKS);
+    await expect(input.inputValue()).resolves.toBe('Kharrazi');
+  });
+
+  it('tells a reader without JavaScript where to browse instead', async () => {
+    const page = await openPage(searchPage(), { javaScriptEnabled: false });
+    const note = page.locator('main');
+    for (const name of [/archive/i, /people/i, /countries/i]) {
+      const link = note.getByRole('link', { name });
+      await expect(link.getAttribute('href')).resolves.toMatch(new RegExp(`^${BASE_PATH}`));
+    }
+  });
+});
+
+describe('the header search box', () => {
+  it('downloads no search code until it is used, then opens with / and finds a story by keyboard alone', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const searchRequests: string[] = [];
+    page.on('request', (request) => {
+      if (new URL(request.url()).pathname.startsWith(`${BASE_PATH}pagefind/`)) searchRequests.push(request.url());
+    });
+    await page.goto(served.url);
+    await page.waitForLoadState('networkidle');
+    expect(searchRequests).toEqual([]);
+
+    await page.keyboard.press('/');
+    await page.keyboard.type('Kharrazi');
+    await expect.poll(() => page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.value)).toBe('Kharrazi');
+    const option = page.getByRole('option', { name: IRAN_TALKS });
+    await option.waitFor();
+    expect(searchRequests.length).toBeGreaterThan(0);
+    await page.keyboard.press('ArrowDown');
+    await expect(option.getAttribute('aria-selected')).resolves.toBe('true');
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/iran-leaves-door-open/);
+    await expect(page.locator('h1').textContent()).resolves.toBe(IRAN_TALKS);
+  });
+
+  it('opens with Ctrl+K', async () => {
+    const page = await openPage('');
+    await page.keyboard.press('Control+k');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('name'))).toBe('q');
+  });
+
+  it('without JavaScript, sends the query to the search page', async () => {
+    const page = await openPage('', { javaScriptEnabled: false });
+    await page.locator('header input[name="q"]').fill('Tajani');
+    await page.locator('header input[name="q"]').press('Enter');
+    await page.waitForURL(`${served.url}search/?q=Tajani`);
+  });
+});

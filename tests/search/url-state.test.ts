@@ -1,0 +1,53 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { SEARCH_FILTERS } from '../../src/lib/search-facets.ts';
+import { formatSearchState, isSameSearchRefined, normalizeFilters, parseSearchState, type SearchState } from '../../src/scripts/search/url-state.ts';
+
+/** Any query and filter values a reader could type or a tag could hold: spaces, &, =, +, %, emoji. */
+const value = fc.string({ unit: 'grapheme', minLength: 1, maxLength: 20 }).filter((text) => text.trim() !== '');
+const state: fc.Arbitrary<SearchState> = fc.record({
+  query: fc.string({ unit: 'grapheme', maxLength: 30 }).map((text) => text.trim()),
+  filters: fc
+    .dictionary(fc.constantFrom(...SEARCH_FILTERS), fc.uniqueArray(value, { minLength: 1, maxLength: 3 }), { noNullPrototype: true })
+    .map((filters) => filters as SearchState['filters']),
+});
+
+describe('search state in the URL', () => {
+  it('reads back every search it writes', () => {
+    fc.assert(
+      fc.property(state, (written) => {
+        expect(parseSearchState(formatSearchState(written))).toEqual(written);
+      }),
+    );
+  });
+
+  it('gives equal searches one URL whatever order the filters were chosen in', () => {
+    expect(formatSearchState({ query: 'Iran', filters: { country: ['Oman'], person: ['Donald Trump'] } })).toBe(
+      formatSearchState({ query: 'Iran', filters: { person: ['Donald Trump'], country: ['Oman'] } }),
+    );
+  });
+
+  it('writes a readable query string for a shared link', () => {
+    expect(formatSearchState({ query: 'nuclear talks', filters: { person: ['Steve Witkoff'], country: ['Israel'] } })).toBe(
+      '?q=nuclear+talks&person=Steve+Witkoff&country=Israel',
+    );
+    expect(formatSearchState({ query: '  ', filters: {} })).toBe('');
+  });
+
+  it('ignores unknown parameters, empty values and repeats', () => {
+    expect(parseSearchState('?q=+Tajani+&utm_source=x&person=&person=A&person=A&colour=red')).toEqual({ query: 'Tajani', filters: { person: ['A'] } });
+  });
+
+  it('drops filter groups left empty when a box is unticked', () => {
+    expect(normalizeFilters({ person: [], country: ['Oman'] })).toEqual({ country: ['Oman'] });
+  });
+
+  it('treats typing on in the same query as one history entry, and anything else as a new one', () => {
+    const search = (query: string, filters: SearchState['filters'] = {}): SearchState => ({ query, filters });
+    expect(isSameSearchRefined(search('Khar'), search('Kharrazi'))).toBe(true);
+    expect(isSameSearchRefined(search('Kharrazi'), search('Khar'))).toBe(true);
+    expect(isSameSearchRefined(search('Kharrazi'), search('Tajani'))).toBe(false);
+    expect(isSameSearchRefined(search(''), search('Tajani'))).toBe(false);
+    expect(isSameSearchRefined(search('Iran'), search('Iran', { country: ['Oman'] }))).toBe(false);
+  });
+});
