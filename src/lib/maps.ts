@@ -94,8 +94,17 @@ function mark(projection: GeoProjection, country: Country): MapMark | undefined 
   };
 }
 
-/** A globe turned to face `country`, the country filled in. */
+const locatorMaps = new Map<string, MapDrawing>();
+
+/** A globe turned to face `country`, the country filled in; drawn once per country and size. */
 export function locatorMap(country: Country, size = 120): MapDrawing {
+  const key = `${country.code}@${size}`;
+  let map = locatorMaps.get(key);
+  if (!map) locatorMaps.set(key, (map = drawLocatorMap(country, size)));
+  return map;
+}
+
+function drawLocatorMap(country: Country, size: number): MapDrawing {
   const shape = countryShapes.get(country.numericCode);
   const [lng, lat] = shape ? geoCentroid(shape) : [country.latlng[1], country.latlng[0]];
   const projection = geoOrthographic()
