@@ -1,0 +1,133 @@
+/**
+ * A keyboard reader can reach every link, button and field with Tab, always sees where focus is,
+ * and can jump past the header with the skip link.
+ */
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { serveSite, type ServedSite } from '../../scripts/static-server.ts';
+import { launchBrowser } from '../helpers/browser.ts';
+import { demoBuild, type DemoBuild } from '../helpers/demo-build.ts';
+import { openPage, PAGE_KINDS } from './reader-pages.ts';
+
+const INTERACTIVE = 'a[href], button:not([disabled]), input:not([disabled]):not([type="hidden"]), select:not([disabled]), textarea:not([disabled]), summary, [tabindex]:not([tabindex="-1"])';
+
+interface FocusStop {
+  /** The element's number from labelInteractive, or null on the page body or an unnumbered element. */
+  id: string | null;
+  onBody: boolean;
+  description: string;
+  /** Whether the focused element shows an outline or a box shadow (a focus ring). */
+  hasRing: boolean;
+}
+
+/** Numbers every visible interactive element; returns how each is described in a failure message. */
+async function labelInteractive(page: Page): Promise<Map<string, string>> {
+  const entries = await page.evaluate((selector) => {
+    return [...document.querySelectorAll<HTMLElement>(selector)]
+      .filter((element) => element.checkVisibility({ visibilityProperty: true }) && !element.closest('[inert]'))
+      .map((element, index) => {
+        element.dataset.keyboardStop = String(index);
+        const label = (element.getAttribute('aria-label') ?? element.textContent ?? '').trim().replace(/\s+/g, ' ').slice(0, 40);
+        return [String(index), `<${element.tagName.toLowerCase()}> "${label}"`] as [string, string];
+      });
+  }, INTERACTIVE);
+  return new Map(entries);
+}
+
+async function focusStop(page: Page): Promise<FocusStop> {
+  return page.evaluate(() => {
+    const element = document.activeElement as HTMLElement | null;
+    if (element === null || element === document.body) return { id: null, onBody: true, description: 'body', hasRing: false };
+    const style = getComputedStyle(element);
+    const outline = style.outlineStyle !== 'none' && Number.parseFloat(style.outlineWidth) > 0;
+    const shadow = style.boxShadow !== 'none';
+    return { id: element.dataset.keyboardStop ?? null, onBody: false, description: element.outerHTML.slice(0, 80), hasRing: outline || shadow };
+  });
+}
+
+/** Presses Tab through the page once; returns what Tab never reached and what it focused without a ring. */
+async function tabThrough(page: Page): Promise<{ interactive: number; unreached: string[]; withoutRing: string[] }> {
+  const interactive = await labelInteractive(page);
+  const reached = new Set<string>();
+  const seen = new Set<string>();
+  const withoutRing: string[] = [];
+  // Bounded: a focus trap or an element Tab never leaves fails instead of looping.
+  for (let press = 0; press < interactive.size + 10; press++) {
+    await page.keyboard.press('Tab');
+    const stop = await focusStop(page);
+    if (stop.onBody) {
+      if (seen.size > 0) break;
+      continue;
+    }
+    const key = stop.id ?? stop.description;
+    if (seen.has(key)) break;
+    seen.add(key);
+    if (stop.id !== null) reached.add(stop.id);
+    if (!stop.hasRing) withoutRing.push(stop.description);
+  }
+  const unreached = [...interactive].filter(([id]) => !reached.has(id)).map(([, description]) => description);
+  return { interactive: interactive.size, unreached, withoutRing };
+}
+
+describe('keyboard', () => {
+  let build: DemoBuild;
+  let served: ServedSite;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    build = await demoBuild();
+    served = await serveSite(build.dist, build.basePath);
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await served?.close();
+  });
+
+  it.each(PAGE_KINDS)('%s page: Tab reaches every interactive element, each with a visible focus ring', async (kind) => {
+    const page = await browser.newPage();
+    try {
+      await openPage(page, served.url, build.dist, kind);
+      const { interactive, unreached, withoutRing } = await tabThrough(page);
+      expect(interactive, 'a page with nothing to focus').toBeGreaterThan(0);
+      expect(unreached, 'not reachable with Tab').toEqual([]);
+      expect(withoutRing, 'focused without a visible focus ring').toEqual([]);
+    } finally {
+      await page.close();
+    }
+  });
+
+  it('would catch a link hidden from Tab and a focus ring styled away', async () => {
+    const page = await browser.newPage();
+    try {
+      await page.setContent('<style>a:focus { outline: none }</style><a href="#a">ringless</a> <a href="#b" tabindex="-1">untabbable</a> <button>fine</button>');
+      const { unreached, withoutRing } = await tabThrough(page);
+      expect(unreached).toEqual(['<a> "untabbable"']);
+      expect(withoutRing).toEqual([expect.stringContaining('ringless')]);
+    } finally {
+      await page.close();
+    }
+  });
+
+  it('skip link is the first stop, shows when focused, and moves focus to the main content', async () => {
+    const page = await browser.newPage();
+    try {
+      await openPage(page, served.url, build.dist, 'story');
+      await page.keyboard.press('Tab');
+      const skipLink = page.locator(':focus');
+      expect(await skipLink.getAttribute('href')).toBe('#main');
+      const box = await skipLink.boundingBox();
+      const viewport = page.viewportSize();
+      expect(box, 'skip link has a box').not.toBeNull();
+      expect(box!.width * box!.height).toBeGreaterThan(0);
+      expect(box!.x >= 0 && box!.y >= 0 && box!.x + box!.width <= viewport!.width && box!.y + box!.height <= viewport!.height, 'skip link on screen when focused').toBe(true);
+      await page.keyboard.press('Enter');
+      expect(await page.evaluate(() => document.activeElement?.id)).toBe('main');
+      // The next Tab lands inside the content, past the header's links.
+      await page.keyboard.press('Tab');
+      expect(await page.evaluate(() => document.activeElement?.closest('main') !== null)).toBe(true);
+    } finally {
+      await page.close();
+    }
+  });
+});
