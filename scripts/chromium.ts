@@ -75,3 +75,6 @@ export function ensureChromium(): string {
 export async function launchChromium(extraArgs: string[] = []): Promise<Browser> {
   return chromium.launch({ executablePath: ensureChromium(), args: [...CHROMIUM_ARGS, ...extraArgs] });
 }
+
+// `npm run browser`: find or install Chromium ahead of the test run, and say which one is used.
+if (import.meta.main) console.log(`chromium: using ${ensureChromium()}`);
