@@ -4,6 +4,7 @@
  * rebuild with no change and a rebuild after adding one day. Run with `--help` for options.
  */
 import { readFile } from 'node:fs/promises';
+import { availableParallelism, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { createFixtureSite, projectRoot, type FixtureSite } from '../tests/helpers/site.ts';
@@ -20,6 +21,7 @@ pages, dist/ size and the search index size, then the scaling across all N.
 Options:
   --stories <list>  comma-separated story counts (default 1000)
   --runs <n>        clean builds per count; the table shows medians (default 1)
+  --clean-only      skip the two rebuilds (no change, one day added)
   --profile         write V8 CPU profiles of every Node process (kept in the copy's profiles/)
   --keep            keep the temporary copies and print where they are
   -h, --help        show this help`;
@@ -28,6 +30,7 @@ const { values } = parseArgs({
   options: {
     stories: { type: 'string', default: '1000' },
     runs: { type: 'string', default: '1' },
+    'clean-only': { type: 'boolean', default: false },
     profile: { type: 'boolean', default: false },
     keep: { type: 'boolean', default: false },
     help: { type: 'boolean', short: 'h', default: false },
@@ -102,8 +105,10 @@ interface Scaling {
   distFiles: number;
   distMb: number;
   indexMb: number;
+  /** Empty with `--clean-only`. */
   addDaySeconds: number[];
-  noChangeSeconds: number;
+  noChangeSeconds: number | undefined;
+  cpuSeconds: number;
 }
 
 async function benchCount(stories: number, corpus: readonly SourceStory[]): Promise<Scaling> {
@@ -119,18 +124,21 @@ async function benchCount(stories: number, corpus: readonly SourceStory[]): Prom
   site = site!;
   const dist = await treeSize(site.dist);
   const index = await treeSize(join(site.dist, 'pagefind'));
-  console.error(`bench: ${stories} stories, rebuild with no change`);
-  const noChange = await build(site, 'no-change');
-  console.error(`bench: ${stories} stories, rebuild after adding one day`);
-  await writeArchive(join(site.root, 'content', 'sources'), corpus, STORIES_PER_DAY, Math.ceil(stories / STORIES_PER_DAY) * STORIES_PER_DAY);
-  const addDay = await build(site, 'add-day');
+  let noChange: Stage[] = [];
+  let addDay: Stage[] = [];
+  if (!values['clean-only']) {
+    console.error(`bench: ${stories} stories, rebuild with no change`);
+    noChange = await build(site, 'no-change');
+    console.error(`bench: ${stories} stories, rebuild after adding one day`);
+    await writeArchive(join(site.root, 'content', 'sources'), corpus, STORIES_PER_DAY, Math.ceil(stories / STORIES_PER_DAY) * STORIES_PER_DAY);
+    addDay = await build(site, 'add-day');
+  }
 
   console.log(`\n### ${stories.toLocaleString('en')} stories\n`);
   console.log('| scenario | stage | wall s | CPU s | peak process MB | peak tree MB | log KB |');
   console.log('|---|---|---|---|---|---|---|');
-  for (const row of [...stageRows(runs > 1 ? `clean (median of ${runs})` : 'clean', clean), ...stageRows('no change', [noChange]), ...stageRows('add one day', [addDay])]) {
-    console.log(row);
-  }
+  const rebuildRows = values['clean-only'] ? [] : [...stageRows('no change', [noChange]), ...stageRows('add one day', [addDay])];
+  for (const row of [...stageRows(runs > 1 ? `clean (median of ${runs})` : 'clean', clean), ...rebuildRows]) console.log(row);
   const pages = dist.htmlPages - index.htmlPages;
   console.log(
     `\npages ${pages}; dist/ ${dist.files} files, ${fixed(dist.bytes / 2 ** 20)} MB ` +
@@ -150,7 +158,8 @@ async function benchCount(stories: number, corpus: readonly SourceStory[]): Prom
     distMb: dist.bytes / 2 ** 20,
     indexMb: index.bytes / 2 ** 20,
     addDaySeconds: addDay.map((stage) => stage.measure.wallSeconds),
-    noChangeSeconds: noChange.reduce((sum, stage) => sum + stage.measure.wallSeconds, 0),
+    noChangeSeconds: noChange.length > 0 ? noChange.reduce((sum, stage) => sum + stage.measure.wallSeconds, 0) : undefined,
+    cpuSeconds: median(clean.map((stages) => stages.reduce((sum, stage) => sum + stage.measure.cpuSeconds, 0))),
   };
 }
 
@@ -158,14 +167,16 @@ const { stories: corpus, origin } = await loadCorpus(projectRoot);
 console.log(`Stories drawn from ${origin}; ${buildCommands.length} build stages: ${buildCommands.map((command) => `\`${command}\``).join(', ')}`);
 const results: Scaling[] = [];
 for (const count of counts) results.push(await benchCount(count, corpus));
+// Wall times are only comparable on a quiet machine; CPU seconds hold up better under load.
+console.log(`\nLoad average at the end (1/5/15 min): ${loadavg().map((load) => load.toFixed(1)).join(' / ')} on ${availableParallelism()} cores`);
 
 console.log('\n### Scaling (clean builds)\n');
-console.log(`| stories | ${buildCommands.map((command) => `\`${command}\` s`).join(' | ')} | whole build s | ms per story | no-change rebuild s | add-one-day: ${buildCommands.map((command) => `\`${command}\` s`).join(' / ')} | peak MB | pages | dist files | dist MB | index MB |`);
-console.log(`|---|${buildCommands.map(() => '---|').join('')}---|---|---|---|---|---|---|---|---|`);
+console.log(`| stories | ${buildCommands.map((command) => `\`${command}\` s`).join(' | ')} | whole build s | whole build CPU s | ms per story | no-change rebuild s | add-one-day: ${buildCommands.map((command) => `\`${command}\` s`).join(' / ')} | peak MB | pages | dist files | dist MB | index MB |`);
+console.log(`|---|${buildCommands.map(() => '---|').join('')}---|---|---|---|---|---|---|---|---|---|`);
 for (const result of results) {
   console.log(
-    `| ${result.stories.toLocaleString('en')} | ${result.stageSeconds.map((seconds) => fixed(seconds)).join(' | ')} | ${fixed(result.totalSeconds)} | ` +
-      `${fixed((result.totalSeconds / result.stories) * 1000, 2)} | ${fixed(result.noChangeSeconds)} | ${result.addDaySeconds.map((seconds) => fixed(seconds)).join(' / ')} | ` +
+    `| ${result.stories.toLocaleString('en')} | ${result.stageSeconds.map((seconds) => fixed(seconds)).join(' | ')} | ${fixed(result.totalSeconds)} | ${fixed(result.cpuSeconds)} | ` +
+      `${fixed((result.totalSeconds / result.stories) * 1000, 2)} | ${fixed(result.noChangeSeconds)} | ${result.addDaySeconds.map((seconds) => fixed(seconds)).join(' / ') || 'n/a'} | ` +
       `${fixed(result.peakMb, 0)} | ${result.pages} | ${result.distFiles} | ${fixed(result.distMb)} | ${fixed(result.indexMb)} |`,
   );
 }
