@@ -7,7 +7,7 @@ import type { ParsedArticle } from './parse.ts';
 import {
   ALL_GIVEN_NAMES,
   COMMON_WORDS,
-  COMPASS_WORDS,
+  FUNCTION_WORDS,
   HONORIFICS,
   NAME_KEEPING_TITLES,
   NAME_PARTICLES,
@@ -15,6 +15,8 @@ import {
   NON_PERSON_WORDS,
   PERSON_CUES,
   PHRASE_JOINERS,
+  PLACE_CLOSERS,
+  PLACE_OPENERS,
   POST_NOMINALS,
   SHIP_PREFIXES,
   SPEECH_VERBS,
@@ -217,8 +219,10 @@ function namesIn(part: Segment, context: Context): SegmentNames {
     if (tail.length === 0) return false;
     // A capitalised sentence opener is not a first name (`Despite`, `Shares`).
     if (prefix.length === 0 && spanTokens[0]!.sentenceStart && tail.length > 1 && COMMON_WORDS.has(lower(tail[0]!)) && !rules.countryNames.has(tail[0]!)) tail.shift();
+    // `Backbencher Stephen Pound`: an unlisted role word before a given name and surname.
+    if (prefix.length === 0 && tail.length >= 3 && !isGivenName(tail[0]) && isGivenName(tail[1]) && !NAME_PARTICLES.has(lower(tail[1]!))) tail.shift();
     const name = normaliseName(tail.join(' '));
-    if (rules.notPeople.has(lower(name))) return true;
+    if (rules.notPeople.has(lower(name)) || rules.countryNames.has(name)) return true;
     const knownTail = rules.knownPeople.get(lower(name));
     if (knownTail) {
       names.people.push({ name: knownTail });
@@ -237,15 +241,20 @@ function namesIn(part: Segment, context: Context): SegmentNames {
     }
     // `Harry Potter director Alfonso Cuaron`: a phrase qualifying the next person's role is not a person.
     const qualifiesNext = after !== undefined && lastToken.gapAfter === ' ' && !lastToken.possessive && isPersonCue(after.text) && isCapitalised(tokens[afterIndex + 1]?.text ?? '');
-    const objectCue = bare && NON_PERSON_CUES.has(lower(before.text));
-    if (((objectCue || qualifiesNext) && !titled) || COMPASS_WORDS.has(lower(tail[0]!))) {
+    // `the Federal Reserve`, `firm Allied Domecq`: an article or an object noun says it is not a person.
+    const objectCue = bare && (NON_PERSON_CUES.has(lower(before.text)) || ['the', 'a', 'an'].includes(lower(before.text)));
+    const place = PLACE_OPENERS.has(lower(tail[0]!)) || PLACE_CLOSERS.has(lower(tail.at(-1)!));
+    const work = tail.some((word) => FUNCTION_WORDS.has(lower(word)));
+    if (((objectCue || qualifiesNext) && !titled) || place || work) {
       names.rejected.add(name);
       return true;
     }
     // `Ethiopia's Tirunesh Dibaba`, `another Ethiopian, Berhane Adera`.
     const countryBefore = before !== undefined && prefix.length === 0 && rules.countryNames.has(before.text) && (before.possessive || /^\s*,\s*$/.test(before.gapAfter));
     const surnameAlone = context.lone.has(tail.at(-1)!) && !context.lone.has(tail[0]!);
-    const evidence = marked || context.honoured.has(tail.at(-1)!) || isGivenName(tail[0]) || countryBefore || surnameAlone;
+    // Everyday words only (`Without Borders`, `Six Nations`) make a name only with a title or honorific.
+    const everyday = tail.every((word) => COMMON_WORDS.has(lower(word)));
+    const evidence = everyday ? titled || context.honoured.has(tail.at(-1)!) : marked || context.honoured.has(tail.at(-1)!) || isGivenName(tail[0]) || countryBefore || surnameAlone;
     const titleRole = titled ? prefix.filter((word) => !HONORIFICS.has(lower(word))).join(' ') : '';
     const role = titleRole || roleBefore(tokens, first) || roleAfter(text, lastToken.end);
     const candidate: Candidate = { name, first, last: afterIndex - 1, ...(role ? { role } : {}) };

@@ -78,14 +78,25 @@ export const NON_PERSON_WORDS = lowerSet(`
   day week month year
   inc. corp. ltd. co.
   consortium unit crime cross brothers bros universal auto lords dems conservatives democrats republicans
-  liberals tories greens socialists development end
+  liberals tories greens socialists development end research reserve organisation organization people
+  international hills villa utd boerse börse europe asia africa americas
 `);
 
 /** Letters after a name (`Philippe Sands QC`): not part of it. */
-export const POST_NOMINALS = new Set(['QC', 'KC', 'MP', 'MEP', 'MSP', 'OBE', 'MBE', 'CBE', 'KBE', 'DBE', 'Jr', 'Jr.', 'Sr', 'Sr.', 'PhD', 'II', 'III', 'IV']);
+export const POST_NOMINALS = new Set(['Jnr', 'Snr', 'QC', 'KC', 'MP', 'MEP', 'MSP', 'OBE', 'MBE', 'CBE', 'KBE', 'DBE', 'Jr', 'Jr.', 'Sr', 'Sr.', 'PhD', 'II', 'III', 'IV']);
 
-/** First words that make a phrase a place (`West Midlands`, `North Carolina`, `New York`). */
-export const COMPASS_WORDS = lowerSet('north south east west northern southern eastern western central new upper lower greater mid');
+/** First words that make a phrase a place (`West Midlands`, `North Carolina`, `San Francisco`). */
+export const PLACE_OPENERS = lowerSet('north south east west northern southern eastern western central new upper lower greater mid san santa los las saint fort port mount lake cape sierra');
+
+/** Last words that make a phrase a place or a constituency (`Ealing North`). */
+export const PLACE_CLOSERS = lowerSet('north south east west central');
+
+/** Words that, capitalised inside a phrase, make it a title of a work (`Light My Fire`, `Carry On Loving`). */
+export const FUNCTION_WORDS = lowerSet(`
+  the a an and or but nor with without my your our their his her its on in at to of for from by vs v
+  need into onto over under about after before than as if is are was be not no yes all any each every
+  some this that these those what who how why when where me we us you i it they them up down out off
+`);
 
 /**
  * Given names common in world news that the English census lists lack. Only a first word's
