@@ -54,7 +54,7 @@ interface Found {
 
 interface Single {
   word: string;
-  /** Marked as a person by an honorific or a title (`Mr Snow`, `President Trump`). */
+  /** Marked as a person by an honorific, a title or a speech verb (`Mr Snow`, `President Trump`, `Kharrazi said`). */
   marked: boolean;
   /** Capitalised inside a sentence, so a proper noun rather than a sentence opener (`Its`, `He`). */
   midSentence: boolean;
@@ -196,10 +196,13 @@ function namesIn(part: Segment, context: Context): SegmentNames {
   const unproven: Candidate[] = [];
   const { tokens, text } = part;
 
-  const consider = (spanTokens: readonly Token[], first: number): boolean => {
+  const consider = (allTokens: readonly Token[], first: number): boolean => {
+    // `the USS Abraham Lincoln`: what follows a ship prefix is a ship's name.
+    const ship = allTokens.findIndex((token, index) => SHIP_PREFIXES.has(lower(token.text)) && index < allTokens.length - 1);
+    const spanTokens = ship >= 0 ? allTokens.slice(0, ship) : allTokens;
+    if (spanTokens.length === 0) return true;
     const words = spanTokens.map((token) => token.text);
     const spanText = normaliseName(text.slice(spanTokens[0]!.start, spanTokens.at(-1)!.end));
-    if (words.length > 1 && SHIP_PREFIXES.has(lower(words[0]!))) return true;
     if (rules.notPeople.has(lower(spanText))) return true;
     const known = rules.knownPeople.get(lower(spanText));
     if (known) {
@@ -212,13 +215,15 @@ function namesIn(part: Segment, context: Context): SegmentNames {
     const before = tokens[first - 1];
     const adjacentBefore = before !== undefined && before.gapAfter === ' ';
     const cueBefore = adjacentBefore && isPersonCue(before.text);
-    const spokeAfter = after !== undefined && /^,? $/.test(lastToken.gapAfter) && SPEECH_VERBS.has(lower(after.text));
+    // `a spokesman for Allied Domecq told`: the speaker is the spokesman, not the firm.
+    const spokeAfter = after !== undefined && /^,? $/.test(lastToken.gapAfter) && SPEECH_VERBS.has(lower(after.text)) && !(adjacentBefore && ['for', 'of', 'at', 'from'].includes(lower(before.text)));
     const spokeBefore = adjacentBefore && ['said', 'says'].includes(lower(before.text));
     const apposition = describesPerson(tokens, afterIndex, lastToken.gapAfter);
     const { tail, prefix } = nameTail(words, cueBefore || spokeAfter || spokeBefore || apposition, rules);
     if (tail.length === 0) return false;
     // A capitalised sentence opener is not a first name (`Despite`, `Shares`).
-    if (prefix.length === 0 && spanTokens[0]!.sentenceStart && tail.length > 1 && COMMON_WORDS.has(lower(tail[0]!)) && !rules.countryNames.has(tail[0]!)) tail.shift();
+    const opener = prefix.length === 0 && spanTokens[0]!.sentenceStart && tail.length > 1 && COMMON_WORDS.has(lower(tail[0]!)) && !rules.countryNames.has(tail[0]!);
+    if (opener) tail.shift();
     // `Backbencher Stephen Pound`: an unlisted role word before a given name and surname.
     if (prefix.length === 0 && tail.length >= 3 && !isGivenName(tail[0]) && isGivenName(tail[1]) && !NAME_PARTICLES.has(lower(tail[1]!))) tail.shift();
     const name = normaliseName(tail.join(' '));
@@ -236,7 +241,10 @@ function namesIn(part: Segment, context: Context): SegmentNames {
     if (tail.length === 1) {
       const title = prefix.at(-1);
       if (title && NAME_KEEPING_TITLES.has(lower(title))) names.people.push({ name: `${title} ${name}` });
-      else names.singles.push({ word: name, marked: titled || context.honoured.has(name), midSentence: prefix.length > 0 || !spanTokens[0]!.sentenceStart });
+      else {
+        const spoke = (spokeAfter || spokeBefore) && !COMMON_WORDS.has(lower(name));
+        names.singles.push({ word: name, marked: titled || spoke || context.honoured.has(name), midSentence: prefix.length > 0 || opener || !spanTokens[0]!.sentenceStart });
+      }
       return true;
     }
     // `Harry Potter director Alfonso Cuaron`: a phrase qualifying the next person's role is not a person.
@@ -390,7 +398,8 @@ function countriesIn(part: Segment, personWords: ReadonlySet<string>, isHeadline
   // A capitalised sentence opener (`The US firm`, `A British author`) is not part of the name after it.
   const spanOf = new Map<number, { first: number; end: number }>();
   for (const span of part.spans) {
-    const opener = span.tokens.length > 1 && span.tokens[0]!.sentenceStart && COMMON_WORDS.has(lower(span.tokens[0]!.text)) ? 1 : 0;
+    const first = span.tokens[0]!.text;
+    const opener = span.tokens.length > 1 && span.tokens[0]!.sentenceStart && COMMON_WORDS.has(lower(first)) && !rules.countryNames.has(first) ? 1 : 0;
     span.tokens.forEach((_, offset) => spanOf.set(span.first + offset, { first: span.first + opener, end: span.first + span.tokens.length }));
   }
   const countries: string[] = [];

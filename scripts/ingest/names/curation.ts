@@ -53,7 +53,7 @@ class Reader {
     const document = parseDocument(text, { lineCounter: this.lines, prettyErrors: false });
     const [problem] = document.errors;
     if (problem) {
-      throw new IngestError(file, problem.linePos?.[0]?.line, `not valid YAML (${problem.message.split('\n')[0]})`, 'correct the YAML syntax at that line');
+      throw new IngestError(file, this.lines.linePos(problem.pos[0]).line, `not valid YAML (${problem.message.split('\n')[0]})`, 'correct the YAML syntax at that line');
     }
     this.root = document.contents as Node | null;
   }

@@ -46,7 +46,7 @@ export const TITLE_WORDS = lowerSet(`
   goalkeeper winger chancellor premier minister-president crown grand regent emir emperor sultan
   nurse doctor professor shadow opposition labour conservative tory democrat democratic republican liberal
   green socialist communist nationalist
-  party national security adviser advisor senior junior first lady gentleman secretary-general undersecretary
+  security adviser advisor senior junior first lady gentleman secretary-general undersecretary
   under assistant associate managing founder co-founder president-elect elect commissioner
   mp mep msp sen rep gov pm fm dg ceo cfo coo cto dj
 `);

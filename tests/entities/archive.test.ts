@@ -1,0 +1,92 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { IngestError } from '../../scripts/ingest/errors.ts';
+import { loadCuration } from '../../scripts/ingest/names/curation.ts';
+import { compileRules, projectRules } from '../../scripts/ingest/names/rules.ts';
+import type { NameStage } from '../../scripts/ingest/names/stage.ts';
+import { ingestStories } from './helpers.ts';
+
+describe('names resolved across the archive', () => {
+  it('resolves a lone surname to the one person of that name the archive knows', () => {
+    const [, second] = ingestStories([
+      'Adviser speaks\n\nKamal Kharrazi, an adviser to the supreme leader, said talks could resume.',
+      'Talks stall\n\nKharrazi said the offer was not enough. Later Kharrazi added that doors remained open.',
+    ]);
+    expect(second!.people).toEqual(['Kamal Kharrazi']);
+  });
+
+  it('leaves a lone surname alone when the archive knows two people of that name', () => {
+    const stories = ingestStories([
+      'First\n\nJohn Halloran, a spokesman, said the plan would work.',
+      'Second\n\nAnna Halloran, a lawyer, said the plan would fail.',
+      'Third\n\nHalloran said nothing. Later Halloran left the room.',
+    ]);
+    expect(stories[2]!.people).toEqual([]);
+  });
+
+  it('merges transliteration variants that share a given name, across stories', () => {
+    const stories = ingestStories([
+      'Minister speaks\n\nIranian Foreign Minister Yusuf Qasemi said the talks would go on.',
+      'Minister travels\n\nIranian Foreign Minister Yusuf Ghasemi flew to Oman. Ghasemi said he was hopeful.',
+      'Minister writes\n\nYusuf Ghasemi, the foreign minister, wrote a letter. Ghasemi signed it.',
+    ]);
+    expect(new Set(stories.flatMap((story) => story.people))).toEqual(new Set(['Yusuf Ghasemi']));
+  });
+
+  it('never merges by spelling alone: different given names stay different people', () => {
+    const stories = ingestStories([
+      'One\n\nThe analyst Reza Qasemi, an economist, said prices would rise.',
+      'Two\n\nThe analyst Ali Ghasemi, an economist, said prices would fall.',
+    ]);
+    expect(stories[0]!.people).toEqual(['Reza Qasemi']);
+    expect(stories[1]!.people).toEqual(['Ali Ghasemi']);
+  });
+
+  it('gives the same output whether the extraction cache is cold or warm', () => {
+    const texts = ['A\n\nIranian Foreign Minister Abbas Araqchi met Omani officials in Muscat.', 'B\n\nAraghchi said Tehran was ready. Araghchi added more.'];
+    const cold: NameStage = { rules: projectRules(), cache: new Map(), used: new Map() };
+    const first = ingestStories(texts, cold);
+    expect(cold.used!.size).toBe(2);
+    const warm: NameStage = { rules: projectRules(), cache: cold.used!, used: new Map() };
+    expect(ingestStories(texts, warm)).toEqual(first);
+    expect(first[1]!.people).toEqual(['Abbas Araghchi']);
+  });
+});
+
+describe('curation files', () => {
+  let root: string;
+  const write = async (name: string, text: string) => {
+    await mkdir(join(root, 'content', 'names'), { recursive: true });
+    await writeFile(join(root, 'content', 'names', name), text);
+  };
+  beforeAll(async () => {
+    root = await mkdtemp(join(tmpdir(), 'broadsheet-names-'));
+  });
+  afterAll(() => rm(root, { recursive: true, force: true }));
+
+  it('applies registry aliases, the not-people list and per-article overrides', async () => {
+    await write('people.yaml', '- name: Volodymyr Zelensky\n  aliases: [Volodymyr Zelenskyy]\n  role: President of Ukraine\n  country: Ukraine\n');
+    await write('not-people.yaml', '- Morgan Grenfell\n');
+    await write('overrides.yaml', '2026-01-01/war-talks:\n  add_countries: [Switzerland]\n  remove_people: [Peter Hollis]\n');
+    const rules = compileRules(loadCuration(root));
+    const [story] = ingestStories(['War talks\n\nVolodymyr Zelenskyy met bankers from Morgan Grenfell. Peter Hollis, a diplomat, said little.'], { rules });
+    expect(story!.people).toEqual(['Volodymyr Zelensky']);
+    expect(story!.roles['Volodymyr Zelensky']).toBe('President of Ukraine');
+    expect(story!.countries).toContain('Switzerland');
+  });
+
+  it('names the file, the line and the fix for a mistake', async () => {
+    await write('people.yaml', '- name: Ada Lovelace\n- name: Alan Turing\n  country: Narnia\n');
+    expect(() => loadCuration(root)).toThrow(IngestError);
+    expect(() => loadCuration(root)).toThrow(/content\/names\/people\.yaml:3: `Narnia` is not a country's canonical name\. Fix: use the English short name/);
+    await write('people.yaml', '- name: Ada Lovelace\n  nickname: Ada\n');
+    expect(() => loadCuration(root)).toThrow(/people\.yaml:2: unknown field `nickname`/);
+    await write('people.yaml', '- name: Ada\n  aliases: [Countess]\n- name: Augusta\n  aliases: [countess]\n');
+    expect(() => loadCuration(root)).toThrow(/is listed for both Ada and Augusta/);
+    await write('people.yaml', '- name: [unclosed\n');
+    expect(() => loadCuration(root)).toThrow(/people\.yaml:\d+: not valid YAML/);
+  });
+});

@@ -1,0 +1,34 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { countryByName } from '../../src/lib/countries.ts';
+import { extract } from '../../scripts/ingest/extract.ts';
+import { projectRules } from '../../scripts/ingest/names/rules.ts';
+
+const rules = projectRules();
+const registered = new Set(rules.curation.people.map((person) => person.name));
+/** Words that make names, mixed with punctuation, titles and country words, to reach the rules' corners. */
+const word = fc.oneof(
+  fc.constantFrom('Mr', 'Adm.', 'President', 'said', 'the', 'of', 'USS', 'Iran', 'Iranian', "Trump's", 'Jordan', 'Washington', 'Post', 'and', ',', '.', '"', '-', 'al-Sabah', 'van', 'U.S.', 'Ocean'),
+  fc.string({ minLength: 1, maxLength: 8 }),
+  fc.stringMatching(/^[A-Z][a-z]{1,8}$/),
+);
+const paragraph = fc.array(word, { maxLength: 40 }).map((words) => words.join(' '));
+
+describe('names stage on untrusted text', () => {
+  it('never throws, lists each name once, uses canonical countries, and names only people whose words are in the text', () => {
+    fc.assert(
+      fc.property(paragraph, fc.array(paragraph, { minLength: 1, maxLength: 4 }), fc.option(paragraph, { nil: undefined }), (title, body, caption) => {
+        const article = { title, body: body.map((text, line) => ({ kind: 'paragraph' as const, text, line })), firstLine: 1, lastLine: 1, skipped: [], ...(caption === undefined ? {} : { caption }) };
+        const result = extract(article, rules);
+        const text = [title, ...body, caption ?? ''].join(' ').replace(/’/g, "'");
+        for (const list of [result.people, result.countries, result.captionPeople, result.captionCountries]) expect(new Set(list).size).toBe(list.length);
+        for (const country of [...result.countries, ...result.captionCountries]) expect(countryByName(country)).toBeDefined();
+        for (const person of [...result.people, ...result.captionPeople]) {
+          if (registered.has(person)) continue;
+          for (const part of person.split(' ')) expect(text).toContain(part);
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
