@@ -25,5 +25,7 @@ export default defineConfig({
       scriptDirective: { resources: ["'self'", "'wasm-unsafe-eval'"] },
     },
   },
+  // Stories never hold code (ingest escapes fences), and Shiki's inline styles would break the CSP.
+  markdown: { syntaxHighlight: false },
   integrations: [mdx(), sitemap({ filter: (page) => !/\/404(\.html|\/)?$/.test(page) })],
 });
