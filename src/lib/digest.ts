@@ -3,6 +3,7 @@
  * digest days, people and countries with their stories and co-mentions, and related stories.
  * Pages only look things up here, so no page re-filters the collection (no O(pages x stories)).
  */
+import { differenceInCalendarDays, eachDayOfInterval, eachMonthOfInterval, format, parseISO } from 'date-fns';
 import type { ArticleFrontmatter } from './article.ts';
 import { countryByName, type Country } from './countries.ts';
 import { slugify } from './slug.ts';
@@ -29,10 +30,10 @@ export interface Mention<E extends ArticleEntry = ArticleEntry> {
   count: number;
 }
 
-export interface MonthCount {
-  /** `YYYY-MM`. */
-  month: string;
-  count: number;
+/** Stories per day (`YYYY-MM-DD`) or per month (`YYYY-MM`), oldest first, empty periods included. */
+export interface Timeline {
+  unit: 'day' | 'month';
+  points: { period: string; count: number }[];
 }
 
 export type TagKind = 'person' | 'country';
@@ -48,8 +49,6 @@ export interface Tag<E extends ArticleEntry = ArticleEntry> {
   lastSeen: string;
   /** The descriptor the most recent story that gives one uses, e.g. `Iranian Foreign Minister`. */
   role: string | undefined;
-  /** Stories per month from the first month seen to the last, months without stories included. */
-  months: MonthCount[];
   /** People named in the same stories, most often first. */
   people: Mention<E>[];
   countries: Mention<E>[];
@@ -111,19 +110,6 @@ export function byCountThenName<E extends ArticleEntry>(a: Mention<E>, b: Mentio
   return b.count - a.count || byName(a.tag, b.tag);
 }
 
-/** Months `YYYY-MM` from `first` to `last`, inclusive. */
-function monthRange(first: string, last: string): string[] {
-  const months: string[] = [];
-  let [year, month] = first.split('-').map(Number) as [number, number];
-  const [lastYear, lastMonth] = last.split('-').map(Number) as [number, number];
-  while (year < lastYear || (year === lastYear && month <= lastMonth)) {
-    months.push(`${year}-${String(month).padStart(2, '0')}`);
-    month += 1;
-    if (month > 12) [year, month] = [year + 1, 1];
-  }
-  return months;
-}
-
 /** The last path segment of the entry id (`2026-02-07/some-headline` -> `some-headline`). */
 function storySlug(entry: ArticleEntry): string {
   return entry.id.split('/').at(-1) || slugify(entry.data.title);
@@ -137,7 +123,7 @@ export function buildDigest<E extends ArticleEntry>(entries: readonly E[]): Dige
     let tag = tags[kind].get(slug);
     if (!tag) {
       const country = kind === 'country' ? countryByName(name) : undefined;
-      tag = { kind, name, slug, stories: [], firstSeen: '', lastSeen: '', role: undefined, months: [], people: [], countries: [], country };
+      tag = { kind, name, slug, stories: [], firstSeen: '', lastSeen: '', role: undefined, people: [], countries: [], country };
       tags[kind].set(slug, tag);
     }
     return tag;
@@ -175,9 +161,6 @@ export function buildDigest<E extends ArticleEntry>(entries: readonly E[]): Dige
   for (const tag of [...tags.person.values(), ...tags.country.values()]) {
     tag.lastSeen = tag.stories[0]?.day ?? '';
     tag.firstSeen = tag.stories.at(-1)?.day ?? '';
-    const perMonth = new Map<string, number>();
-    for (const story of tag.stories) perMonth.set(story.day.slice(0, 7), (perMonth.get(story.day.slice(0, 7)) ?? 0) + 1);
-    tag.months = monthRange(tag.firstSeen.slice(0, 7), tag.lastSeen.slice(0, 7)).map((month) => ({ month, count: perMonth.get(month) ?? 0 }));
     const mentions = [...(coCounts.get(tag) ?? [])].map(([other, count]) => ({ tag: other, count })).sort(byCountThenName);
     tag.people = mentions.filter((mention) => mention.tag.kind === 'person');
     tag.countries = mentions.filter((mention) => mention.tag.kind === 'country');
@@ -252,4 +235,23 @@ export function relatedStories<E extends ArticleEntry>(story: Story<E>, limit = 
     .sort(([a, countA], [b, countB]) => countB - countA || a.rank - b.rank)
     .slice(0, limit)
     .map(([candidate]) => candidate);
+}
+
+/** Up to this many days between first and last story, a timeline counts days; beyond, months. */
+const DAILY_TIMELINE_MAX_DAYS = 62;
+
+/** How many of `stories` (newest first) fall on each day or month from the first to the last. */
+export function mentionTimeline(stories: readonly Story[]): Timeline {
+  const last = stories[0]?.day;
+  const first = stories.at(-1)?.day;
+  if (!first || !last) return { unit: 'day', points: [] };
+  const interval = { start: parseISO(first), end: parseISO(last) };
+  const unit = differenceInCalendarDays(interval.end, interval.start) <= DAILY_TIMELINE_MAX_DAYS ? 'day' : 'month';
+  const length = unit === 'day' ? 10 : 7;
+  const counts = new Map<string, number>();
+  for (const story of stories) counts.set(story.day.slice(0, length), (counts.get(story.day.slice(0, length)) ?? 0) + 1);
+  const periods = unit === 'day'
+    ? eachDayOfInterval(interval).map((date) => format(date, 'yyyy-MM-dd'))
+    : eachMonthOfInterval(interval).map((date) => format(date, 'yyyy-MM'));
+  return { unit, points: periods.map((period) => ({ period, count: counts.get(period) ?? 0 })) };
 }

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { buildDigest, byStoryCount, mostNamed, relatedStories } from '../../src/lib/digest.ts';
+import { buildDigest, byStoryCount, mentionTimeline, mostNamed, relatedStories } from '../../src/lib/digest.ts';
 import { entry } from './fixtures.ts';
 
 const entries = [
   entry({ title: 'Second on day two', date: '2026-02-08', line: 40, people: ['Ann Lee'], countries: ['Italy'] }),
   entry({ title: 'First on day two', date: '2026-02-08', line: 1, people: ['Ann Lee', 'Bo Chan'], countries: ['Italy', 'France'], roles: { 'Ann Lee': 'Mayor' } }),
   entry({ title: 'Only on day one', date: '2026-02-07', people: ['Ann Lee', 'Bo Chan'], countries: ['France'], roles: { 'Ann Lee': 'Deputy Mayor' } }),
-  entry({ title: 'Back in December', date: '2025-12-30', people: ['Bo Chan', 'Bo Chan'], countries: ['Türkiye'], captionPeople: ['Cy Photo'] }),
+  entry({ title: 'Back in December', date: '2025-11-30', people: ['Bo Chan', 'Bo Chan'], countries: ['Türkiye'], captionPeople: ['Cy Photo'] }),
 ];
 const digest = buildDigest(entries);
 
@@ -19,8 +19,8 @@ describe('buildDigest', () => {
   it('links each day to the days before and after it', () => {
     expect(digest.days.map((day) => [day.day, day.previous, day.next, day.stories.length])).toEqual([
       ['2026-02-08', '2026-02-07', undefined, 2],
-      ['2026-02-07', '2025-12-30', '2026-02-08', 1],
-      ['2025-12-30', undefined, '2026-02-07', 1],
+      ['2026-02-07', '2025-11-30', '2026-02-08', 1],
+      ['2025-11-30', undefined, '2026-02-07', 1],
     ]);
     expect(digest.dayByDate.get('2026-02-07')?.stories[0]?.title).toBe('Only on day one');
   });
@@ -28,7 +28,7 @@ describe('buildDigest', () => {
   it('groups days by month with story counts', () => {
     expect(digest.months.map((month) => [month.month, month.days.length, month.storyCount])).toEqual([
       ['2026-02', 2, 3],
-      ['2025-12', 1, 1],
+      ['2025-11', 1, 1],
     ]);
   });
 
@@ -47,12 +47,16 @@ describe('buildDigest', () => {
     expect(bo?.role).toBeUndefined();
   });
 
-  it('counts mentions per month, empty months included', () => {
-    expect(digest.personBySlug.get('bo-chan')?.months).toEqual([
-      { month: '2025-12', count: 1 },
-      { month: '2026-01', count: 0 },
-      { month: '2026-02', count: 2 },
-    ]);
+  it('counts mentions per day over a short span, per month over a long one, empty periods included', () => {
+    expect(mentionTimeline(digest.personBySlug.get('ann-lee')?.stories ?? [])).toEqual({
+      unit: 'day',
+      points: [{ period: '2026-02-07', count: 1 }, { period: '2026-02-08', count: 2 }],
+    });
+    expect(mentionTimeline(digest.personBySlug.get('bo-chan')?.stories ?? [])).toEqual({
+      unit: 'month',
+      points: [{ period: '2025-11', count: 1 }, { period: '2025-12', count: 0 }, { period: '2026-01', count: 0 }, { period: '2026-02', count: 2 }],
+    });
+    expect(mentionTimeline([])).toEqual({ unit: 'day', points: [] });
   });
 
   it('ranks people and countries named in the same stories', () => {

@@ -80,7 +80,8 @@ describe('a tagged site under /digest/', () => {
     // Story 3 opens the latest day's dump; older stories call her Minister.
     expect(page.querySelector('.standfirst')?.text).toBe('Prime Minister');
     expect(page.querySelectorAll('.facts dd').map((dd) => dd.text)).toEqual(['23', 'Thursday 15 January 2026', 'Saturday 7 February 2026']);
-    expect(page.querySelectorAll('.chart rect')).toHaveLength(2);
+    // 15 January to 7 February: one bar a day, empty days included.
+    expect(page.querySelectorAll('.chart rect')).toHaveLength(24);
     expect(page.querySelector('.tag-context')?.text).toContain('Bo Chan');
     expect(page.querySelector('link[rel="alternate"][href$="people/ann-lee/rss.xml"]')?.getAttribute('href')).toBe(href('people/ann-lee/rss.xml'));
   });
