@@ -106,6 +106,12 @@ describe('the search page', () => {
     await expect(input.inputValue()).resolves.toBe('Kharrazi');
   });
 
+  it('is linked from a person page, pre-filtered on that person', async () => {
+    const page = await openPage('people/donald-trump/');
+    await page.getByRole('link', { name: 'Search stories naming Donald Trump' }).click();
+    await expect.poll(async () => (await resultTitles(page, 4)).sort()).toEqual([IRAN_TALKS, NETANYAHU, ITALY, WITKOFF_CARRIER].sort());
+  });
+
   it('tells a reader without JavaScript where to browse instead', async () => {
     const page = await openPage(searchPage(), { javaScriptEnabled: false });
     const note = page.locator('main');

@@ -3,7 +3,7 @@
  * to the index) that the site's scripts drive. It is loaded as a classic script, so it is reached
  * through the global it defines rather than imported.
  */
-import type { SearchFilters } from './url-state.ts';
+import type { SearchFilters } from '../../lib/search-url.ts';
 
 export interface PagefindInstance {
   /** Sort applied to every search; empty means by relevance. */

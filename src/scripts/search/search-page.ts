@@ -3,14 +3,24 @@
  * be shared, reloaded, and walked back with the Back button.
  */
 import { DATE_SORT } from '../../lib/search-facets.ts';
+import { formatSearchState, isSameSearchRefined, normalizeFilters, parseSearchState, type SearchState } from '../../lib/search-url.ts';
 import { pagefindInstance } from './pagefind-components.ts';
-import { formatSearchState, isSameSearchRefined, normalizeFilters, parseSearchState, type SearchState } from './url-state.ts';
 
 const instance = await pagefindInstance();
+let loaded = false;
 
-// A typed query ranks by relevance; browsing by filters alone lists the newest stories first.
-instance.on('search', (term) => {
+instance.on('search', (term, filters) => {
+  // A typed query ranks by relevance; browsing by filters alone lists the newest stories first.
   instance.searchSort = term.trim() === '' ? { [DATE_SORT]: 'desc' } : {};
+
+  const previous = parseSearchState(location.search);
+  const next: SearchState = { query: term.trim(), filters: normalizeFilters(filters) };
+  const search = formatSearchState(next);
+  // The listing faceted mode starts by itself on load must not erase the search in the URL.
+  if (search === formatSearchState(previous) || (!loaded && search === '')) return;
+  const url = `${location.pathname}${search}`;
+  if (isSameSearchRefined(previous, next)) history.replaceState(null, '', url);
+  else history.pushState(null, '', url);
 });
 
 function show(state: SearchState): void {
@@ -20,19 +30,11 @@ function show(state: SearchState): void {
   instance.triggerSearchWithFilters(state.query, state.filters);
 }
 
-// Faceted mode lists every story once loaded; the URL's search, if any, replaces that listing.
 await instance.triggerLoad();
+loaded = true;
+// Shown after loading so it is the latest search: it wins over the listing started on load
+// (and re-runs anything typed meanwhile, which the URL already holds).
 const initial = parseSearchState(location.search);
 if (formatSearchState(initial) !== '') show(initial);
-
-instance.on('search', (term, filters) => {
-  const previous = parseSearchState(location.search);
-  const next: SearchState = { query: term.trim(), filters: normalizeFilters(filters) };
-  const search = formatSearchState(next);
-  if (search === formatSearchState(previous)) return;
-  const url = `${location.pathname}${search}`;
-  if (isSameSearchRefined(previous, next)) history.replaceState(null, '', url);
-  else history.pushState(null, '', url);
-});
 
 addEventListener('popstate', () => show(parseSearchState(location.search)));

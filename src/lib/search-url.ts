@@ -1,8 +1,9 @@
 /**
  * A search as it lives in the address bar: `?q=Tajani&person=Donald+Trump&country=Oman`.
- * Pure functions, so the page script and the tests share them.
+ * Pure functions shared by the search page's script, pages that link to a search, and tests.
  */
-import { SEARCH_FILTERS } from '../../lib/search-facets.ts';
+import { SEARCH_FILTERS } from './search-facets.ts';
+import { paths } from './urls.ts';
 
 export type SearchFilters = Readonly<Record<string, readonly string[] | undefined>>;
 
@@ -34,6 +35,11 @@ export function formatSearchState(state: SearchState): string {
   }
   const text = params.toString();
   return text === '' ? '' : `?${text}`;
+}
+
+/** Site-relative path of the search page showing `state`, e.g. `search/?person=Donald+Trump`. */
+export function searchPath(state: SearchState): string {
+  return `${paths.search()}${formatSearchState(state)}`;
 }
 
 /** Drops empty filter groups, the shape the search UI reports after a box is unticked. */

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { SEARCH_FILTERS } from '../../src/lib/search-facets.ts';
-import { formatSearchState, isSameSearchRefined, normalizeFilters, parseSearchState, type SearchState } from '../../src/scripts/search/url-state.ts';
+import { formatSearchState, isSameSearchRefined, normalizeFilters, parseSearchState, searchPath, type SearchState } from '../../src/lib/search-url.ts';
 
 /** Any query and filter values a reader could type or a tag could hold: spaces, &, =, +, %, emoji. */
 const value = fc.string({ unit: 'grapheme', minLength: 1, maxLength: 20 }).filter((text) => text.trim() !== '');
@@ -32,6 +32,11 @@ describe('search state in the URL', () => {
       '?q=nuclear+talks&person=Steve+Witkoff&country=Israel',
     );
     expect(formatSearchState({ query: '  ', filters: {} })).toBe('');
+  });
+
+  it('links a person or country page to the search pre-filtered on them', () => {
+    expect(searchPath({ query: '', filters: { person: ['Donald Trump'] } })).toBe('search/?person=Donald+Trump');
+    expect(searchPath({ query: '', filters: { country: ['Côte d’Ivoire'] } })).toBe('search/?country=C%C3%B4te+d%E2%80%99Ivoire');
   });
 
   it('ignores unknown parameters, empty values and repeats', () => {
