@@ -1,12 +1,13 @@
 /**
  * `npm run eval`: how well the names stage finds people and countries, per labelled set
  * (the seed gold and the hand-labelled BBC stories), with each miss and false hit.
- * Options: `--quiet` prints only the scores.
+ * Options: `--quiet` prints only the scores; `--baseline` also scores compromise's `.people()`
+ * alone on the BBC stories, the yardstick the rules are measured against.
  */
 import { parseArgs } from 'node:util';
-import { evaluateBbc, evaluateSeed, sharedCorpus, sharedCorpusPresent, type SetReport } from './eval/labelled.ts';
+import { evaluateBbc, evaluateCompromiseBaseline, evaluateSeed, sharedCorpus, sharedCorpusPresent, type SetReport } from './eval/labelled.ts';
 
-const { values } = parseArgs({ options: { quiet: { type: 'boolean', default: false } } });
+const { values } = parseArgs({ options: { quiet: { type: 'boolean', default: false }, baseline: { type: 'boolean', default: false } } });
 
 if (!sharedCorpusPresent()) {
   console.error(`eval: the labelled corpora are not there (expected ${sharedCorpus}/seed and /bbc beside the repository); nothing to score`);
@@ -32,3 +33,7 @@ function print(report: SetReport): void {
 
 print(evaluateSeed());
 print(evaluateBbc());
+if (values.baseline) {
+  values.quiet = true;
+  print(await evaluateCompromiseBaseline());
+}

@@ -144,3 +144,18 @@ export function evaluateBbc(dir = join(sharedCorpus, 'bbc'), labelsFile = BBC_LA
 export function sharedCorpusPresent(): boolean {
   return existsSync(join(sharedCorpus, 'seed')) && existsSync(join(sharedCorpus, 'bbc'));
 }
+
+/**
+ * The same BBC stories through compromise's `.people()` alone, as a yardstick for the rules:
+ * each name it finds, stripped of a possessive, is a predicted person.
+ */
+export async function evaluateCompromiseBaseline(dir = join(sharedCorpus, 'bbc'), labelsFile = BBC_LABELS): Promise<SetReport> {
+  const { default: nlp } = await import('compromise');
+  const labels = (JSON.parse(readFileSync(labelsFile, 'utf8')) as { stories: Record<string, Label> }).stories;
+  const predictions = Object.entries(labels).map(([story, label]): Prediction => {
+    const text = readFileSync(join(dir, story), 'utf8');
+    const people = (nlp(text).people().out('array') as string[]).map((name) => name.replace(/['’]s$/, '').replace(/[^\p{L}\p{M}' .-]/gu, '').trim()).filter(Boolean);
+    return { story, predicted: { people: [...new Set(people)] }, gold: { people: label.people }, optional: { people: label.optional_people ?? [] } };
+  });
+  return { name: 'bbc, compromise .people() alone (yardstick)', stories: predictions.length, scores: { people: score(predictions, 'people') } };
+}
