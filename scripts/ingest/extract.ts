@@ -228,14 +228,16 @@ function namesIn(part: Segment, context: Context): SegmentNames {
     if (prefix.length === 0 && tail.length >= 3 && !isGivenName(tail[0]) && isGivenName(tail[1]) && !NAME_PARTICLES.has(lower(tail[1]!))) tail.shift();
     const name = normaliseName(tail.join(' '));
     if (rules.notPeople.has(lower(name)) || rules.countryNames.has(name)) return true;
+    const lowerPrefix = prefix.map(lower);
+    const titled = lowerPrefix.some((word) => HONORIFICS.has(word) || TITLE_WORDS.has(word) || NAME_KEEPING_TITLES.has(word) || isPersonCue(word));
+    const roleOf = () => (titled ? prefix.filter((word) => !HONORIFICS.has(lower(word))).join(' ') : '') || roleBefore(tokens, first) || roleAfter(text, lastToken.end);
     const knownTail = rules.knownPeople.get(lower(name));
     if (knownTail) {
-      names.people.push({ name: knownTail });
+      const role = roleOf();
+      names.people.push(role ? { name: knownTail, role } : { name: knownTail });
       return true;
     }
 
-    const lowerPrefix = prefix.map(lower);
-    const titled = lowerPrefix.some((word) => HONORIFICS.has(word) || TITLE_WORDS.has(word) || NAME_KEEPING_TITLES.has(word) || isPersonCue(word));
     const bare = prefix.length === 0 && adjacentBefore;
     const marked = titled || (bare && (cueBefore || spokeBefore)) || spokeAfter || apposition;
     if (tail.length === 1) {
@@ -263,8 +265,7 @@ function namesIn(part: Segment, context: Context): SegmentNames {
     // Everyday words only (`Without Borders`, `Six Nations`) make a name only with a title or honorific.
     const everyday = tail.every((word) => COMMON_WORDS.has(lower(word)));
     const evidence = everyday ? titled || context.honoured.has(tail.at(-1)!) : marked || context.honoured.has(tail.at(-1)!) || isGivenName(tail[0]) || countryBefore || surnameAlone;
-    const titleRole = titled ? prefix.filter((word) => !HONORIFICS.has(lower(word))).join(' ') : '';
-    const role = titleRole || roleBefore(tokens, first) || roleAfter(text, lastToken.end);
+    const role = roleOf();
     const candidate: Candidate = { name, first, last: afterIndex - 1, ...(role ? { role } : {}) };
     (evidence ? proven : unproven).push(candidate);
     return true;
