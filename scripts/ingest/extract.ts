@@ -111,6 +111,8 @@ function nameTail(words: readonly string[], personContext: boolean, rules: NameR
     if (isAcronym(word) && !(word.length === 2 && tail.length > 0 && !rules.countryNames.has(word))) break;
     if (rules.countryNames.has(word) && !(tail.length > 0 && isGivenName(word))) break;
     if (!isCapitalised(word)) break;
+    // `London-based`, `Jackson-style`: a compound adjective, not part of a name; nor is a run-on `Division.Those`.
+    if (/-\p{Ll}+$/u.test(word) || /\p{L}\.\p{L}{2,}/u.test(word)) break;
     tail.unshift(word);
   }
   while (tail.length > 0 && NAME_PARTICLES.has(lower(tail[0]!))) tail.shift();

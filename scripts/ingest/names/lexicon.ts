@@ -79,7 +79,9 @@ export const NON_PERSON_WORDS = lowerSet(`
   inc. corp. ltd. co.
   consortium unit crime cross brothers bros universal auto lords dems conservatives democrats republicans
   liberals tories greens socialists development end research reserve organisation organization people
-  international hills villa utd boerse börse europe asia africa americas
+  international hills villa utd boerse börse europe asia africa americas advisors advisers lenders foods
+  harriers dons greats asset assets management solutions brands stores retail properties homes leisure
+  sports productions
 `);
 
 /** Letters after a name (`Philippe Sands QC`): not part of it. */
