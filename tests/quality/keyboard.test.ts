@@ -26,23 +26,50 @@ async function labelInteractive(page: Page): Promise<Map<string, string>> {
     return [...document.querySelectorAll<HTMLElement>(selector)]
       .filter((element) => element.checkVisibility({ visibilityProperty: true }) && !element.closest('[inert]'))
       .map((element, index) => {
-        element.dataset.keyboardStop = String(index);
+        // By id where there is one: a widget that swaps in its own element on focus (the
+        // lazily loaded search box) keeps the id, not our mark.
+        element.dataset.keyboardStop = element.id ? `#${element.id}` : String(index);
         const label = (element.getAttribute('aria-label') ?? element.textContent ?? '').trim().replace(/\s+/g, ' ').slice(0, 40);
-        return [String(index), `<${element.tagName.toLowerCase()}> "${label}"`] as [string, string];
+        return [element.dataset.keyboardStop, `<${element.tagName.toLowerCase()}> "${label}"`] as [string, string];
       });
   }, INTERACTIVE);
   return new Map(entries);
 }
 
+/**
+ * Where focus is after a Tab. A focus ring counts as visible when the element has its own outline
+ * or box shadow, or else when focus changes how it or an ancestor is drawn (outline, shadow,
+ * border, background, also on ::before and ::after): the way a card around a search result lights
+ * up while its link has focus.
+ */
 async function focusStop(page: Page): Promise<FocusStop> {
-  return page.evaluate(() => {
+  const stop = await page.evaluate(() => {
     const element = document.activeElement as HTMLElement | null;
     if (element === null || element === document.body) return { id: null, onBody: true, description: 'body', hasRing: false };
     const style = getComputedStyle(element);
     const outline = style.outlineStyle !== 'none' && Number.parseFloat(style.outlineWidth) > 0;
     const shadow = style.boxShadow !== 'none';
-    return { id: element.dataset.keyboardStop ?? null, onBody: false, description: element.outerHTML.slice(0, 80), hasRing: outline || shadow };
+    return { id: element.dataset.keyboardStop ?? (element.id ? `#${element.id}` : null), onBody: false, description: element.outerHTML.slice(0, 80), hasRing: outline || shadow };
   });
+  if (stop.onBody || stop.hasRing) return stop;
+  await page.evaluate(() => document.activeElement?.setAttribute('data-keyboard-focused', ''));
+  const appearance = () =>
+    page.evaluate(() => {
+      const drawn: string[] = [];
+      for (let node = document.querySelector('[data-keyboard-focused]'); node && node !== document.body; node = node.parentElement) {
+        for (const pseudo of [null, '::before', '::after']) {
+          const style = getComputedStyle(node, pseudo);
+          drawn.push(style.outline, style.boxShadow, style.borderColor, style.backgroundColor);
+        }
+      }
+      return drawn.join('|');
+    });
+  const focused = await appearance();
+  // Blurring keeps Chromium's sequential focus starting point, so the next Tab still moves on from here.
+  await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+  const unfocused = await appearance();
+  await page.evaluate(() => document.querySelector('[data-keyboard-focused]')?.removeAttribute('data-keyboard-focused'));
+  return { ...stop, hasRing: focused !== unfocused };
 }
 
 /** Presses Tab through the page once; returns what Tab never reached and what it focused without a ring. */
