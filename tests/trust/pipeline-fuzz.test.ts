@@ -13,6 +13,7 @@ import { decode } from '../../scripts/ingest/decode.ts';
 import { IngestError } from '../../scripts/ingest/errors.ts';
 import { ingestSources, type IngestResult } from '../../scripts/ingest/pipeline.ts';
 import type { SourceFile } from '../../scripts/ingest/read.ts';
+import { parseStoryBody } from '../../src/lib/article-loader.ts';
 import { renderArticle, type ArticleFile } from '../../scripts/ingest/write.ts';
 import { dump, dumpBytes, fuzzRuns, printableText, storyLines, type GeneratedDump } from './dumps.ts';
 
@@ -26,21 +27,31 @@ function sourcesOf(dumps: readonly GeneratedDump[]): SourceFile[] {
   }));
 }
 
-/** Parses a generated MDX file the way the site's MDX compiler does, and returns what it says. */
-function readBack(mdx: string): { frontmatter: unknown; blocks: { kind: string; text: string }[] } {
+interface ReadBack {
+  frontmatter: unknown;
+  /** The body as the reference MDX parser reads it, and as the site reads it to render the story. */
+  blocks: Record<'micromark' | 'site', { kind: string; text: string }[]>;
+}
+
+function readBack(mdx: string): ReadBack {
   const match = /^---\n([\s\S]*?\n)---\n\n/.exec(mdx);
   if (!match) throw new Error(`no frontmatter in:\n${mdx.slice(0, 200)}`);
-  const tree = fromMarkdown(mdx.slice(match[0].length), { extensions: [mdxjs()], mdastExtensions: [mdxFromMarkdown()] });
+  const body = mdx.slice(match[0].length);
+  const tree = fromMarkdown(body, { extensions: [mdxjs()], mdastExtensions: [mdxFromMarkdown()] });
   return {
     frontmatter: parseYaml(match[1]!),
-    blocks: tree.children.map((node) => ({ kind: node.type, text: toString(node) })),
+    blocks: {
+      micromark: tree.children.map((node) => ({ kind: node.type, text: toString(node) })),
+      site: parseStoryBody(body, 'generated.mdx').map(({ kind, text }) => ({ kind, text })),
+    },
   };
 }
 
 function expectRoundTrip(article: ArticleFile): void {
   const { frontmatter, blocks } = readBack(renderArticle(article));
   expect(frontmatter).toEqual(article.frontmatter);
-  expect(blocks).toEqual(article.body.map((block) => ({ kind: block.kind, text: block.text })));
+  const expected = article.body.map((block) => ({ kind: block.kind, text: block.text }));
+  expect(blocks).toEqual({ micromark: expected, site: expected });
 }
 
 /** Every non-blank source line ends up in a story or in the report: nothing is lost silently. */
