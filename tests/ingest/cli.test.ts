@@ -1,9 +1,9 @@
 /** `npm run ingest` and `npm run add` as a maintainer meets them: errors, reruns, kills and a second ingest at once. */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { format } from 'date-fns';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { manyStories, runScript, TempProject } from './project.ts';
 
 const goodDump = manyStories(3);
@@ -18,6 +18,14 @@ afterEach(() => {
 });
 
 describe('ingest on bad input', () => {
+  // One good collection, copied for each case: the bad dump must leave it exactly as it was.
+  let ingested: TempProject;
+  beforeAll(async () => {
+    ingested = new TempProject({ '2026-02-07/good.txt': goodDump });
+    expect((await ingested.ingest()).code).toBe(0);
+  });
+  afterAll(() => ingested.remove());
+
   it.each([
     ['an empty file', '2026-02-07/empty.txt', '', /content\/sources\/2026-02-07\/empty\.txt:1: the file is empty\. Fix: /],
     ['a binary file', '2026-02-07/photo.txt', new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0a, 0x00, 0x01]), /photo\.txt:2: the file is binary.*Fix: export the dump as plain text/],
@@ -26,8 +34,8 @@ describe('ingest on bad input', () => {
     ['a dump in a nested folder', 'misc/2026-02-07/a.txt', goodDump, /misc\/2026-02-07\/a\.txt:1: source is not inside a dated folder/],
     ['a day that does not exist', '2026-02-30/a.txt', goodDump, /2026-02-30\/a\.txt:1: folder `2026-02-30` is not a real day\. Fix: rename/],
   ])('%s: exits 1, names file, line and fix, and writes nothing', async (_case, path, content, message) => {
-    const site = project({ '2026-02-07/good.txt': goodDump });
-    expect((await site.ingest()).code).toBe(0);
+    const site = project();
+    cpSync(ingested.root, site.root, { recursive: true });
     const before = site.snapshot();
     expect(Object.keys(before).filter((file) => file.endsWith('.mdx'))).toHaveLength(3);
 
@@ -86,16 +94,19 @@ describe('crash safety and the lock', () => {
   it('killed at any moment, a rerun gives what an uninterrupted run gives', async () => {
     const sources = { '2026-02-07/a.txt': manyStories(400), '2026-02-08/b.txt': manyStories(100, 'Other') };
     const reference = project(sources);
+    const started = Date.now();
     expect((await reference.ingest()).code).toBe(0);
+    const duration = Date.now() - started;
     const expected = reference.snapshot();
 
+    // Kills spread over the length of a whole run, from start-up to the last rename.
     const site = project(sources);
-    let killedMidway = 0;
-    for (const delay of [150, 300, 450, 600, 750, 900, 1100, 1400]) {
-      const run = await site.ingest([], { killAfterMs: delay });
-      if (run.signal === 'SIGKILL') killedMidway++;
+    let killed = 0;
+    for (let eighth = 1; eighth <= 7; eighth++) {
+      const run = await site.ingest([], { killAfterMs: (duration * eighth) / 8 });
+      if (run.signal === 'SIGKILL') killed++;
     }
-    expect(killedMidway).toBeGreaterThan(0);
+    expect(killed).toBeGreaterThan(0);
     expect((await site.ingest()).code).toBe(0);
     expect(site.snapshot()).toEqual(expected);
   });
