@@ -56,12 +56,13 @@ export interface FeedItem {
 }
 
 /** Parses an RSS file and checks what RSS 2.0 requires of a channel and its items. */
-export function parseRss(text: string): { title: string; link: string; description: string; items: FeedItem[] } {
+export function parseRss(text: string): { title: string; link: string; self: string; description: string; items: FeedItem[] } {
   expect(XMLValidator.validate(text)).toBe(true);
   const document = xml.parse(text) as { rss?: { '@version'?: string; channel?: Record<string, unknown> } };
   expect(document.rss?.['@version']).toBe('2.0');
   const channel = document.rss?.channel ?? {};
   for (const element of ['title', 'link', 'description']) expect(typeof channel[element], `channel <${element}>`).toBe('string');
+  expect(channel['atom:link'], 'channel <atom:link rel="self">').toMatchObject({ '@rel': 'self', '@type': 'application/rss+xml' });
   const items = (channel.item ?? []) as FeedItem[];
   for (const item of items) {
     // RSS 2.0: an item needs a title or a description; we promise both, plus link, guid and date.
@@ -69,7 +70,7 @@ export function parseRss(text: string): { title: string; link: string; descripti
     expect(Number.isNaN(Date.parse(item.pubDate)), `pubDate ${item.pubDate}`).toBe(false);
     expect(item.guid).toBeDefined();
   }
-  return { title: channel.title as string, link: channel.link as string, description: channel.description as string, items };
+  return { title: channel.title as string, link: channel.link as string, self: (channel['atom:link'] as { '@href': string })['@href'], description: channel.description as string, items };
 }
 
 /** Every `<loc>` of the sitemap index's sitemaps. */

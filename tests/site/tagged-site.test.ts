@@ -132,6 +132,7 @@ describe('a tagged site under /digest/', () => {
     }
     const bahrain = parseRss(await readFile(join(site.dist, 'countries/bahrain/rss.xml'), 'utf8'));
     expect(bahrain.link).toBe(`${SITE_URL}${BASE}countries/bahrain/`);
+    expect(bahrain.self).toBe(`${SITE_URL}${BASE}countries/bahrain/rss.xml`);
     expect(bahrain.items.map((item) => item.title)).toEqual([HOSTILE_TITLE, 'Quiet day in Bahrain']);
   });
 
