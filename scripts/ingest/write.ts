@@ -41,7 +41,7 @@ export function bodyToMdx(body: readonly BodyBlock[]): string {
   return toMarkdown(tree, { extensions: [mdxToMarkdown()], unsafe: MDX_ESM_AT_LINE_START });
 }
 
-export function renderArticle(article: ArticleFile): string {
+export function renderArticle(article: Pick<ArticleFile, 'frontmatter' | 'body'>): string {
   // Fixed key order and no line folding keep the output byte-stable across runs.
   const frontmatter = stringify(article.frontmatter, { lineWidth: 0, defaultStringType: 'QUOTE_DOUBLE', defaultKeyType: 'PLAIN' });
   return `---\n${frontmatter}---\n\n${bodyToMdx(article.body)}`;
