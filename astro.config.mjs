@@ -21,7 +21,8 @@ export default defineConfig({
   // of ~5.5 KB per story (~55 MB at 10,000 stories, ~275 MB at 50,000) parsed as one string.
   experimental: { collectionStorage: 'chunked' },
   // A strict Content Security Policy in every page's <meta>: Astro hashes its own inline scripts
-  // and styles; 'wasm-unsafe-eval' lets Pagefind compile its WebAssembly search index, nothing more.
+  // and styles. Pagefind runs its WebAssembly in a worker, outside this policy; 'wasm-unsafe-eval'
+  // (WebAssembly compilation only, not JavaScript eval) keeps its main-thread fallback working.
   security: {
     csp: {
       directives: ["default-src 'self'", "img-src 'self' data:", "object-src 'none'", "base-uri 'self'", "form-action 'self'"],
