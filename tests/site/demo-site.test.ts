@@ -94,7 +94,10 @@ describe('the demo site', () => {
       expect(page.querySelectorAll('main'), file).toHaveLength(1);
       expect(page.querySelector('header'), file).not.toBeNull();
       expect(page.querySelector('a.skip-link')?.getAttribute('href'), file).toBe('#main');
-      if (file === '404.html') continue;
+      if (file === '404.html') {
+        expect(page.querySelector('meta[name="robots"]')?.getAttribute('content')).toBe('noindex');
+        continue;
+      }
       expect(page.querySelector('link[rel="canonical"]')?.getAttribute('href'), file).toBe(`${build.siteUrl}/${file.replace(/index\.html$/, '')}`);
       expect(page.querySelector('meta[property="og:title"]')?.getAttribute('content'), file).toBeTruthy();
       expect(page.querySelector('meta[name="twitter:card"]'), file).not.toBeNull();
