@@ -144,6 +144,11 @@ function isRunning(pid: number): boolean {
   }
 }
 
+async function lockHolder(file: string): Promise<number | undefined> {
+  const pid = Number.parseInt(await readFile(file, 'utf8').catch(() => ''), 10);
+  return Number.isInteger(pid) && pid > 0 ? pid : undefined;
+}
+
 export interface Lock {
   file: string;
   /** Releases the lock; safe to call twice, and synchronous so signal handlers can use it. */
@@ -168,11 +173,21 @@ export async function acquireLock(dir: string, shownDir = dir): Promise<Lock> {
       } catch (error) {
         if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
       }
-      const holder = Number.parseInt(await readFile(file, 'utf8').catch(() => ''), 10);
-      if (Number.isInteger(holder) && holder !== process.pid && isRunning(holder)) {
+      const holder = await lockHolder(file);
+      if (holder !== undefined && holder !== process.pid && isRunning(holder)) {
         throw new LockedError(shownDir, holder);
       }
-      await unlink(file).catch(() => undefined);
+      // Stale. Move it aside rather than delete it: if another ingest took it over meanwhile,
+      // what was moved is that ingest's live lock, which goes back.
+      const aside = `${file}.${process.pid}.stale`;
+      if (!(await rename(file, aside).then(() => true, () => false))) continue;
+      const moved = await lockHolder(aside);
+      if (moved !== undefined && moved !== holder && moved !== process.pid && isRunning(moved)) {
+        await link(aside, file).catch(() => undefined);
+        await unlink(aside);
+        throw new LockedError(shownDir, moved);
+      }
+      await unlink(aside);
     }
   } finally {
     await unlink(temporary).catch(() => undefined);

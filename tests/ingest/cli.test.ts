@@ -123,16 +123,6 @@ describe('crash safety and the lock', () => {
     expect(Object.keys(site.snapshot())).toEqual(['.lock']);
   });
 
-  it('takes over the lock of a process that is gone', async () => {
-    const site = project({ '2026-02-07/a.txt': goodDump });
-    const gone = spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], { encoding: 'utf8' });
-    mkdirSync(site.articles, { recursive: true });
-    writeFileSync(join(site.articles, '.lock'), `${gone.stdout}\n`);
-    const run = await site.ingest();
-    expect(run.code).toBe(0);
-    expect(existsSync(join(site.articles, '.lock'))).toBe(false);
-  });
-
   it('two ingests started at once leave the collection as one run would', async () => {
     const sources = { '2026-02-07/a.txt': manyStories(300) };
     const reference = project(sources);
