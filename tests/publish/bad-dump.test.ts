@@ -13,6 +13,7 @@ const SEED_DAY = '2026-02-07';
 async function seedDump(): Promise<string> {
   const folder = join(projectRoot, 'content/sources', SEED_DAY);
   const [first] = (await readdir(folder)).filter((file) => file.endsWith('.txt'));
+  if (first === undefined) throw new Error(`no seed dump in ${folder}`);
   return readFile(join(folder, first), 'utf8');
 }
 

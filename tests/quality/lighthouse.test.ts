@@ -44,9 +44,10 @@ async function freePort(): Promise<number> {
 /** What fell short, for the failure message: every weighted audit below a full score. */
 function shortfalls(result: Result): string[] {
   return CATEGORIES.flatMap((category) =>
-    result.categories[category].auditRefs
-      .filter((ref) => ref.weight > 0 && (result.audits[ref.id].score ?? 1) < 1)
-      .map((ref) => `${category}/${ref.id}: ${result.audits[ref.id].score} ${result.audits[ref.id].displayValue ?? ''}`.trim()),
+    (result.categories[category]?.auditRefs ?? []).flatMap((ref) => {
+      const audit = result.audits[ref.id];
+      return ref.weight > 0 && audit !== undefined && (audit.score ?? 1) < 1 ? [`${category}/${ref.id}: ${audit.score} ${audit.displayValue ?? ''}`.trim()] : [];
+    }),
   );
 }
 
