@@ -17,9 +17,6 @@ export default defineConfig({
   // The content store lives with the project, not in a node_modules that copies of it may share;
   // CI can cache this folder to skip re-parsing unchanged articles.
   cacheDir: './.cache/astro',
-  // The content store is bundled into the build as JavaScript: in 20 MB modules, not one module
-  // of ~5.5 KB per story (~55 MB at 10,000 stories, ~275 MB at 50,000) parsed as one string.
-  experimental: { collectionStorage: 'chunked' },
   // A strict Content Security Policy in every page's <meta>: Astro hashes its own inline scripts
   // and styles. Pagefind runs its WebAssembly in a worker, outside this policy; 'wasm-unsafe-eval'
   // (WebAssembly compilation only, not JavaScript eval) keeps its main-thread fallback working.
