@@ -32,7 +32,8 @@ export function spellingSkeleton(word: string): string {
 }
 
 const words = (name: string) => name.split(' ');
-const givenName = (name: string) => spellingSkeleton(words(name)[0]!) + '|' + words(name)[0]!.toLowerCase().normalize('NFKD').replace(/[\u0300-\u036f]/g, '');
+/** The given name without accents or case: `José` and `Jose` are one given name, `Reza` and `Ali` are not. */
+const givenName = (name: string) => words(name)[0]!.toLowerCase().normalize('NFKD').replace(/[\u0300-\u036f]/g, '');
 const surname = (name: string) => words(name).at(-1)!;
 
 /** Every spelling of a full name mapped to its canonical one. */
