@@ -1,7 +1,31 @@
 /** People as the whole project names them: one canonical full name, one URL slug. */
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { parse } from 'yaml';
 import { slugify } from './slug.ts';
 
-/** URL slug of a person's page (`Abbas Araghchi` -> `abbas-araghchi`). */
+/** The registry of known people; ingest validates it, so here a malformed entry is only skipped. */
+export const PEOPLE_FILE = 'content/names/people.yaml';
+
+let registeredSlugs: Map<string, string> | undefined;
+
+function readRegisteredSlugs(): Map<string, string> {
+  let entries: unknown;
+  try {
+    entries = parse(readFileSync(resolve(process.cwd(), PEOPLE_FILE), 'utf8'));
+  } catch {
+    return new Map();
+  }
+  const slugs = new Map<string, string>();
+  for (const entry of Array.isArray(entries) ? entries : []) {
+    const { name, slug } = (entry ?? {}) as { name?: unknown; slug?: unknown };
+    if (typeof name === 'string' && typeof slug === 'string' && slug.trim() !== '') slugs.set(name.trim(), slug.trim());
+  }
+  return slugs;
+}
+
+/** URL slug of a person's page: the registry's `slug` when it sets one, else made from the name (`Abbas Araghchi` -> `abbas-araghchi`). */
 export function personSlug(name: string): string {
-  return slugify(name);
+  registeredSlugs ??= readRegisteredSlugs();
+  return registeredSlugs.get(name) ?? slugify(name);
 }

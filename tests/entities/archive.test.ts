@@ -90,3 +90,11 @@ describe('curation files', () => {
     expect(() => loadCuration(root)).toThrow(/people\.yaml:\d+: not valid YAML/);
   });
 });
+
+describe('person page slugs', () => {
+  it('come from the name unless the registry sets one', async () => {
+    const { personSlug } = await import('../../src/lib/people.ts');
+    expect(personSlug('Abbas Araghchi')).toBe('abbas-araghchi');
+    expect(personSlug('Beyoncé')).toBe('beyonce');
+  });
+});

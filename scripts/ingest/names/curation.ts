@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node } from 'yaml';
 import { countryByName, type CountryNameExtras } from '../../../src/lib/countries.ts';
-import { personSlug } from '../../../src/lib/people.ts';
+import { slugify } from '../../../src/lib/slug.ts';
 import { IngestError } from '../errors.ts';
 
 export interface KnownPerson {
@@ -106,7 +106,7 @@ function readPeople(reader: Reader | undefined): KnownPerson[] {
       if (!['name', 'slug', 'aliases', 'role', 'country'].includes(key)) reader.fail(pair.key as Node, `unknown field \`${key}\``, 'use only name, slug, aliases, role and country');
     }
     const name = reader.string(field('name'), '`name`');
-    const person: KnownPerson = { name, slug: field('slug') ? reader.string(field('slug'), '`slug`') : personSlug(name), aliases: reader.strings(field('aliases'), '`aliases`') };
+    const person: KnownPerson = { name, slug: field('slug') ? reader.string(field('slug'), '`slug`') : slugify(name), aliases: reader.strings(field('aliases'), '`aliases`') };
     if (field('role')) person.role = reader.string(field('role'), '`role`');
     if (field('country')) person.country = reader.country(field('country'), '`country`');
     for (const spelling of [name, ...person.aliases]) {
