@@ -6,6 +6,7 @@
 import { differenceInCalendarDays, eachDayOfInterval, eachMonthOfInterval, format, parseISO } from 'date-fns';
 import type { ArticleFrontmatter } from './article.ts';
 import { countryByName, type Country } from './countries.ts';
+import { personSlug } from './people.ts';
 import { slugify } from './slug.ts';
 import type { StoryAddress } from './urls.ts';
 
@@ -119,7 +120,7 @@ export function buildDigest<E extends ArticleEntry>(entries: readonly E[]): Dige
   const sorted = [...entries].sort(compareStoriesNewestFirst);
   const tags = { person: new Map<string, Tag<E>>(), country: new Map<string, Tag<E>>() };
   const tagFor = (kind: TagKind, name: string): Tag<E> => {
-    const slug = slugify(name);
+    const slug = kind === 'person' ? personSlug(name) : slugify(name);
     let tag = tags[kind].get(slug);
     if (!tag) {
       const country = kind === 'country' ? countryByName(name) : undefined;
