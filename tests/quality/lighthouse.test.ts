@@ -85,10 +85,15 @@ describe('Lighthouse (mobile)', () => {
       });
       if (outcome === undefined) throw new Error(`Lighthouse returned nothing for ${url}`);
       runs.push(outcome.lhr);
+      // The load on a shared runner changes while the suite runs: each run re-measures the host.
+      cpuSlowdownMultiplier = cpuSlowdownFor(outcome.lhr.environment.benchmarkIndex);
     }
     const median = computeMedianRun(runs);
     const scores = Object.fromEntries(CATEGORIES.map((category) => [category, median.categories[category].score]));
-    console.log(`lighthouse ${kind} (${url}): ${CATEGORIES.map((category) => `${category} ${scores[category]}`).join(', ')}`);
+    console.log(
+      `lighthouse ${kind} (${url}): ${CATEGORIES.map((category) => `${category} ${scores[category]}`).join(', ')}` +
+        ` (median of ${RUNS_PER_PAGE}; CPU slowdown ${Number(median.configSettings.throttling.cpuSlowdownMultiplier).toFixed(2)}x)`,
+    );
     expect(median.runtimeError, median.runtimeError?.message).toBeUndefined();
     expect(median.configSettings.formFactor).toBe('mobile');
     for (const category of CATEGORIES) {
