@@ -20,7 +20,7 @@ describe('finding Chromium', () => {
     expect(() => ensureChromium()).toThrow(/no such file.*apt-get install chromium.*playwright-core install chromium/s);
   });
 
-  it('finds a browser on this machine (installing one if needed) that exists and runs', () => {
+  it('finds a browser on this machine (installing one if needed) that is an executable file', () => {
     const path = ensureChromium();
     expect(statSync(path).mode & 0o111, `${path} is executable`).not.toBe(0);
   });
