@@ -45,7 +45,7 @@ beforeAll(async () => {
   for (const spec of specs) {
     const file = join(site.root, 'content/articles', spec.date, `${slugify(spec.title)}.mdx`);
     await mkdir(join(file, '..'), { recursive: true });
-    await writeFile(file, renderArticle({ path: '', frontmatter: frontmatter(spec), body: [{ kind: 'paragraph', text: `Lede of ${spec.title}.` }, { kind: 'paragraph', text: 'More.' }] }));
+    await writeFile(file, renderArticle({ frontmatter: frontmatter(spec), body: [{ kind: 'paragraph', text: `Lede of ${spec.title}.`, line: 1 }, { kind: 'paragraph', text: 'More.', line: 2 }] }));
   }
   await run(join(site.root, 'node_modules/.bin/astro'), ['build'], {
     cwd: site.root,

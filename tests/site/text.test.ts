@@ -6,9 +6,9 @@ import { bodyToMdx } from '../../scripts/ingest/write.ts';
 describe('firstParagraph', () => {
   it('skips headings and reads the serializer\'s escapes as the characters', () => {
     const body = bodyToMdx([
-      { kind: 'heading', text: 'A heading' },
-      { kind: 'paragraph', text: 'Costs {5} < 6 & *not* bold \\ # here' },
-      { kind: 'paragraph', text: 'Second.' },
+      { kind: 'heading', text: 'A heading', line: 1 },
+      { kind: 'paragraph', text: 'Costs {5} < 6 & *not* bold \\ # here', line: 2 },
+      { kind: 'paragraph', text: 'Second.', line: 3 },
     ]);
     expect(firstParagraph(body)).toBe('Costs {5} < 6 & *not* bold \\ # here');
   });
@@ -22,7 +22,7 @@ describe('firstParagraph', () => {
     const paragraph = fc.string({ unit: 'grapheme', minLength: 1 }).map((text) => text.replace(/\s+/g, ' ').trim()).filter((text) => text !== '');
     fc.assert(
       fc.property(paragraph, paragraph, (first, second) => {
-        expect(firstParagraph(bodyToMdx([{ kind: 'paragraph', text: first }, { kind: 'paragraph', text: second }]))).toBe(first);
+        expect(firstParagraph(bodyToMdx([{ kind: 'paragraph', text: first, line: 1 }, { kind: 'paragraph', text: second, line: 2 }]))).toBe(first);
       }),
     );
   });
