@@ -4,7 +4,7 @@
  * `npm run screenshots`, so they see exactly the files a host would publish.
  */
 import { readFile } from 'node:fs/promises';
-import { createServer } from 'node:http';
+import { createServer, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import sirv from 'sirv';
@@ -18,7 +18,7 @@ export interface ServedSite {
 export async function serveSite(dist: string, basePath = '/'): Promise<ServedSite> {
   const base = basePath.endsWith('/') ? basePath : `${basePath}/`;
   const files = sirv(dist, { dev: true, etag: true });
-  const notFound = async (response: import('node:http').ServerResponse) => {
+  const notFound = async (response: ServerResponse) => {
     const page = await readFile(join(dist, '404.html')).catch(() => Buffer.from('Not found'));
     response.writeHead(404, { 'content-type': 'text/html; charset=utf-8' }).end(page);
   };
