@@ -101,7 +101,8 @@ function nameTail(words: readonly string[], personContext: boolean, rules: NameR
     const previous = words[index - 1];
     const surnameSlot = tail.length === 0 && previous !== undefined && isCapitalised(previous) && (isGivenName(previous) || personContext);
     if (PHRASE_JOINERS.has(plain) || HONORIFICS.has(plain) || WEEKDAYS_AND_MONTHS.has(plain) || /^I(?:['’]|$)/.test(word)) break;
-    if (NAME_PARTICLES.has(plain)) {
+    // Particles are lowercase (`van`, `bin`); capitalised, `Ben` and `Van` are names.
+    if (NAME_PARTICLES.has(word)) {
       if (tail.length === 0 || index === 0) break;
       tail.unshift(word);
       continue;
@@ -115,7 +116,7 @@ function nameTail(words: readonly string[], personContext: boolean, rules: NameR
     if (/-\p{Ll}+$/u.test(word) || /\p{L}\.\p{L}{2,}/u.test(word)) break;
     tail.unshift(word);
   }
-  while (tail.length > 0 && NAME_PARTICLES.has(lower(tail[0]!))) tail.shift();
+  while (tail.length > 0 && NAME_PARTICLES.has(tail[0]!)) tail.shift();
   return { tail, prefix: words.slice(0, index + 1) };
 }
 
@@ -227,7 +228,7 @@ function namesIn(part: Segment, context: Context): SegmentNames {
     const opener = prefix.length === 0 && spanTokens[0]!.sentenceStart && tail.length > 1 && COMMON_WORDS.has(lower(tail[0]!)) && !rules.countryNames.has(tail[0]!);
     if (opener) tail.shift();
     // `Backbencher Stephen Pound`: an unlisted role word before a given name and surname.
-    if (prefix.length === 0 && tail.length >= 3 && !isGivenName(tail[0]) && isGivenName(tail[1]) && !NAME_PARTICLES.has(lower(tail[1]!))) tail.shift();
+    if (prefix.length === 0 && tail.length >= 3 && !isGivenName(tail[0]) && isGivenName(tail[1]) && !NAME_PARTICLES.has(tail[1]!) && /^\p{Lu}\p{Ll}{2,}$/u.test(tail[0]!)) tail.shift();
     const name = normaliseName(tail.join(' '));
     if (rules.notPeople.has(lower(name)) || rules.countryNames.has(name)) return true;
     const lowerPrefix = prefix.map(lower);
@@ -311,7 +312,8 @@ function mergeShortForms(people: readonly Found[]): Map<string, string> {
       if (other === name) return false;
       const otherWords = wordsOf(other);
       if (otherWords.length <= words.length) return false;
-      const suffix = otherWords.slice(-words.length).join(' ') === name;
+      // `Van Nistelrooy` opening a sentence is `Ruud van Nistelrooy`.
+      const suffix = lower(otherWords.slice(-words.length).join(' ')) === lower(name);
       const withoutMiddle = otherWords[0] === words[0] && otherWords.at(-1) === words.at(-1) && words.length === 2;
       return suffix || withoutMiddle;
     });

@@ -176,7 +176,7 @@ export const NON_PERSON_CUES = lowerSet(`
   website portal programme program show series sitcom soap film movie documentary album single song
   book novel drama comedy musical play game drug product operator provider regulator watchdog broker
   insurer lender bank consultancy manufacturer carmaker telco conglomerate unit division subsidiary
-  rival rivals supplier exchange index fund trust station ship vessel carrier submarine aircraft
+  supplier exchange index fund trust station ship vessel carrier submarine aircraft
   tournament competition festival award awards town city village region province state district
   airport hotel stadium venue theatre engine virus worm trojan system service organisation organization
   satellite spacecraft console device phone handset chip software
