@@ -98,3 +98,18 @@ describe('person page slugs', () => {
     expect(personSlug('Beyoncé')).toBe('beyonce');
   });
 });
+
+describe('ingest --report', () => {
+  it('lists the people the registry does not know yet, most mentioned first, and not the registered ones', async () => {
+    const { namesReport } = await import('../../scripts/ingest/names/stage.ts');
+    const { ingestSources } = await import('../../scripts/ingest/pipeline.ts');
+    const stage: NameStage = { rules: projectRules() };
+    const texts = ['One\n\nUS President Donald Trump met Kamal Kharrazi, an adviser, and Lina Okafor, a lawyer.', 'Two\n\nKamal Kharrazi, an adviser, said little.'];
+    const sources = texts.map((text, index) => ({ path: `content/sources/2026-01-01/s${index}.txt`, date: '2026-01-01', bytes: new TextEncoder().encode(text) }));
+    const lines = namesReport(ingestSources(sources, undefined, stage).articles, stage);
+    expect(lines).toEqual([
+      'name  Kamal Kharrazi  (2 stories, first 2026-01-01/one): not in content/names/people.yaml',
+      'name  Lina Okafor  (1 story, first 2026-01-01/one): not in content/names/people.yaml',
+    ]);
+  });
+});
