@@ -329,14 +329,14 @@ function mergeShortForms(people: readonly Found[]): Map<string, string> {
 }
 
 /** A lone word resolved to the one person in `people` it can mean: by surname, then by given name. */
-function resolveSingle(word: string, people: readonly string[], rules: NameRules): string | undefined {
+function resolveSingle(word: string, people: readonly (readonly string[])[], rules: NameRules): string | undefined {
   const known = rules.knownPeople.get(lower(word));
   if (known) return known;
-  const bySurname = people.filter((name) => wordsOf(name).at(-1) === word || wordsOf(name).at(-1)?.split('-').at(-1) === word);
-  if (bySurname.length === 1) return bySurname[0];
+  const bySurname = people.filter((words) => words.at(-1) === word || words.at(-1)!.split('-').at(-1) === word);
+  if (bySurname.length === 1) return bySurname[0]!.join(' ');
   if (bySurname.length > 1) return undefined;
-  const byGivenName = people.filter((name) => wordsOf(name)[0] === word || (NAME_KEEPING_TITLES.has(lower(wordsOf(name)[0]!)) && wordsOf(name)[1] === word));
-  return byGivenName.length === 1 ? byGivenName[0] : undefined;
+  const byGivenName = people.filter((words) => words[0] === word || (NAME_KEEPING_TITLES.has(lower(words[0]!)) && words[1] === word));
+  return byGivenName.length === 1 ? byGivenName[0]!.join(' ') : undefined;
 }
 
 /** Could this lone word be a person's surname the archive knows? */
@@ -371,8 +371,9 @@ function peopleOf(parts: readonly Segment[], present: readonly string[], context
   const counts = new Map<string, number>();
   for (const single of singles) if (single.midSentence) counts.set(single.word, (counts.get(single.word) ?? 0) + 1);
   const lone: string[] = [];
+  const candidates = [...new Set([...people, ...present])].map(wordsOf);
   for (const single of singles) {
-    const person = resolveSingle(single.word, [...people, ...present], rules);
+    const person = resolveSingle(single.word, candidates, rules);
     if (person) {
       if (!people.includes(person)) people.push(person);
     } else if (loneCandidate(single, counts.get(single.word) ?? 0, rules) && !lone.includes(single.word)) {
