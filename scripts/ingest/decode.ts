@@ -54,7 +54,8 @@ export function decode(path: string, bytes: Uint8Array): DecodedSource {
     encoding = 'windows-1252';
   }
   // Stray control characters (other than tab and line ends) are invisible and break MDX and
-  // YAML; they are dropped, the one change besides trimming that ingest makes to the text.
-  text = text.replace(/^\uFEFF/, '').replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/g, '');
+  // YAML, and the noncharacters U+FFFE/U+FFFF make a feed ill-formed XML; they are dropped,
+  // the one change besides trimming that ingest makes to the text.
+  text = text.replace(/^\uFEFF/, '').replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\uFFFE\uFFFF]/g, '');
   return { lines: text.split(/\r\n|\r|\n/), encoding };
 }
