@@ -68,6 +68,8 @@ const RIGHT_TO_LEFT = ['مرحبا بالعالم', 'שלום עולם', '\u202E
 const EMOJI = ['👍', '👨‍👩‍👧‍👦', '🏳️‍🌈', '🇺🇸', '✋🏽', '\uFE0F'];
 const COMBINING = ['e\u0301', '\u0301', 'Z\u0351\u0352\u0353\u0354', '\u20DD', 'a\u0308\u0308\u0308'];
 const INVISIBLE = ['\u200B', '\u200D', '\u2060', '\uFEFF', '\u00A0', '\u3000', '\t', '\u000B', '\u000C'];
+/** Noncharacters: valid UTF-8, but XML (feeds) forbids the last two. */
+const NONCHARACTERS = ['\uFDD0', '\uFFFE', '\uFFFF', '\u{1FFFF}'];
 
 const controlCharacter = fc.integer({ min: 0, max: 0x1f }).map((code) => String.fromCharCode(code));
 const c1Character = fc.integer({ min: 0x7f, max: 0x9f }).map((code) => String.fromCharCode(code));
@@ -79,7 +81,7 @@ const fragment = fc.oneof(
   { arbitrary: fc.string({ unit: 'grapheme', maxLength: 20 }), weight: 2 },
   { arbitrary: fc.string({ unit: 'binary', maxLength: 10 }), weight: 1 },
   { arbitrary: fc.constantFrom(...MARKUP_LOOKALIKES), weight: 4 },
-  { arbitrary: fc.constantFrom(...RIGHT_TO_LEFT, ...EMOJI, ...COMBINING, ...INVISIBLE), weight: 2 },
+  { arbitrary: fc.constantFrom(...RIGHT_TO_LEFT, ...EMOJI, ...COMBINING, ...INVISIBLE, ...NONCHARACTERS), weight: 2 },
   { arbitrary: controlCharacter, weight: 1 },
   { arbitrary: c1Character, weight: 1 },
   { arbitrary: punctuationOnly, weight: 1 },
@@ -172,9 +174,16 @@ export function dumpBytes(generated: GeneratedDump): Uint8Array {
 }
 
 /**
- * The documented whitespace normalisation between a source line and the text a reader sees:
- * lines are trimmed, and runs of whitespace show as one space, as HTML displays them.
+ * The documented normalisation between a source line and the text a reader sees: control
+ * characters (but tab) and the noncharacters U+FFFE/U+FFFF are dropped, lines are trimmed, and
+ * runs of whitespace show as one space, as HTML displays them.
  */
-export function normaliseWhitespace(text: string): string {
-  return text.replace(/[\t\n\f\r ]+/g, ' ').trim();
+export function readerText(text: string): string {
+  return text
+    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\uFFFE\uFFFF]/g, '')
+    .replace(/[\t\n\f\r ]+/g, ' ')
+    .trim();
 }
+
+/** A character XML 1.0 does not allow anywhere in a document, feeds included. */
+export const NOT_XML_CHARACTER = /[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/u;

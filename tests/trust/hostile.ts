@@ -11,7 +11,7 @@ export const SEARCH_WORD = 'quokkagram';
 
 export const HOSTILE_STORY = {
   title: `Donald Trump ${SEARCH_WORD} in Iran <script>alert("title")</script> </script><img src=x onerror=alert("title")> {alert(1)} --> javascript:alert(2)`,
-  standfirst: `Tehran answers <svg onload=alert("standfirst")> & "quotes" </title></head><!-- {props.x} -->`,
+  standfirst: `Tehran answers <svg onload=alert("standfirst")> & "quotes" </title></head><!-- {props.x} --> \uFFFE\uFFFF`,
   caption: `Donald Trump speaks in Iran <img src=x onerror=alert("caption")> <a href="javascript:alert(3)">x</a> ]]> --> (Reuters)`,
   body: [
     `US President Donald Trump said on Monday that Iran had answered his letter. <script>alert("body")</script> {alert(4)}`,

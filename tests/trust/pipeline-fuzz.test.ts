@@ -7,6 +7,7 @@ import { fromMarkdown } from 'mdast-util-from-markdown';
 import { mdxFromMarkdown } from 'mdast-util-mdx';
 import { toString } from 'mdast-util-to-string';
 import { mdxjs } from 'micromark-extension-mdxjs';
+import { load as loadYamlAsTheSiteDoes } from 'js-yaml';
 import { parse as parseYaml } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { decode } from '../../scripts/ingest/decode.ts';
@@ -28,7 +29,8 @@ function sourcesOf(dumps: readonly GeneratedDump[]): SourceFile[] {
 }
 
 interface ReadBack {
-  frontmatter: unknown;
+  /** The frontmatter as the writer's YAML library reads it, and as the site's loader does. */
+  frontmatter: Record<'yaml' | 'site', unknown>;
   /** The body as the reference MDX parser reads it, and as the site reads it to render the story. */
   blocks: Record<'micromark' | 'site', { kind: string; text: string }[]>;
 }
@@ -39,7 +41,7 @@ function readBack(mdx: string): ReadBack {
   const body = mdx.slice(match[0].length);
   const tree = fromMarkdown(body, { extensions: [mdxjs()], mdastExtensions: [mdxFromMarkdown()] });
   return {
-    frontmatter: parseYaml(match[1]!),
+    frontmatter: { yaml: parseYaml(match[1]!), site: loadYamlAsTheSiteDoes(match[1]!) },
     blocks: {
       micromark: tree.children.map((node) => ({ kind: node.type, text: toString(node) })),
       site: parseStoryBody(body, 'generated.mdx').map(({ kind, text }) => ({ kind, text })),
@@ -49,7 +51,7 @@ function readBack(mdx: string): ReadBack {
 
 function expectRoundTrip(article: ArticleFile): void {
   const { frontmatter, blocks } = readBack(renderArticle(article));
-  expect(frontmatter).toEqual(article.frontmatter);
+  expect(frontmatter).toEqual({ yaml: article.frontmatter, site: article.frontmatter });
   const expected = article.body.map((block) => ({ kind: block.kind, text: block.text }));
   expect(blocks).toEqual({ micromark: expected, site: expected });
 }

@@ -6,13 +6,14 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import fc from 'fast-check';
+import { XMLValidator } from 'fast-xml-parser';
 import { parse as parseHtml } from 'node-html-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ingestSources } from '../../scripts/ingest/pipeline.ts';
 import { paths } from '../../src/lib/urls.ts';
 import type { ArticleFile } from '../../scripts/ingest/write.ts';
 import { createFixtureSite, type FixtureSite } from '../helpers/site.ts';
-import { dump, dumpBytes, fuzzRuns, normaliseWhitespace, printableText, storyLines } from './dumps.ts';
+import { dump, dumpBytes, fuzzRuns, readerText, NOT_XML_CHARACTER, printableText, storyLines } from './dumps.ts';
 
 const DAYS = ['2026-03-01', '2026-03-02', '2026-03-03'];
 /** `npm test` replays one fixed sample; `npm run fuzz` draws a new one each run and prints its seed. */
@@ -37,14 +38,14 @@ function generatedSources(): Record<string, Uint8Array> {
 /** The text a reader sees in a page's main content, whitespace normalised. */
 function mainText(html: string): string {
   const main = parseHtml(html).querySelector('main');
-  return normaliseWhitespace(main?.text ?? '');
+  return readerText(main?.text ?? '');
 }
 
 /** Each text appears in `page`, in order. */
 function expectInOrder(page: string, texts: readonly string[], where: string): void {
   let from = 0;
   for (const text of texts) {
-    const wanted = normaliseWhitespace(text);
+    const wanted = readerText(text);
     const at = page.indexOf(wanted, from);
     expect(at, `${where}: ${JSON.stringify(wanted.slice(0, 200))} missing or out of order`).toBeGreaterThanOrEqual(0);
     from = at + wanted.length;
@@ -75,6 +76,16 @@ describe(`a build of generated hostile dumps (seed ${seed})`, () => {
     const written = entries.filter((entry) => entry.endsWith('.mdx')).sort();
     expect(articles.length).toBeGreaterThan(20);
     expect(written).toEqual(articles.map((article) => article.path).sort());
+  });
+
+  it('writes every feed as well-formed XML', async () => {
+    const feeds = (await readdir(site.dist, { recursive: true })).filter((file) => file.endsWith('.xml'));
+    expect(feeds).toContain('rss.xml');
+    for (const feed of feeds) {
+      const xml = await readFile(join(site.dist, feed), 'utf8');
+      expect(XMLValidator.validate(xml), feed).toBe(true);
+      expect(NOT_XML_CHARACTER.exec(xml)?.[0], `${feed}: a character XML forbids`).toBeUndefined();
+    }
   });
 
   it("gives every story a page showing its text as the source has it", async () => {
