@@ -4,7 +4,7 @@
  */
 import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, sep } from 'node:path';
 import { XMLParser } from 'fast-xml-parser';
 import { LinkChecker, LinkState } from 'linkinator';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -96,9 +96,10 @@ describe.each(['/digest/', '/'])('the demo site built for base path %s', (basePa
     }
   });
 
-  it('links every feed item to a live story under the base path', async () => {
-    const feeds = (await readdir(build.dist)).filter((file) => /\.(rss|xml)$/.test(file) && !file.startsWith('sitemap'));
-    expect(feeds, 'an RSS feed at the top of dist/').not.toEqual([]);
+  it('links every item of every feed (whole site, each person, each country) to a live story under the base path', async () => {
+    const files = (await readdir(build.dist, { recursive: true })).map((file) => file.split(sep).join('/'));
+    const feeds = files.filter((file) => file.endsWith('rss.xml'));
+    expect(feeds, 'the site feed and per-person feeds').toEqual(expect.arrayContaining(['rss.xml', expect.stringMatching(/^people\/[^/]+\/rss\.xml$/)]));
     for (const feed of feeds) {
       const links = urlsIn(xml.parse(await readFile(join(build.dist, feed), 'utf8')));
       expect(links.length, `${feed} has items`).toBeGreaterThan(1);
