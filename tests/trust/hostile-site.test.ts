@@ -150,7 +150,7 @@ describe('a story full of hostile text', () => {
       for (const item of parsed.rss.channel.item ?? []) {
         if (item.title === HOSTILE_STORY.title) {
           itemsWithStory++;
-          expect([HOSTILE_STORY.standfirst, HOSTILE_STORY.body[0]].map(readerText)).toContain(readerText(item.description ?? ''));
+          expect([HOSTILE_STORY.standfirst, HOSTILE_STORY.body[0]!].map(readerText)).toContain(readerText(item.description ?? ''));
         }
       }
     }
