@@ -5,7 +5,9 @@
 import { access, copyFile, mkdir, readFile, rename, unlink } from 'node:fs/promises';
 import { basename, extname, join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { format, isValid, parse } from 'date-fns';
+import { format } from 'date-fns/format';
+import { isValid } from 'date-fns/isValid';
+import { parse } from 'date-fns/parse';
 import { decode } from './ingest/decode.ts';
 import { IngestError } from './ingest/errors.ts';
 

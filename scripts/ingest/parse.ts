@@ -1,5 +1,8 @@
 /** Stage 4, parse: an article block into headline, standfirst, photo caption and body. */
-import { format, isValid, parse as parseDate } from 'date-fns';
+// Per-function imports: the package root loads all of date-fns, a large share of ingest's start-up.
+import { format } from 'date-fns/format';
+import { isValid } from 'date-fns/isValid';
+import { parse as parseDate } from 'date-fns/parse';
 import { LOGO_LINE, type Block, type SourceLine } from './split.ts';
 
 export interface BodyBlock {

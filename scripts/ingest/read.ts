@@ -1,7 +1,9 @@
 /** Stage 1, read: find every raw dump under the sources folder and check where it lives. */
 import { readdir, readFile } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
-import { isValid, parseISO, format } from 'date-fns';
+import { format } from 'date-fns/format';
+import { isValid } from 'date-fns/isValid';
+import { parseISO } from 'date-fns/parseISO';
 import { IngestError } from './errors.ts';
 
 export interface SourceFile {
