@@ -2,6 +2,9 @@
  * Search as a reader uses it, in real Chromium, on the demo site served under a base path (the
  * harder case: every search URL, bundle path and result link must carry it).
  */
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../../scripts/chromium.ts';
@@ -92,6 +95,21 @@ describe('the search page', () => {
     await expect(page.locator('pagefind-summary').textContent()).resolves.toMatch(/no results/i);
   });
 
+  it('finds story pages only, not the day, tag and list pages that name the same words', async () => {
+    const page = await openPage(searchPage('?q=Trump'));
+    await resultTitles(page, 4);
+    const links = await page.locator('pagefind-results .pf-result-link').evaluateAll((anchors) => anchors.map((anchor) => anchor.getAttribute('href')));
+    expect(links).toHaveLength(4);
+    for (const link of links) expect(link).toMatch(new RegExp(`^${BASE_PATH}\\d{4}/\\d{2}/\\d{2}/[^/]+/$`));
+  });
+
+  it('filters by month and year', async () => {
+    const page = await openPage(searchPage('?year=2026&month=February+2026'));
+    await expect.poll(async () => (await resultTitles(page, 4)).length).toBe(4);
+    const none = await openPage(searchPage('?month=January+2026'));
+    await expect.poll(() => resultTitles(none, 0)).toEqual([]);
+  });
+
   it('walks back through earlier searches with the Back button', async () => {
     const page = await openPage(searchPage());
     const input = page.locator('pagefind-input input');
@@ -145,6 +163,17 @@ describe('the header search box', () => {
     await page.keyboard.press('Enter');
     await page.waitForURL(/iran-leaves-door-open/);
     await expect(page.locator('h1').textContent()).resolves.toBe(IRAN_TALKS);
+  });
+
+  it('costs a page that is not searched one small inline script and nothing else', async () => {
+    const build = await demoBuild(BASE_PATH);
+    const html = await readFile(join(build.dist, 'index.html'), 'utf8');
+    const scripts = [...html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/g)].filter(([, attributes]) => !/application\/ld\+json/.test(attributes ?? ''));
+    expect(scripts).toHaveLength(1);
+    const [[, attributes, code]] = scripts as [RegExpExecArray];
+    expect(attributes).toMatch(/type="module"/);
+    expect(attributes).not.toMatch(/\bsrc=/);
+    expect(gzipSync(code ?? '').length).toBeLessThanOrEqual(2048);
   });
 
   it('opens with Ctrl+K', async () => {
