@@ -81,20 +81,20 @@ class Reader {
   }
 }
 
-function read(dir: string, name: string): Reader | undefined {
+function read(dir: string, name: string): Reader {
   const file = join(dir, name);
   let text: string;
   try {
     text = readFileSync(file, 'utf8');
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return new Reader(`content/names/${name}`, '');
     throw error;
   }
   return new Reader(`content/names/${name}`, text);
 }
 
-function readPeople(reader: Reader | undefined): KnownPerson[] {
-  if (!reader?.root) return [];
+function readPeople(reader: Reader): KnownPerson[] {
+  if (!reader.root) return [];
   if (!isSeq(reader.root)) reader.fail(reader.root, 'the registry must be a list of people', 'start each person with `- name: Full Name`');
   const seen = new Map<string, string>();
   return reader.root.items.map((item) => {
@@ -118,9 +118,9 @@ function readPeople(reader: Reader | undefined): KnownPerson[] {
   });
 }
 
-function readOverrides(reader: Reader | undefined): Record<string, ArticleOverride> {
+function readOverrides(reader: Reader): Record<string, ArticleOverride> {
   const overrides: Record<string, ArticleOverride> = {};
-  if (!reader?.root) return overrides;
+  if (!reader.root) return overrides;
   if (!isMap(reader.root)) reader.fail(reader.root, 'overrides must map article ids to changes', 'write `YYYY-MM-DD/article-slug:` then `add_people`, `remove_people`, `add_countries` or `remove_countries` lists');
   for (const pair of reader.root.items) {
     const id = reader.string(pair.key as Node, 'the article id');
@@ -143,9 +143,9 @@ function readOverrides(reader: Reader | undefined): Record<string, ArticleOverri
   return overrides;
 }
 
-function readCountries(reader: Reader | undefined): Curation['countries'] {
+function readCountries(reader: Reader): Curation['countries'] {
   const extras: Curation['countries'] = { names: {}, ignore: [], notCountries: [] };
-  if (!reader?.root) return extras;
+  if (!reader.root) return extras;
   if (!isMap(reader.root)) reader.fail(reader.root, 'expected `names`, `ignore` and `not_countries`', 'see the comments at the top of the file');
   const names = reader.root.get('names', true) as Node | undefined;
   if (names) {
@@ -162,8 +162,8 @@ function readCountries(reader: Reader | undefined): Curation['countries'] {
 /** Reads content/names/ under `root`; a missing file is an empty one. */
 export function loadCuration(root: string): Curation {
   const dir = join(root, 'content', 'names');
-  const readers = Object.fromEntries(Object.entries(CURATION_FILES).map(([key, name]) => [key, read(dir, name)])) as Record<keyof typeof CURATION_FILES, Reader | undefined>;
-  const notPeople = readers.notPeople?.root ? readers.notPeople.strings(readers.notPeople.root, 'the not-people list') : [];
+  const readers = Object.fromEntries(Object.entries(CURATION_FILES).map(([key, name]) => [key, read(dir, name)])) as Record<keyof typeof CURATION_FILES, Reader>;
+  const notPeople = readers.notPeople.root ? readers.notPeople.strings(readers.notPeople.root, 'the not-people list') : [];
   const curation = {
     people: readPeople(readers.people),
     notPeople,
