@@ -18,7 +18,7 @@ describe('names stage on untrusted text', () => {
   it('never throws, lists each name once, uses canonical countries, and names only people whose words are in the text', () => {
     fc.assert(
       fc.property(paragraph, fc.array(paragraph, { minLength: 1, maxLength: 4 }), fc.option(paragraph, { nil: undefined }), (title, body, caption) => {
-        const article = { title, body: body.map((text, line) => ({ kind: 'paragraph' as const, text, line })), firstLine: 1, lastLine: 1, skipped: [], ...(caption === undefined ? {} : { caption }) };
+        const article = { title, body: body.map((text, line) => ({ kind: 'paragraph' as const, text, line })), firstLine: 1, lastLine: 1, contentLines: body.map((_, line) => line), skipped: [], ...(caption === undefined ? {} : { caption }) };
         const result = extract(article, rules);
         const text = [title, ...body, caption ?? ''].join(' ').replace(/’/g, "'");
         for (const list of [result.people, result.countries, result.captionPeople, result.captionCountries]) expect(new Set(list).size).toBe(list.length);

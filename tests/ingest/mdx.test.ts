@@ -41,10 +41,8 @@ describe('renderArticle frontmatter', () => {
     fc.assert(
       fc.property(hostileLine, hostileLine, hostileLine, (title, standfirst, caption) => {
         const mdx = renderArticle({
-          path: '2026-02-07/x.mdx',
           frontmatter: { title, standfirst, caption, date: '2026-02-07', source: 'a.txt#L1-L2', people: [], countries: [], captionPeople: [], captionCountries: [], roles: {} },
           body: [{ kind: 'paragraph', text: 'Body.', line: 2 }],
-          contentLines: [1, 2],
         });
         const yaml = /^---\n([\s\S]*?)\n---\n/.exec(mdx)?.[1];
         expect(parseYaml(yaml ?? '')).toMatchObject({ title, standfirst, caption });
