@@ -1,8 +1,5 @@
 /** Stage 4, parse: an article block into headline, standfirst, photo caption and body. */
-// Per-function imports: the package root loads all of date-fns, a large share of ingest's start-up.
-import { format } from 'date-fns/format';
-import { isValid } from 'date-fns/isValid';
-import { parse as parseDate } from 'date-fns/parse';
+import { format, isValid, parse as parseDate } from './dates.ts';
 import { LOGO_LINE, type Block, type SourceLine } from './split.ts';
 
 export interface BodyBlock {

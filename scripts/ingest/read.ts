@@ -1,9 +1,7 @@
 /** Stage 1, read: find every raw dump under the sources folder and check where it lives. */
 import { readdir, readFile } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
-import { format } from 'date-fns/format';
-import { isValid } from 'date-fns/isValid';
-import { parseISO } from 'date-fns/parseISO';
+import { format, isValid, parseISO } from './dates.ts';
 import { IngestError } from './errors.ts';
 
 export interface SourceFile {
