@@ -3,11 +3,12 @@
  * (module-level memo: thousands of pages, one pass over the stories).
  */
 import { getCollection, type CollectionEntry } from 'astro:content';
-import { buildDigest, type Digest, type Story } from './digest.ts';
+import { buildDigest, type Digest, type Story, type Tag } from './digest.ts';
 import { firstParagraph } from './text.ts';
 
 export type Article = CollectionEntry<'articles'>;
 export type SiteStory = Story<Article>;
+export type SiteTag = Tag<Article>;
 
 let digest: Promise<Digest<Article>> | undefined;
 
