@@ -8,7 +8,7 @@ import { IngestError } from './ingest/errors.ts';
 import { closeNameStage, namesReport, openNameStage } from './ingest/names/stage.ts';
 import { ingestSources } from './ingest/pipeline.ts';
 import { readSources } from './ingest/read.ts';
-import { acquireLock, LockedError, writeArticles } from './ingest/write.ts';
+import { acquireLock, LockedError, writeArticles, writeCacheFile } from './ingest/write.ts';
 
 const HELP = `Usage: npm run ingest -- [options]
 
@@ -108,7 +108,10 @@ if (errors.length > 0) {
 }
 
 await closeNameStage(root, names);
-const written = await writeArticles(articlesDir, result.articles, (done, total) => progress.show(`ingest: writing ${done}/${total}`));
+const written = await writeArticles(articlesDir, result.articles, {
+  onProgress: (done, total) => progress.show(`ingest: writing ${done}/${total}`),
+  cacheFile: writeCacheFile(root),
+});
 progress.clear();
 console.log(
   `ingest: ${sources.length} source(s) -> ${result.articles.length} article(s): ` +

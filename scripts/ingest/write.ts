@@ -1,6 +1,7 @@
 /** Stage 7, write: articles to MDX files, atomically, touching only files whose bytes change. */
-import { link, mkdir, readFile, readdir, rename, rm, rmdir, unlink, writeFile } from 'node:fs/promises';
-import { unlinkSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { link, mkdir, readFile, readdir, rename, rm, rmdir, stat, unlink, writeFile } from 'node:fs/promises';
+import { readFileSync, unlinkSync, type Stats } from 'node:fs';
 import { basename, dirname, join, relative, sep } from 'node:path';
 import { toMarkdown } from 'mdast-util-to-markdown';
 import { mdxToMarkdown } from 'mdast-util-mdx';
@@ -83,6 +84,63 @@ async function removeEmptyFolders(dir: string): Promise<void> {
   }
 }
 
+/**
+ * What an article's bytes depend on besides its frontmatter and body: this file's code and the
+ * installed serializers with everything they use (npm's record of the installed tree). Without
+ * that record nothing can vouch for a file unread, so the write cache is not used.
+ */
+const WRITER_VERSION = (() => {
+  try {
+    const installed = readFileSync(join(import.meta.dirname, '../../node_modules/.package-lock.json'));
+    return createHash('sha256').update(readFileSync(import.meta.filename)).update(installed).digest('hex');
+  } catch {
+    return undefined;
+  }
+})();
+
+/** What the last run wrote to one path: the key of the article it rendered, and the file it left. */
+interface WrittenFile {
+  key: string;
+  size: number;
+  mtimeMs: number;
+  ctimeMs: number;
+}
+
+/** Where `writeArticles` remembers what it wrote: beside the names cache, git-ignored, safe to delete. */
+export function writeCacheFile(root: string): string {
+  return join(root, '.cache', 'broadsheet', 'written.json');
+}
+
+async function loadWriteCache(file: string | undefined): Promise<Map<string, WrittenFile>> {
+  if (file === undefined || WRITER_VERSION === undefined) return new Map();
+  try {
+    return new Map(Object.entries(JSON.parse(await readFile(file, 'utf8')) as Record<string, WrittenFile>));
+  } catch {
+    // A missing or unreadable cache only costs time: every article is rendered and compared.
+    return new Map();
+  }
+}
+
+async function saveWriteCache(file: string, entries: ReadonlyMap<string, WrittenFile>): Promise<void> {
+  await mkdir(dirname(file), { recursive: true });
+  const temporary = `${file}.${process.pid}.tmp`;
+  await writeFile(temporary, JSON.stringify(Object.fromEntries(entries)));
+  await rename(temporary, file);
+}
+
+function inputKey(version: string, article: Pick<ArticleFile, 'frontmatter' | 'body'>): string {
+  return createHash('sha256').update(version).update(JSON.stringify([article.frontmatter, article.body])).digest('hex');
+}
+
+function writtenFile(key: string, stats: Stats): WrittenFile {
+  return { key, size: stats.size, mtimeMs: stats.mtimeMs, ctimeMs: stats.ctimeMs };
+}
+
+/** The file on disk is the one the last run wrote for these same inputs: untouched since, by anyone. */
+function isAsWritten(remembered: WrittenFile | undefined, key: string, stats: Stats | undefined): boolean {
+  return remembered !== undefined && stats !== undefined && remembered.key === key && remembered.size === stats.size && remembered.mtimeMs === stats.mtimeMs && remembered.ctimeMs === stats.ctimeMs;
+}
+
 export interface WriteSummary {
   written: string[];
   unchanged: string[];
@@ -92,24 +150,44 @@ export interface WriteSummary {
 /** Called after each article, so a long run can show progress. */
 export type WriteProgress = (done: number, total: number) => void;
 
+export interface WriteOptions {
+  onProgress?: WriteProgress;
+  /**
+   * Remembers each file's inputs and size and times as written, so an unchanged article is
+   * neither rendered nor read next run. Only ever an optimisation: a file that differs in any
+   * way from what was remembered is rendered and compared as without it.
+   */
+  cacheFile?: string;
+}
+
 /**
  * Makes `dir` hold exactly `articles`: new and changed files are written, unchanged ones left
  * untouched, stale ones (and temporary files of an interrupted run) removed. Run under
  * `acquireLock(dir)`; killed at any point, a rerun converges to the same folder.
  */
-export async function writeArticles(dir: string, articles: readonly ArticleFile[], onProgress?: WriteProgress): Promise<WriteSummary> {
+export async function writeArticles(dir: string, articles: readonly ArticleFile[], { onProgress, cacheFile }: WriteOptions = {}): Promise<WriteSummary> {
   const summary: WriteSummary = { written: [], unchanged: [], removed: [] };
   await mkdir(dir, { recursive: true });
   const wanted = new Set(articles.map((article) => article.path));
+  const remembered = await loadWriteCache(cacheFile);
+  const remember = new Map<string, WrittenFile>();
   for (const [position, article] of articles.entries()) {
     const file = join(dir, article.path);
-    const content = renderArticle(article);
-    const current = await readFile(file, 'utf8').catch(() => undefined);
-    if (current === content) {
+    const key = WRITER_VERSION === undefined ? undefined : inputKey(WRITER_VERSION, article);
+    const before = await stat(file).catch(() => undefined);
+    if (key !== undefined && isAsWritten(remembered.get(article.path), key, before)) {
       summary.unchanged.push(article.path);
+      remember.set(article.path, remembered.get(article.path)!);
     } else {
-      await writeAtomically(file, content);
-      summary.written.push(article.path);
+      const content = renderArticle(article);
+      const current = before === undefined ? undefined : await readFile(file, 'utf8').catch(() => undefined);
+      if (current === content) {
+        summary.unchanged.push(article.path);
+      } else {
+        await writeAtomically(file, content);
+        summary.written.push(article.path);
+      }
+      if (key !== undefined) remember.set(article.path, writtenFile(key, await stat(file)));
     }
     onProgress?.(position + 1, articles.length);
   }
@@ -120,6 +198,8 @@ export async function writeArticles(dir: string, articles: readonly ArticleFile[
     }
   }
   await removeEmptyFolders(dir);
+  // Saved last: a run killed before this leaves files the old entries no longer match.
+  if (cacheFile !== undefined && WRITER_VERSION !== undefined) await saveWriteCache(cacheFile, remember);
   return summary;
 }
 
