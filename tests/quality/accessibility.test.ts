@@ -1,35 +1,20 @@
 /** axe-core's WCAG 2.2 AA rules find nothing on any kind of page, in light or dark colours. */
 import AxeBuilder from '@axe-core/playwright';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { serveSite, type ServedSite } from '../../scripts/static-server.ts';
-import { launchBrowser } from '../helpers/browser.ts';
-import { demoBuild, type DemoBuild } from '../helpers/demo-build.ts';
+import { describe, expect, it } from 'vitest';
+import { useServedDemo } from '../helpers/browser.ts';
 import { openPage, PAGE_KINDS } from './reader-pages.ts';
 
 const WCAG_22_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 
 describe('accessibility (axe-core, WCAG 2.2 AA)', () => {
-  let build: DemoBuild;
-  let served: ServedSite;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    build = await demoBuild();
-    served = await serveSite(build.dist, build.basePath);
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await served?.close();
-  });
+  const demo = useServedDemo();
 
   describe.each(['light', 'dark'] as const)('%s colour scheme', (colorScheme) => {
     it.each(PAGE_KINDS)('%s page has no violations', async (kind) => {
-      const context = await browser.newContext({ colorScheme });
+      const context = await demo.browser.newContext({ colorScheme });
       try {
         const page = await context.newPage();
-        await openPage(page, served.url, build.dist, kind);
+        await openPage(page, demo.served.url, demo.build.dist, kind);
         const { violations } = await new AxeBuilder({ page }).withTags(WCAG_22_AA).analyze();
         const found = violations.map((violation) => ({
           rule: violation.id,

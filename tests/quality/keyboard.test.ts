@@ -2,11 +2,9 @@
  * A keyboard reader can reach every link, button and field with Tab, always sees where focus is,
  * and can jump past the header with the skip link.
  */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { serveSite, type ServedSite } from '../../scripts/static-server.ts';
-import { launchBrowser } from '../helpers/browser.ts';
-import { demoBuild, type DemoBuild } from '../helpers/demo-build.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { useServedDemo } from '../helpers/browser.ts';
 import { openPage, PAGE_KINDS } from './reader-pages.ts';
 
 const INTERACTIVE = 'a[href], button:not([disabled]), input:not([disabled]):not([type="hidden"]), select:not([disabled]), textarea:not([disabled]), summary, [tabindex]:not([tabindex="-1"])';
@@ -97,24 +95,12 @@ async function tabThrough(page: Page): Promise<{ interactive: number; unreached:
 }
 
 describe('keyboard', () => {
-  let build: DemoBuild;
-  let served: ServedSite;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    build = await demoBuild();
-    served = await serveSite(build.dist, build.basePath);
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await served?.close();
-  });
+  const demo = useServedDemo();
 
   it.each(PAGE_KINDS)('%s page: Tab reaches every interactive element, each with a visible focus ring', async (kind) => {
-    const page = await browser.newPage();
+    const page = await demo.browser.newPage();
     try {
-      await openPage(page, served.url, build.dist, kind);
+      await openPage(page, demo.served.url, demo.build.dist, kind);
       const { interactive, unreached, withoutRing } = await tabThrough(page);
       expect(interactive, 'a page with nothing to focus').toBeGreaterThan(0);
       expect(unreached, 'not reachable with Tab').toEqual([]);
@@ -125,7 +111,7 @@ describe('keyboard', () => {
   });
 
   it('would catch a link hidden from Tab and a focus ring styled away', async () => {
-    const page = await browser.newPage();
+    const page = await demo.browser.newPage();
     try {
       await page.setContent('<style>a:focus { outline: none }</style><a href="#a">ringless</a> <a href="#b" tabindex="-1">untabbable</a> <button>fine</button>');
       const { unreached, withoutRing } = await tabThrough(page);
@@ -137,9 +123,9 @@ describe('keyboard', () => {
   });
 
   it('skip link is the first stop, shows when focused, and moves focus to the main content', async () => {
-    const page = await browser.newPage();
+    const page = await demo.browser.newPage();
     try {
-      await openPage(page, served.url, build.dist, 'story');
+      await openPage(page, demo.served.url, demo.build.dist, 'story');
       await page.keyboard.press('Tab');
       const skipLink = page.locator(':focus');
       expect(await skipLink.getAttribute('href')).toBe('#main');
