@@ -87,6 +87,20 @@ describe('duplicates and slugs', () => {
     expect(both.duplicates.map((duplicate) => duplicate.file)).toEqual(['content/sources/2026-02-07/b.txt']);
   });
 
+  it('merges a story whatever whitespace runs separate its words, and only the same words', () => {
+    const separator = fc.constantFrom(' ', '  ', '\t', ' \t ', '\u00a0', '\u2003 ', ' \u00a0');
+    const word = fc.stringMatching(/^[a-z]{1,8}$/);
+    fc.assert(
+      fc.property(fc.array(fc.tuple(word, separator), { minLength: 3, maxLength: 12 }), word, (words, other) => {
+        const plain = words.map(([text]) => text).join(' ');
+        const spaced = words.map(([text, gap]) => `${text}${gap}`).join('').trimEnd() + '.';
+        const result = ingestDumps({ 'a.txt': story('Storm Hits Coast', `${plain}.`), 'b.txt': story('Storm Hits Coast', spaced), 'c.txt': story('Storm Hits Coast', `${plain} ${other}.`) });
+        expect(result.duplicates.map((duplicate) => duplicate.file)).toEqual(['content/sources/2026-02-07/b.txt']);
+      }),
+      { numRuns: 100 },
+    );
+  });
+
   it('gives two stories with one headline on one day distinct, stable slugs', () => {
     const dumps = { 'a.txt': `${story('Talks Resume', 'Talks resumed in Geneva.')}\n\n\n${story('Talks Resume', 'Talks resumed in Oslo.')}` };
     const paths = ingestDumps(dumps).articles.map((article) => article.path);
