@@ -6,7 +6,7 @@
 import type { ParsedArticle } from './parse.ts';
 import {
   ALL_GIVEN_NAMES,
-  COMMON_WORDS,
+  commonWords,
   FUNCTION_WORDS,
   HONORIFICS,
   NAME_KEEPING_TITLES,
@@ -225,7 +225,7 @@ function namesIn(part: Segment, context: Context): SegmentNames {
     const { tail, prefix } = nameTail(words, cueBefore || spokeAfter || spokeBefore || apposition, rules);
     if (tail.length === 0) return false;
     // A capitalised sentence opener is not a first name (`Despite`, `Shares`).
-    const opener = prefix.length === 0 && spanTokens[0]!.sentenceStart && tail.length > 1 && COMMON_WORDS.has(lower(tail[0]!)) && !rules.countryNames.has(tail[0]!);
+    const opener = prefix.length === 0 && spanTokens[0]!.sentenceStart && tail.length > 1 && commonWords().has(lower(tail[0]!)) && !rules.countryNames.has(tail[0]!);
     if (opener) tail.shift();
     // `Backbencher Stephen Pound`: an unlisted role word before a given name and surname.
     if (prefix.length === 0 && tail.length >= 3 && !isGivenName(tail[0]) && isGivenName(tail[1]) && !NAME_PARTICLES.has(tail[1]!) && /^\p{Lu}\p{Ll}{2,}$/u.test(tail[0]!)) tail.shift();
@@ -247,7 +247,7 @@ function namesIn(part: Segment, context: Context): SegmentNames {
       const title = prefix.at(-1);
       if (title && NAME_KEEPING_TITLES.has(lower(title))) names.people.push({ name: `${title} ${name}` });
       else {
-        const spoke = (spokeAfter || spokeBefore) && !COMMON_WORDS.has(lower(name));
+        const spoke = (spokeAfter || spokeBefore) && !commonWords().has(lower(name));
         names.singles.push({ word: name, marked: titled || spoke || context.honoured.has(name), midSentence: prefix.length > 0 || opener || !spanTokens[0]!.sentenceStart });
       }
       return true;
@@ -266,7 +266,7 @@ function namesIn(part: Segment, context: Context): SegmentNames {
     const countryBefore = before !== undefined && prefix.length === 0 && rules.countryNames.has(before.text) && (before.possessive || /^\s*,\s*$/.test(before.gapAfter));
     const surnameAlone = context.lone.has(tail.at(-1)!) && !context.lone.has(tail[0]!);
     // Everyday words only (`Without Borders`, `Six Nations`) make a name only with a title or honorific.
-    const everyday = tail.every((word) => COMMON_WORDS.has(lower(word)));
+    const everyday = tail.every((word) => commonWords().has(lower(word)));
     const evidence = everyday ? titled || context.honoured.has(tail.at(-1)!) : marked || context.honoured.has(tail.at(-1)!) || isGivenName(tail[0]) || countryBefore || surnameAlone;
     const role = roleOf();
     const candidate: Candidate = { name, first, last: afterIndex - 1, ...(role ? { role } : {}) };
@@ -405,7 +405,7 @@ function countriesIn(part: Segment, personWords: ReadonlySet<string>, isHeadline
   const spanOf = new Map<number, { first: number; end: number }>();
   for (const span of part.spans) {
     const first = span.tokens[0]!.text;
-    const opener = span.tokens.length > 1 && span.tokens[0]!.sentenceStart && COMMON_WORDS.has(lower(first)) && !rules.countryNames.has(first) ? 1 : 0;
+    const opener = span.tokens.length > 1 && span.tokens[0]!.sentenceStart && commonWords().has(lower(first)) && !rules.countryNames.has(first) ? 1 : 0;
     span.tokens.forEach((_, offset) => spanOf.set(span.first + offset, { first: span.first + opener, end: span.first + span.tokens.length }));
   }
   const countries: string[] = [];

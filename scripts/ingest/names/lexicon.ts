@@ -5,7 +5,6 @@
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { words as popularWords } from 'popular-english-words';
 
 const require = createRequire(import.meta.url);
 
@@ -138,8 +137,17 @@ export const ALL_GIVEN_NAMES: ReadonlySet<string> = new Set([...GIVEN_NAMES, ...
  * given name is never treated as everyday.
  */
 const COMMON_WORD_COUNT = 8_000;
-const popular = popularWords.getMostPopular(COMMON_WORD_COUNT);
-export const COMMON_WORDS: ReadonlySet<string> = new Set(popular.filter((word) => !ALL_GIVEN_NAMES.has(word)));
+let commonWordSet: ReadonlySet<string> | undefined;
+/**
+ * Loaded on first use: the list is a 2.3 MB module that takes a quarter of a second to compile,
+ * and a rerun whose stories all come from the names cache never extracts.
+ */
+export function commonWords(): ReadonlySet<string> {
+  commonWordSet ??= new Set(
+    (require('popular-english-words') as typeof import('popular-english-words')).words.getMostPopular(COMMON_WORD_COUNT).filter((word) => !ALL_GIVEN_NAMES.has(word)),
+  );
+  return commonWordSet;
+}
 
 
 /** Ship prefixes: `USS Abraham Lincoln` is a ship, not a person. */
