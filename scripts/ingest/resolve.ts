@@ -31,6 +31,9 @@ export function spellingSkeleton(word: string): string {
     .replace(/(.)\1+/g, '$1');
 }
 
+/** Ties broken in English order; one collator, as localeCompare with a locale builds one per call. */
+const ENGLISH_ORDER = new Intl.Collator('en');
+
 const words = (name: string) => name.split(' ');
 /** The given name without accents or case: `José` and `Jose` are one given name, `Reza` and `Ali` are not. */
 const givenName = (name: string) => words(name)[0]!.toLowerCase().normalize('NFKD').replace(/[\u0300-\u036f]/g, '');
@@ -52,7 +55,7 @@ function canonicalSpellings(articles: readonly ArchiveArticle[], rules: NameRule
   const canonical = new Map<string, string>();
   const registered = new Set(rules.curation.people.map((person) => person.name));
   for (const spellings of groups.values()) {
-    const chosen = spellings.find((name) => registered.has(name)) ?? [...spellings].sort((a, b) => articleCounts.get(b)! - articleCounts.get(a)! || a.localeCompare(b, 'en'))[0]!;
+    const chosen = spellings.find((name) => registered.has(name)) ?? [...spellings].sort((a, b) => articleCounts.get(b)! - articleCounts.get(a)! || ENGLISH_ORDER.compare(a, b))[0]!;
     for (const name of spellings) canonical.set(name, chosen);
   }
   for (const person of rules.curation.people) {
@@ -151,5 +154,5 @@ export function unregisteredNames(ids: readonly string[], mentions: readonly Men
       found.set(name, entry);
     }
   });
-  return [...found.values()].sort((a, b) => b.articles - a.articles || a.name.localeCompare(b.name, 'en'));
+  return [...found.values()].sort((a, b) => b.articles - a.articles || ENGLISH_ORDER.compare(a.name, b.name));
 }
