@@ -171,6 +171,7 @@ export async function writeArticles(dir: string, articles: readonly ArticleFile[
   const wanted = new Set(articles.map((article) => article.path));
   const remembered = await loadWriteCache(cacheFile);
   const remember = new Map<string, WrittenFile>();
+  let reused = 0;
   for (const [position, article] of articles.entries()) {
     const file = join(dir, article.path);
     const key = WRITER_VERSION === undefined ? undefined : inputKey(WRITER_VERSION, article);
@@ -179,6 +180,7 @@ export async function writeArticles(dir: string, articles: readonly ArticleFile[
     if (key !== undefined && isAsWritten(remembered.get(article.path), key, before)) {
       summary.unchanged.push(article.path);
       remember.set(article.path, remembered.get(article.path)!);
+      reused++;
     } else {
       const content = renderArticle(article);
       const current = before === undefined ? undefined : await readFile(file, 'utf8').catch(() => undefined);
@@ -199,8 +201,10 @@ export async function writeArticles(dir: string, articles: readonly ArticleFile[
     }
   }
   await removeEmptyFolders(dir);
-  // Saved last: a run killed before this leaves files the old entries no longer match.
-  if (cacheFile !== undefined && WRITER_VERSION !== undefined) await saveWriteCache(cacheFile, remember);
+  // Saved last: a run killed before this leaves files the old entries no longer match. Not
+  // saved when every entry was reused and none dropped: the file already says it.
+  const unchanged = reused === remember.size && remember.size === remembered.size;
+  if (cacheFile !== undefined && WRITER_VERSION !== undefined && !unchanged) await saveWriteCache(cacheFile, remember);
   return summary;
 }
 

@@ -75,7 +75,10 @@ export async function openNameStage(root: string): Promise<NameStage> {
 }
 
 export async function closeNameStage(root: string, stage: NameStage): Promise<void> {
-  if (stage.used) await saveNameCache(root, stage.used);
+  if (!stage.used) return;
+  // Every extraction came from the cache and every cached one was used: the file already says it.
+  const unchanged = stage.cache !== undefined && stage.used.size === stage.cache.size && [...stage.used.keys()].every((key) => stage.cache!.has(key));
+  if (!unchanged) await saveNameCache(root, stage.used);
 }
 
 /** `--report` lines: people the registry does not list yet, for a maintainer to confirm or correct. */
