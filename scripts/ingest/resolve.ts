@@ -74,7 +74,10 @@ export function resolveArchive(articles: readonly ArchiveArticle[], rules: NameR
 
   // Surnames each canonical person is written with, and who in the archive carries each surname.
   const surnamesOf = new Map<string, Set<string>>();
-  for (const [spelling, name] of [...canonical, ...articles.flatMap(({ extraction }) => [...extraction.people, ...extraction.captionPeople].map((person) => [person, canonicalOf(person)] as const))]) {
+  // Each spelling once, though many stories name it: its surnames are the same every time.
+  const spellings = new Set([...canonical.keys(), ...articles.flatMap(({ extraction }) => [...extraction.people, ...extraction.captionPeople])]);
+  for (const spelling of spellings) {
+    const name = canonicalOf(spelling);
     if (words(spelling).length < 2 && words(name).length < 2) continue;
     const known = surnamesOf.get(name) ?? new Set<string>();
     known.add(surname(spelling));
