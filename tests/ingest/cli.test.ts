@@ -3,19 +3,11 @@ import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { format } from 'date-fns';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { manyStories, runScript, TempProject } from './project.ts';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { manyStories, runScript, tempProjects, TempProject } from './project.ts';
 
 const goodDump = manyStories(3);
-const projects: TempProject[] = [];
-function project(sources?: Record<string, string | Uint8Array>): TempProject {
-  const created = new TempProject(sources);
-  projects.push(created);
-  return created;
-}
-afterEach(() => {
-  for (const created of projects.splice(0)) created.remove();
-});
+const project = tempProjects();
 
 describe('ingest on bad input', () => {
   // One good collection, copied for each case: the bad dump must leave it exactly as it was.

@@ -4,6 +4,7 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
+import { afterEach } from 'vitest';
 
 const repoRoot = resolve(import.meta.dirname, '../..');
 const node = join(repoRoot, 'node_modules/.bin/node');
@@ -79,4 +80,17 @@ export function manyStories(count: number, prefix = 'Story'): string {
     const caption = `Boats in the harbour on the morning of story ${index}. (Reuters)`;
     return `${title}\n\n${caption}\n${caption}\nTT\n\n${title}\n\n${caption}\n${caption}\n\nThe first paragraph of story ${index} says what happened.\n\nThe second paragraph of story ${index} adds a quote.\n`;
   }).join('\n\n\n');
+}
+
+/** Makes temporary projects for the calling test file and removes them after each of its tests. */
+export function tempProjects(): (sources?: Record<string, string | Uint8Array>) => TempProject {
+  const created: TempProject[] = [];
+  afterEach(() => {
+    for (const project of created.splice(0)) project.remove();
+  });
+  return (sources) => {
+    const project = new TempProject(sources);
+    created.push(project);
+    return project;
+  };
 }

@@ -2,18 +2,10 @@
 import { spawnSync } from 'node:child_process';
 import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import { manyStories, TempProject } from './project.ts';
+import { describe, expect, it } from 'vitest';
+import { manyStories, tempProjects, TempProject } from './project.ts';
 
-const projects: TempProject[] = [];
-function project(sources?: Record<string, string | Uint8Array>): TempProject {
-  const created = new TempProject(sources);
-  projects.push(created);
-  return created;
-}
-afterEach(() => {
-  for (const created of projects.splice(0)) created.remove();
-});
+const project = tempProjects();
 
 const cacheFile = (site: TempProject) => join(site.root, '.cache/broadsheet/written.json');
 
