@@ -87,6 +87,14 @@ describe('the demo site', () => {
     }
   });
 
+  it('shows a story body paragraph exactly as the dump has it', async () => {
+    // Line 12 of the demo dump opens the body of its first story.
+    const dump = readFileSync(join(projectRoot, 'content/sources/2026-02-07/asharq-al-awsat.txt'), 'utf8');
+    const opening = dump.split('\n')[11]!.trim();
+    const page = await readPage(build.dist, '2026/02/07/iran-leaves-door-open-for-indirect-talks-with-washington/index.html');
+    expect(page.querySelector('.story__body p')?.text).toBe(opening);
+  });
+
   it('gives every page one h1, landmarks, a skip link, a canonical URL and social meta', async () => {
     for (const file of pages) {
       const page = await readPage(build.dist, file);
