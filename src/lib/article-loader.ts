@@ -4,7 +4,7 @@
  * MDX compiler at build time: compiling would make every story its own bundled JavaScript
  * module, which was most of the build time of a large archive. The loader stores frontmatter
  * and the MDX body, checking the body parses to plain text (so a bad file fails here, with its
- * line); `StoryBody.astro` renders it with `parseStoryBody` and `storyBodyHtml`. No rendered
+ * line); `StoryBody.astro` renders the blocks `parseStoryBody` gives as Astro-escaped text. No rendered
  * HTML is stored: the whole content store is bundled into the build as one JavaScript module,
  * and at 10,000 stories HTML beside the body doubled it to ~100 MB. Unchanged files are
  * skipped by digest across builds (the store lives in `.cache/astro`).
@@ -28,10 +28,6 @@ export class ArticleFileError extends Error {
     this.name = 'ArticleFileError';
   }
 }
-
-// Text content, never an attribute value: these three are all that need escaping.
-const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;' };
-const escapeHtml = (text: string) => text.replace(/[&<>]/g, (character) => HTML_ESCAPES[character]!);
 
 /** Text of a paragraph or heading whose only children are text, as the ingest writes them. */
 function plainText(block: Paragraph | Heading, file: string): string {
@@ -77,10 +73,6 @@ export function parseStoryBody(mdx: string, file: string, lineOffset = 0): Story
     const line = node.position ? node.position.start.line + lineOffset : undefined;
     throw new ArticleFileError(file, line, `unexpected ${node.type} in a story body (bodies hold paragraphs and subheadings only)`);
   });
-}
-
-export function storyBodyHtml(blocks: readonly StoryBlock[]): string {
-  return blocks.map(({ kind, text }) => (kind === 'heading' ? `<h2>${escapeHtml(text)}</h2>` : `<p>${escapeHtml(text)}</p>`)).join('\n');
 }
 
 const FRONTMATTER = /^---\r?\n([\s\S]*?)\r?\n---\r?\n/;
