@@ -18,8 +18,9 @@ export default defineConfig({
     testTimeout: 180_000,
     hookTimeout: 300_000,
     // Browser checks poll for what a reader would see (search results, the address bar); on a busy
-    // 2-core runner Pagefind can take longer than the 1 s default to answer.
-    expect: { poll: { timeout: 15_000 } },
+    // 2-core runner Pagefind can take longer than the 1 s default to answer. A test that asserts
+    // nothing fails.
+    expect: { poll: { timeout: 15_000 }, requireAssertions: true },
     // Lets the link, accessibility, HTML and Lighthouse checks share one demo build per base path.
     globalSetup: ['tests/helpers/global-setup.ts'],
     // The workflow parser imports its schema JSON without an import attribute, which only Vite's loader accepts.

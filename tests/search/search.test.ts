@@ -187,5 +187,7 @@ describe('the header search box', () => {
     await page.locator('header input[name="q"]').fill('Tajani');
     await page.locator('header input[name="q"]').press('Enter');
     await page.waitForURL(`${served.url}search/?q=Tajani`);
+    expect(new URL(page.url()).pathname).toBe(`${BASE_PATH}search/`);
+    expect(new URL(page.url()).searchParams.get('q')).toBe('Tajani');
   });
 });
