@@ -15,6 +15,8 @@ export interface ArticleEntry {
   id: string;
   data: ArticleFrontmatter;
   body?: string;
+  /** The article file, for error messages. */
+  filePath?: string;
 }
 
 export interface Story<E extends ArticleEntry = ArticleEntry> extends StoryAddress {

@@ -23,7 +23,7 @@ const ledes = new WeakMap<Story, string>();
 export function lede(story: Story): string {
   let text = ledes.get(story);
   if (text === undefined) {
-    text = story.entry.data.standfirst ?? firstParagraph(story.entry.body ?? '');
+    text = story.entry.data.standfirst ?? firstParagraph(story.entry.body ?? '', story.entry.filePath ?? story.entry.id);
     ledes.set(story, text);
   }
   return text;

@@ -1,16 +1,15 @@
 /** Plain text out of the MDX bodies the ingest pipeline writes. */
-import { fromMarkdown } from 'mdast-util-from-markdown';
-import { toString } from 'mdast-util-to-string';
+import { parseStoryBody } from './article-loader.ts';
 
 /**
- * The body's first paragraph as plain text: the lede shown on digest pages and in feeds.
- * Parsed, not cut by hand, so the serializer's escapes (`\{`, `&#x3C;`) read as the characters.
+ * The body's first paragraph as plain text: the lede shown on digest pages and in feeds. Read
+ * with the same reader as the story page (`parseStoryBody`), one blank-line-separated block at a
+ * time, so only the blocks up to the lede are parsed.
  */
-export function firstParagraph(body: string): string {
+export function firstParagraph(body: string, file: string): string {
   for (const block of body.split(/\n{2,}/)) {
-    const tree = fromMarkdown(block);
-    const paragraph = tree.children.find((node) => node.type === 'paragraph');
-    if (paragraph) return toString(paragraph);
+    const paragraph = parseStoryBody(block, file).find((node) => node.kind === 'paragraph');
+    if (paragraph) return paragraph.text;
   }
   return '';
 }

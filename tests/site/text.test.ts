@@ -10,11 +10,11 @@ describe('firstParagraph', () => {
       { kind: 'paragraph', text: 'Costs {5} < 6 & *not* bold \\ # here', line: 2 },
       { kind: 'paragraph', text: 'Second.', line: 3 },
     ]);
-    expect(firstParagraph(body)).toBe('Costs {5} < 6 & *not* bold \\ # here');
+    expect(firstParagraph(body, 'story.mdx')).toBe('Costs {5} < 6 & *not* bold \\ # here');
   });
 
   it('is empty for an empty body', () => {
-    expect(firstParagraph('')).toBe('');
+    expect(firstParagraph('', 'story.mdx')).toBe('');
   });
 
   it('gives back any single-line paragraph the ingest pipeline wrote', () => {
@@ -22,7 +22,7 @@ describe('firstParagraph', () => {
     const paragraph = fc.string({ unit: 'grapheme', minLength: 1 }).map((text) => text.replace(/\s+/g, ' ').trim()).filter((text) => text !== '');
     fc.assert(
       fc.property(paragraph, paragraph, (first, second) => {
-        expect(firstParagraph(bodyToMdx([{ kind: 'paragraph', text: first, line: 1 }, { kind: 'paragraph', text: second, line: 2 }]))).toBe(first);
+        expect(firstParagraph(bodyToMdx([{ kind: 'paragraph', text: first, line: 1 }, { kind: 'paragraph', text: second, line: 2 }]), 'story.mdx')).toBe(first);
       }),
     );
   });
