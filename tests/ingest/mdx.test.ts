@@ -5,9 +5,9 @@ import { mdxFromMarkdown } from 'mdast-util-mdx';
 import { toString } from 'mdast-util-to-string';
 import { mdxjs } from 'micromark-extension-mdxjs';
 import { describe, expect, it } from 'vitest';
-import { parse as parseYaml } from 'yaml';
+import { parse as parseYaml, stringify as stringifyYaml } from 'yaml';
 import type { BodyBlock } from '../../scripts/ingest/parse.ts';
-import { bodyToMdx, renderArticle } from '../../scripts/ingest/write.ts';
+import { bodyToMdx, frontmatterYaml, renderArticle } from '../../scripts/ingest/write.ts';
 import { hostileLine } from './hostile.ts';
 
 function parseMdx(mdx: string) {
@@ -48,6 +48,26 @@ describe('renderArticle frontmatter', () => {
         expect(parseYaml(yaml ?? '')).toMatchObject({ title, standfirst, caption });
       }),
       { numRuns: 300 },
+    );
+  });
+
+  // Names as extraction gives them, and the words YAML reads as something other than text.
+  const name = fc.oneof(
+    hostileLine,
+    fc.constantFrom('Ann O\'Neil', 'José Álvarez', 'Jean-Luc Picard', 'W. Bush', 'null', 'True', 'FALSE', 'Yes', 'No', 'Null Island', 'A: B', 'A #b', 'B ', '2026', '- x', '~'),
+    fc.string({ unit: fc.constantFrom('a', 'B', ' ', "'", '’', '.', '-', ':', '#', 'é', '\t', '\u00a0', '\u0085', '\u2028', '\ud800'), minLength: 1, maxLength: 12 }),
+  );
+
+  it('is the bytes `yaml` itself writes, for any text in any field (property)', () => {
+    fc.assert(
+      fc.property(
+        fc.record({ title: name, standfirst: fc.option(name, { nil: undefined }), caption: fc.option(name, { nil: undefined }), people: fc.array(name, { maxLength: 3 }), roles: fc.dictionary(name, name, { maxKeys: 3 }) }),
+        ({ title, standfirst, caption, people, roles }) => {
+          const frontmatter = { title, date: '2026-02-07', source: 'a.txt#L1-L2', standfirst, caption, people, countries: [], captionPeople: people.slice(1), captionCountries: ['France'], roles };
+          expect(frontmatterYaml(frontmatter)).toBe(stringifyYaml(frontmatter, { lineWidth: 0, defaultStringType: 'QUOTE_DOUBLE', defaultKeyType: 'PLAIN' }));
+        },
+      ),
+      { numRuns: 1000 },
     );
   });
 });
