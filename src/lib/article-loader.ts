@@ -77,7 +77,8 @@ export function parseStoryBody(mdx: string, file: string, lineOffset = 0): Story
 
 const FRONTMATTER = /^---\r?\n([\s\S]*?)\r?\n---\r?\n/;
 
-function splitFrontmatter(contents: string, file: string): { data: Record<string, unknown>; body: string; bodyLine: number } {
+/** An article file's frontmatter data and MDX body; `bodyLine` is the body's line offset, for errors. */
+export function splitFrontmatter(contents: string, file: string): { data: Record<string, unknown>; body: string; bodyLine: number } {
   const match = FRONTMATTER.exec(contents);
   if (!match) throw new ArticleFileError(file, 1, 'no `---` frontmatter block at the top');
   let data: unknown;
@@ -91,7 +92,8 @@ function splitFrontmatter(contents: string, file: string): { data: Record<string
   return { data: data as Record<string, unknown>, body: contents.slice(match[0].length), bodyLine: match[0].split('\n').length - 1 };
 }
 
-async function mdxFiles(dir: string): Promise<string[]> {
+/** The `.mdx` files under `dir` (none if it is missing), as sorted `/`-separated relative paths. */
+export async function mdxFiles(dir: string): Promise<string[]> {
   const entries = await readdir(dir, { withFileTypes: true, recursive: true }).catch((error: NodeJS.ErrnoException) => {
     if (error.code === 'ENOENT') return [];
     throw error;

@@ -14,7 +14,12 @@ export interface SiteSettings {
   /** IANA time zone in which a digest day starts and ends. */
   timeZone: string;
   storiesPerPage: number;
+  /** Stories per part of the search index (see search-parts.ts); optional in the file. */
+  searchPartStories: number;
 }
+
+/** Pagefind's indexer peaks at about 1.6 GB for a part this size (README, "Performance"). */
+const DEFAULT_SEARCH_PART_STORIES = 5000;
 
 export const SETTINGS_FILE = 'content/site.yaml';
 
@@ -55,10 +60,12 @@ export function parseSettings(text: string, file = SETTINGS_FILE): SiteSettings 
     language: requiredText('language'),
     timeZone: requiredText('timeZone'),
     storiesPerPage: typeof value.storiesPerPage === 'number' ? value.storiesPerPage : NaN,
+    searchPartStories: value.searchPartStories === undefined ? DEFAULT_SEARCH_PART_STORIES : typeof value.searchPartStories === 'number' ? value.searchPartStories : NaN,
   };
   if (settings.language && !isLanguageTag(settings.language)) problems.push(`language: "${settings.language}" is not a language tag such as en or en-GB`);
   if (settings.timeZone && !isTimeZone(settings.timeZone)) problems.push(`timeZone: "${settings.timeZone}" is not an IANA time zone such as UTC or Europe/London`);
   if (!Number.isInteger(settings.storiesPerPage) || settings.storiesPerPage < 1) problems.push('storiesPerPage: expected a whole number of 1 or more');
+  if (!Number.isInteger(settings.searchPartStories) || settings.searchPartStories < 1) problems.push('searchPartStories: expected a whole number of 1 or more');
   const unknown = Object.keys(value).filter((key) => !(key in settings));
   for (const key of unknown) problems.push(`${key}: unknown setting (known: ${Object.keys(settings).join(', ')})`);
   if (problems.length > 0) throw new Error(`${file}: ${problems.join('; ')}`);

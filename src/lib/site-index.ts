@@ -4,7 +4,10 @@
  */
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { buildDigest, type Digest, type Story, type Tag } from './digest.ts';
-import { firstParagraph } from './text.ts';
+import { storyLede } from './text.ts';
+import { searchBundlePaths } from './search-parts.ts';
+import { siteSettings } from './settings.ts';
+import { href } from './urls.ts';
 
 export type Article = CollectionEntry<'articles'>;
 export type SiteStory = Story<Article>;
@@ -19,12 +22,17 @@ export function getDigest(): Promise<Digest<Article>> {
 
 const ledes = new WeakMap<Story, string>();
 
-/** The story's standfirst, or else the first paragraph of its body. */
+/** The story's lede (see storyLede), read once per build. */
 export function lede(story: Story): string {
   let text = ledes.get(story);
   if (text === undefined) {
-    text = story.entry.data.standfirst ?? firstParagraph(story.entry.body ?? '', story.entry.filePath ?? story.entry.id);
+    text = storyLede(story.entry.data.standfirst, story.entry.body ?? '', story.entry.filePath ?? story.entry.id);
     ledes.set(story, text);
   }
   return text;
+}
+
+/** URLs of the search index's parts (see search-parts.ts), the first holding Pagefind's UI. */
+export async function searchBundles(): Promise<string[]> {
+  return searchBundlePaths((await getDigest()).stories.length, siteSettings().searchPartStories).map(href);
 }

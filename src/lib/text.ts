@@ -13,3 +13,8 @@ export function firstParagraph(body: string, file: string): string {
   }
   return '';
 }
+
+/** A story's lede: its standfirst, or else the first paragraph of its body. */
+export function storyLede(standfirst: string | undefined, body: string, file: string): string {
+  return standfirst ?? firstParagraph(body, file);
+}

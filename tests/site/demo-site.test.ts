@@ -79,7 +79,7 @@ describe('the demo site', () => {
       const links = new Set(internalLinks(page.querySelector('article')!));
       for (const person of article.data.people) expect(links, person).toContain(`/people/${slugify(person)}/`);
       for (const country of article.data.countries) expect(links, country).toContain(`/countries/${slugify(country)}/`);
-      expect(page.querySelector('article[data-pagefind-body] h1')?.text).toBe(article.data.title);
+      expect(page.querySelector('article.story h1')?.text).toBe(article.data.title);
       if (article.data.caption) expect(page.querySelector('figcaption')?.text).toContain(article.data.caption);
       if (article.data.credit) expect(page.querySelector('figcaption')?.text).toContain(article.data.credit);
       const jsonLd = JSON.parse(page.querySelector('script[type="application/ld+json"]')?.textContent ?? '{}') as Record<string, unknown>;

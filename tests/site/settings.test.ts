@@ -13,7 +13,11 @@ describe('content/site.yaml', () => {
   });
 
   it('reads every setting', () => {
-    expect(parseSettings(valid)).toEqual({ title: 'T', description: 'D', language: 'en-GB', timeZone: 'Asia/Riyadh', storiesPerPage: 10 });
+    expect(parseSettings(`${valid}searchPartStories: 300\n`)).toEqual({ title: 'T', description: 'D', language: 'en-GB', timeZone: 'Asia/Riyadh', storiesPerPage: 10, searchPartStories: 300 });
+  });
+
+  it('defaults the stories per search-index part when the file leaves it out', () => {
+    expect(parseSettings(valid).searchPartStories).toBe(5000);
   });
 
   it.each([
@@ -21,6 +25,7 @@ describe('content/site.yaml', () => {
     ['language: not a tag!', /language: "not a tag!" is not a language tag/],
     ['storiesPerPage: 0', /storiesPerPage: expected a whole number/],
     ['storiesPerPage: many', /storiesPerPage: expected a whole number/],
+    ['searchPartStories: 2.5', /searchPartStories: expected a whole number/],
     ['title: ""', /title: expected a non-empty text/],
     ['tittle: T', /tittle: unknown setting/],
   ])('rejects %j with a message naming the file and the key', (line, message) => {

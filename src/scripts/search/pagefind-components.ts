@@ -5,7 +5,15 @@
  */
 import type { SearchFilters } from '../../lib/search-url.ts';
 
+/** Another part of the index for an instance to search too (Pagefind's `mergeIndex`). */
+interface MergedIndex {
+  bundlePath: string;
+  baseUrl: string;
+}
+
 export interface PagefindInstance {
+  /** Takes effect only before the instance loads. */
+  applyOptions(options: { mergeIndex: MergedIndex[] }): void;
   /** Sort applied to every search; empty means by relevance. */
   searchSort: Record<string, 'asc' | 'desc'>;
   on(event: 'search', callback: (term: string, filters: SearchFilters) => void): void;
@@ -23,11 +31,19 @@ declare global {
   }
 }
 
-/** The default search instance, once the Component UI script has run. */
-export async function pagefindInstance(): Promise<PagefindInstance> {
+/** A search instance (the search page's is `default`), once the Component UI script has run. */
+export async function pagefindInstance(name = 'default'): Promise<PagefindInstance> {
   // The script defines its elements and then, in the same task, its global.
   await customElements.whenDefined('pagefind-config');
   const components = window.PagefindComponents;
   if (!components) throw new Error('Pagefind Component UI did not load');
-  return components.getInstanceManager().getInstance('default');
+  return components.getInstanceManager().getInstance(name);
+}
+
+/**
+ * Points `instance` at every part of the search index (see src/lib/search-parts.ts): `bundles`
+ * is the parts' URLs as the page lists them, the first being the instance's own bundle.
+ */
+export function searchAllParts(instance: PagefindInstance, bundles: readonly string[], baseUrl: string): void {
+  instance.applyOptions({ mergeIndex: bundles.slice(1).map((bundlePath) => ({ bundlePath, baseUrl })) });
 }

@@ -2,6 +2,8 @@
  * Lazy header search. Every page runs only this; Pagefind's Component UI (script, styles,
  * index) is fetched the first time a reader focuses the box or presses `/` or Ctrl/Cmd+K.
  */
+import { pagefindInstance, searchAllParts } from './pagefind-components.ts';
+
 const HEADER_INSTANCE = 'header';
 
 function isTyping(target: EventTarget | null): boolean {
@@ -30,16 +32,19 @@ let upgrading: Promise<HTMLInputElement> | undefined;
 /** Replaces the plain input with Pagefind's searchbox, keeping what was typed and the focus. */
 function upgrade(box: HTMLElement, plain: HTMLInputElement): Promise<HTMLInputElement> {
   upgrading ??= (async () => {
-    const bundle = box.dataset.bundle ?? '/pagefind/';
+    const bundles = JSON.parse(box.dataset.bundles ?? '["/pagefind/"]') as string[];
+    const bundle = bundles[0]!;
+    const baseUrl = box.dataset.base ?? '/';
     await Promise.all([load('link', `${bundle}pagefind-component-ui.css`), load('script', `${bundle}pagefind-component-ui.js`)]);
     const config = document.createElement('pagefind-config');
     config.setAttribute('instance', HEADER_INSTANCE);
     config.setAttribute('bundle-path', bundle);
-    config.setAttribute('base-url', box.dataset.base ?? '/');
+    config.setAttribute('base-url', baseUrl);
     const searchbox = document.createElement('pagefind-searchbox');
     searchbox.setAttribute('instance', HEADER_INSTANCE);
     searchbox.setAttribute('placeholder', plain.placeholder.replace(/\s+\/$/, ''));
     box.append(config);
+    searchAllParts(await pagefindInstance(HEADER_INSTANCE), bundles, baseUrl);
     plain.replaceWith(searchbox);
     const input = searchbox.querySelector('input');
     if (!input) throw new Error('pagefind-searchbox rendered no input');

@@ -4,9 +4,11 @@
  */
 import { DATE_SORT } from '../../lib/search-facets.ts';
 import { formatSearchState, isSameSearchRefined, normalizeFilters, parseSearchState, type SearchState } from '../../lib/search-url.ts';
-import { pagefindInstance } from './pagefind-components.ts';
+import { pagefindInstance, searchAllParts } from './pagefind-components.ts';
 
 const instance = await pagefindInstance();
+const config = document.querySelector<HTMLElement>('pagefind-config');
+searchAllParts(instance, JSON.parse(config?.dataset.bundles ?? '[]') as string[], config?.getAttribute('base-url') ?? '/');
 let loaded = false;
 
 instance.on('search', (term, filters) => {

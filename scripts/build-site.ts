@@ -1,0 +1,49 @@
+/**
+ * Renders the site (`astro build`) and builds its search index at the same time: the index is
+ * read from the article files, not from the pages, so the two need not wait for each other,
+ * and on a machine with two cores or more the indexer's time mostly disappears behind Astro's.
+ * Astro empties `dist/` when it starts, so the index is written beside it and moved in once
+ * both have finished.
+ *
+ *   node scripts/build-site.ts        (run by `npm run build`, after the ingest)
+ */
+import { spawn } from 'node:child_process';
+import { mkdir, readdir, rename, rm } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { isSearchBundleFolder } from '../src/lib/search-parts.ts';
+
+const DIST = 'dist';
+const STAGED_INDEX = join('.cache', 'broadsheet', 'search-index');
+
+const astroBin = join(dirname(createRequire(import.meta.url).resolve('astro/package.json')), 'bin', 'astro.mjs');
+
+/** Runs a Node script to completion with this process's output; rejects naming it if it fails. */
+function run(label: string, args: string[], running: Set<ReturnType<typeof spawn>>): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, args, { stdio: 'inherit' });
+    running.add(child);
+    child.on('error', reject);
+    child.on('exit', (code, signal) => {
+      running.delete(child);
+      if (code === 0) resolve();
+      else reject(new Error(`${label} failed (${signal ? `killed by ${signal}` : `exit ${code}`}); its messages are above`));
+    });
+  });
+}
+
+const running = new Set<ReturnType<typeof spawn>>();
+try {
+  await rm(STAGED_INDEX, { recursive: true, force: true });
+  await mkdir(STAGED_INDEX, { recursive: true });
+  await Promise.all([run('astro build', [astroBin, 'build'], running), run('search index', ['scripts/index-search.ts', '--out', STAGED_INDEX], running)]);
+  for (const folder of (await readdir(STAGED_INDEX)).filter(isSearchBundleFolder)) {
+    await rm(join(DIST, folder), { recursive: true, force: true });
+    await rename(join(STAGED_INDEX, folder), join(DIST, folder));
+  }
+} catch (error) {
+  // One failure is enough to fail the build: stop the other half rather than wait for it.
+  for (const child of running) child.kill();
+  console.error(`build: ${(error as Error).message}`);
+  process.exitCode = 1;
+}
