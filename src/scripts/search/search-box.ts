@@ -2,7 +2,8 @@
  * Lazy header search. Every page runs only this; Pagefind's Component UI (script, styles,
  * index) is fetched the first time a reader focuses the box or presses `/` or Ctrl/Cmd+K.
  */
-import { pagefindInstance, searchAllParts } from './pagefind-components.ts';
+// Types only: any import of code would take this script out of the page into a file of its own.
+import type {} from './pagefind-components.ts';
 
 const HEADER_INSTANCE = 'header';
 
@@ -44,7 +45,8 @@ function upgrade(box: HTMLElement, plain: HTMLInputElement): Promise<HTMLInputEl
     searchbox.setAttribute('instance', HEADER_INSTANCE);
     searchbox.setAttribute('placeholder', plain.placeholder.replace(/\s+\/$/, ''));
     box.append(config);
-    searchAllParts(await pagefindInstance(HEADER_INSTANCE), bundles, baseUrl);
+    // Every part of the index (see src/lib/search-parts.ts), as the search page's searchAllParts does.
+    window.PagefindComponents?.getInstanceManager().getInstance(HEADER_INSTANCE).applyOptions({ mergeIndex: bundles.slice(1).map((bundlePath) => ({ bundlePath, baseUrl })) });
     plain.replaceWith(searchbox);
     const input = searchbox.querySelector('input');
     if (!input) throw new Error('pagefind-searchbox rendered no input');

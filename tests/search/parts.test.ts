@@ -1,0 +1,73 @@
+/**
+ * A search index written in parts (src/lib/search-parts.ts) searches as one: the demo built with
+ * one story per part, under a base path, in real Chromium.
+ */
+import { readdir, writeFile, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium } from '../../scripts/chromium.ts';
+import { serveSite, type ServedSite } from '../../scripts/static-server.ts';
+import { createFixtureSite, type FixtureSite } from '../helpers/site.ts';
+
+const BASE_PATH = '/digest/';
+// The demo dump's headlines (content/sources/2026-02-07/), read off the source.
+const HEADLINES = [
+  "Iran Leaves Door Open for 'Indirect' Talks with Washington",
+  'Israel’s Netanyahu Expected to Meet Trump in US on Wednesday and Discuss Iran',
+  'Italy FM Rules Out Joining Trump’s ‘Board of Peace’',
+  'Top Trump Iran Negotiator Says Visits US Aircraft Carrier in Middle East',
+];
+
+let site: FixtureSite;
+let served: ServedSite;
+let browser: Browser;
+
+beforeAll(async () => {
+  site = await createFixtureSite();
+  const settings = join(site.root, 'content', 'site.yaml');
+  await writeFile(settings, `${await readFile(settings, 'utf8')}\nsearchPartStories: 1\n`);
+  await site.npm('build', [], { BASE_PATH });
+  served = await serveSite(site.dist, BASE_PATH);
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+  await served?.close();
+  await site?.remove();
+});
+
+async function open(path: string): Promise<Page> {
+  const page = await (await browser.newContext()).newPage();
+  await page.goto(served.url + path);
+  return page;
+}
+
+describe('a search index in parts', () => {
+  it('is written as one Pagefind bundle per part, beside the pages', async () => {
+    const folders = (await readdir(site.dist)).filter((name) => name.startsWith('pagefind')).sort();
+    expect(folders).toEqual(['pagefind', 'pagefind-2', 'pagefind-3', 'pagefind-4']);
+    for (const folder of folders) expect(await readdir(join(site.dist, folder))).toContain('pagefind-entry.json');
+  });
+
+  it('lists the stories of every part for a filter', async () => {
+    const page = await open('search/?person=Donald+Trump');
+    const links = page.locator('pagefind-results .pf-result-link');
+    await expect.poll(async () => (await links.allTextContents()).sort()).toEqual([...HEADLINES].sort());
+  });
+
+  it('counts the stories of every part in the filter pane', async () => {
+    const page = await open('search/');
+    const count = (name: string) => page.locator('pagefind-filter-pane label', { hasText: name }).textContent();
+    await expect.poll(() => count('Donald Trump')).toBe('Donald Trump4');
+    await expect.poll(() => count('Oman')).toBe('Oman2');
+  });
+
+  it.each(HEADLINES.map((headline) => [headline]))('finds %j, whichever part holds it, from the header box', async (headline) => {
+    const page = await open('');
+    await page.keyboard.press('/');
+    await page.keyboard.type(headline.split(' ').slice(0, 4).join(' '));
+    await page.getByRole('option', { name: headline }).waitFor();
+    expect(await page.getByRole('option', { name: headline }).count()).toBe(1);
+  });
+});
