@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { createFixtureSite, projectRoot, type FixtureSite } from '../tests/helpers/site.ts';
 import { loadCorpus, STORIES_PER_DAY, writeArchive, type SourceStory } from './bench/archive.ts';
-import { measureStage, treeSize, type StageMeasure } from './bench/measure.ts';
+import { measureStage, searchIndexSize, treeSize, type StageMeasure } from './bench/measure.ts';
 
 const HELP = `Usage: npm run bench -- --stories N[,M,...] [options]
 
@@ -123,7 +123,7 @@ async function benchCount(stories: number, corpus: readonly SourceStory[]): Prom
   }
   site = site!;
   const dist = await treeSize(site.dist);
-  const index = await treeSize(join(site.dist, 'pagefind'));
+  const index = await searchIndexSize(site.dist);
   let noChange: Stage[] = [];
   let addDay: Stage[] = [];
   if (!values['clean-only']) {

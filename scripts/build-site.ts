@@ -18,15 +18,19 @@ const STAGED_INDEX = join('.cache', 'broadsheet', 'search-index');
 
 const astroBin = join(dirname(createRequire(import.meta.url).resolve('astro/package.json')), 'bin', 'astro.mjs');
 
-/** Runs a Node script to completion with this process's output; rejects naming it if it fails. */
-function run(label: string, args: string[], running: Set<ReturnType<typeof spawn>>): Promise<void> {
+/**
+ * Runs a Node script to completion with this process's output; resolves with how long it took
+ * in wall seconds, or rejects naming it if it fails.
+ */
+function run(label: string, args: string[], running: Set<ReturnType<typeof spawn>>): Promise<string> {
+  const started = performance.now();
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, args, { stdio: 'inherit' });
     running.add(child);
     child.on('error', reject);
     child.on('exit', (code, signal) => {
       running.delete(child);
-      if (code === 0) resolve();
+      if (code === 0) resolve(`${label} ${((performance.now() - started) / 1000).toFixed(1)} s`);
       else reject(new Error(`${label} failed (${signal ? `killed by ${signal}` : `exit ${code}`}); its messages are above`));
     });
   });
@@ -36,11 +40,12 @@ const running = new Set<ReturnType<typeof spawn>>();
 try {
   await rm(STAGED_INDEX, { recursive: true, force: true });
   await mkdir(STAGED_INDEX, { recursive: true });
-  await Promise.all([run('astro build', [astroBin, 'build'], running), run('search index', ['scripts/index-search.ts', '--out', STAGED_INDEX], running)]);
+  const took = await Promise.all([run('astro build', [astroBin, 'build'], running), run('search index', ['scripts/index-search.ts', '--out', STAGED_INDEX], running)]);
   for (const folder of (await readdir(STAGED_INDEX)).filter(isSearchBundleFolder)) {
     await rm(join(DIST, folder), { recursive: true, force: true });
     await rename(join(STAGED_INDEX, folder), join(DIST, folder));
   }
+  console.log(`build: ${took.join(', ')}, side by side`);
 } catch (error) {
   // One failure is enough to fail the build: stop the other half rather than wait for it.
   for (const child of running) child.kill();

@@ -7,6 +7,7 @@ import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { open, readdir, readFile, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
+import { isSearchBundleFolder } from '../../src/lib/search-parts.ts';
 
 export interface StageMeasure {
   wallSeconds: number;
@@ -125,4 +126,17 @@ export async function treeSize(dir: string): Promise<TreeSize> {
     if (entry.name.endsWith('.html')) size.htmlPages++;
   }
   return size;
+}
+
+/** The search index's size: every part's bundle (see src/lib/search-parts.ts) under `dist`. */
+export async function searchIndexSize(dist: string): Promise<TreeSize & { parts: number }> {
+  const parts = (await readdir(dist).catch(() => [])).filter(isSearchBundleFolder);
+  const total = { files: 0, bytes: 0, htmlPages: 0, parts: parts.length };
+  for (const part of parts) {
+    const size = await treeSize(join(dist, part));
+    total.files += size.files;
+    total.bytes += size.bytes;
+    total.htmlPages += size.htmlPages;
+  }
+  return total;
 }

@@ -5,12 +5,12 @@
  *
  *   node tests/search/transfer.ts <dist> [--base /digest/] [--query Kharrazi] [--query 'q=Iran&country=Oman']
  */
-import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { treeSize } from '../../scripts/bench/measure.ts';
+import { searchIndexSize } from '../../scripts/bench/measure.ts';
 import { launchChromium } from '../../scripts/chromium.ts';
 import { serveSite } from '../../scripts/static-server.ts';
+import { isSearchBundleFolder } from '../../src/lib/search-parts.ts';
 
 /** Kinds of search-bundle file, told apart by name (see Pagefind's output folder). */
 const KINDS = {
@@ -49,11 +49,12 @@ export async function measureSearchTransfer(dist: string, searches: readonly str
     for (const search of searches) {
       const context = await browser.newContext();
       const page = await context.newPage();
-      const bundle = new URL('pagefind/', served.url).pathname;
+      const site = new URL(served.url).pathname;
       const finished: Promise<[BundleKind, number]>[] = [];
       page.on('requestfinished', (request) => {
         const path = new URL(request.url()).pathname;
-        if (path.startsWith(bundle)) finished.push(request.sizes().then((sizes) => [kindOf(path), sizes.responseBodySize]));
+        // Every part of the index counts (see src/lib/search-parts.ts).
+        if (path.startsWith(site) && isSearchBundleFolder(path.slice(site.length).split('/')[0]!)) finished.push(request.sizes().then((sizes) => [kindOf(path), sizes.responseBodySize]));
       });
       await page.goto(`${served.url}search/?${searchQueryString(search)}`);
       await page.waitForFunction(() => /\b(\d+|no) results?\b/i.test(document.querySelector('pagefind-summary')?.textContent ?? ''));
@@ -91,8 +92,8 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
     process.exit(2);
   }
   const kb = (bytes: number) => (bytes / 1024).toFixed(1);
-  const index = await treeSize(join(dist, 'pagefind'));
-  console.log(`search bundle: ${index.files} files, ${kb(index.bytes)} KB`);
+  const index = await searchIndexSize(dist);
+  console.log(`search index: ${index.parts} part(s), ${index.files} files, ${kb(index.bytes)} KB`);
   console.log('| search | results | requests | index KB | fragments KB | filters KB | meta KB | wasm KB | code KB | index+fragments KB | total KB |');
   console.log('|---|---|---|---|---|---|---|---|---|---|---|');
   for (const row of await measureSearchTransfer(dist, values.query, values.base)) {
