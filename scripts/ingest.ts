@@ -5,8 +5,9 @@
 import { parseArgs } from 'node:util';
 import { relative, resolve } from 'node:path';
 import { IngestError } from './ingest/errors.ts';
-import { closeNameStage, namesReport, openNameStage } from './ingest/names/stage.ts';
-import { ingestSources } from './ingest/pipeline.ts';
+import { dumpCacheDir, readDumps } from './ingest/dumps.ts';
+import { namesReport, openNameStage, type NameStage } from './ingest/names/stage.ts';
+import { assembleArchive } from './ingest/pipeline.ts';
 import { readSources } from './ingest/read.ts';
 import { acquireLock, LockedError, writeArticles, writeCacheFile } from './ingest/write.ts';
 
@@ -21,6 +22,8 @@ Options:
                   blocks, duplicate stories, fragments) with its file and line, and every
                   person not yet in content/names/people.yaml
   --root <dir>    project folder to ingest (default: the current folder)
+  --workers <n>   threads to read dumps in; 0 reads them in the main thread (default: one
+                  per core, at most 4, when more than 4 MB of dumps changed since last run)
   -h, --help      show this help
 
 Exit status is 1 when any dump has an error; nothing is written then, so the last good
@@ -52,12 +55,13 @@ function fail(message: string): never {
   process.exit(1);
 }
 
-let values: { report: boolean; root: string; help: boolean };
+let values: { report: boolean; root: string; workers?: string; help: boolean };
 try {
   ({ values } = parseArgs({
     options: {
       report: { type: 'boolean', default: false },
       root: { type: 'string', default: '.' },
+      workers: { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
     },
   }));
@@ -69,6 +73,8 @@ if (values.help) {
   console.log(HELP);
   process.exit(0);
 }
+const workers = values.workers === undefined ? undefined : Number(values.workers);
+if (workers !== undefined && !(Number.isInteger(workers) && workers >= 0)) fail(`ingest: --workers takes a whole number, 0 or more (got \`${values.workers}\`)\n\n${HELP}`);
 
 const root = resolve(values.root);
 const articlesDir = resolve(root, 'content/articles');
@@ -88,8 +94,20 @@ for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143]] as const) proce
 
 const progress = progressLine();
 const { sources, errors: readErrors } = await readSources(root, resolve(root, 'content/sources'));
-const names = await openNameStage(root).catch((error: unknown) => (error instanceof IngestError ? fail(`error ${error.message}`) : Promise.reject(error)));
-const result = ingestSources(sources, (done, total, path) => progress.show(`ingest: reading ${done}/${total} ${path}`), names);
+let names: NameStage;
+try {
+  names = openNameStage(root);
+} catch (error) {
+  if (error instanceof IngestError) fail(`error ${error.message}`);
+  throw error;
+}
+const dumps = await readDumps(sources, {
+  rules: names.rules,
+  cacheDir: dumpCacheDir(root),
+  onProgress: (done, total, path) => progress.show(`ingest: reading ${done}/${total} ${path}`),
+  ...(workers === undefined ? {} : { workers }),
+});
+const result = assembleArchive(sources, dumps, names.rules);
 const errors: IngestError[] = [...readErrors, ...result.errors];
 
 progress.clear();
@@ -107,7 +125,6 @@ if (errors.length > 0) {
   fail(`\n${errors.length} error(s): nothing was written. Fix the dumps above and run \`npm run ingest\` again.`);
 }
 
-await closeNameStage(root, names);
 const written = await writeArticles(articlesDir, result.articles, {
   onProgress: (done, total) => progress.show(`ingest: writing ${done}/${total}`),
   cacheFile: writeCacheFile(root),

@@ -2,6 +2,7 @@
 export class IngestError extends Error {
   readonly file: string;
   readonly line: number | undefined;
+  readonly problem: string;
   readonly fix: string;
 
   constructor(file: string, line: number | undefined, problem: string, fix: string) {
@@ -9,6 +10,7 @@ export class IngestError extends Error {
     this.name = 'IngestError';
     this.file = file;
     this.line = line;
+    this.problem = problem;
     this.fix = fix;
   }
 }

@@ -170,3 +170,10 @@ export function parseBlock(block: Block): ParsedArticle {
   }
   return article;
 }
+
+/** The lines an article holds, with their text, in file order: what is reported when it becomes no article. */
+export function contentOf(article: ParsedArticle): SourceLine[] {
+  // parseBlock takes them in this order: headline, standfirst (always before a caption), caption, body.
+  const texts = [article.title, article.standfirst, article.caption, ...article.body.map((block) => block.text)].filter((text) => text !== undefined);
+  return article.contentLines.map((number, index) => ({ number, text: texts[index]! }));
+}

@@ -2,14 +2,15 @@
  * The ingest pipeline as one pure function: read sources in, articles and a report out.
  * read -> decode -> split -> parse -> extract -> resolve -> write; this file wires the middle.
  */
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import { slugify } from '../../src/lib/slug.ts';
 import { decode } from './decode.ts';
 import { IngestError } from './errors.ts';
-import type { Extraction } from './extract.ts';
-import { defaultNameStage, extractNames, type NameStage } from './names/stage.ts';
+import { extract, type Extraction } from './extract.ts';
+import { defaultNameStage, type NameStage } from './names/stage.ts';
+import type { NameRules } from './names/rules.ts';
 import { resolveArchive } from './resolve.ts';
-import { parseBlock, type ParsedArticle } from './parse.ts';
+import { contentOf, parseBlock, type ParsedArticle } from './parse.ts';
 import type { SourceFile } from './read.ts';
 import { split } from './split.ts';
 import type { ArticleFile } from './write.ts';
@@ -34,12 +35,65 @@ export interface IngestResult {
 /** Called after each source, so a long run can show progress without the pipeline doing I/O. */
 export type ProgressListener = (done: number, total: number, path: string) => void;
 
+/** A problem that makes a whole dump unusable, kept as data so a worker or a cache can hand it on. */
+export interface DumpProblem {
+  line: number | undefined;
+  problem: string;
+  fix: string;
+}
+
+/** A story as one dump gives it: its text, its fingerprint for finding it again, and the names it mentions. */
+export interface DumpStory {
+  fingerprint: string;
+  extraction: Extraction;
+  /** The body already serialised by `bodyToMdx`, when the stage that read the dump did that too (workers do). */
+  mdxBody?: string;
+}
+
+export interface DumpBlock {
+  article: ParsedArticle;
+  /** Absent for a fragment: a block with no body, which becomes no article. */
+  story?: DumpStory;
+}
+
+/**
+ * All one dump gives on its own, before the archive is put together: a pure function of its
+ * path and bytes and the name rules, so workers can compute it and a cache can keep it.
+ */
+export interface DumpResult {
+  /** Set when the dump was not UTF-8 and was read in this legacy encoding instead. */
+  legacyEncoding?: string;
+  blocks: DumpBlock[];
+  problem?: DumpProblem;
+}
+
 /** Whitespace-insensitive fingerprint of a story, so the same story scraped twice is one article. */
 function fingerprint(article: ParsedArticle): string {
   // Each run of whitespace becomes one space; a lone space, most runs, is left alone, which
   // makes this a fifth of the cost of replacing every run.
   const text = [article.title, ...article.body.map((block) => block.text)].join('\n').replace(/[^\S ]\s*| \s+/g, ' ');
-  return createHash('sha256').update(text).digest('hex');
+  return hash('sha1', text);
+}
+
+/** Stages 2-5 for one dump: decode, split, parse, and the names each story mentions. */
+export function readDump(source: SourceFile, rules: NameRules): DumpResult {
+  let decoded;
+  try {
+    decoded = decode(source.path, source.bytes);
+  } catch (error) {
+    if (!(error instanceof IngestError)) throw error;
+    return { blocks: [], problem: { line: error.line, problem: error.problem, fix: error.fix } };
+  }
+  const result: DumpResult = { blocks: [] };
+  if (decoded.encoding !== 'utf-8') result.legacyEncoding = decoded.encoding;
+  for (const block of split(decoded.lines)) {
+    const article = parseBlock(block);
+    result.blocks.push(article.body.length === 0 ? { article } : { article, story: { fingerprint: fingerprint(article), extraction: extract(article, rules) } });
+  }
+  if (!result.blocks.some((block) => block.story)) {
+    result.problem = { line: 1, problem: 'no recognisable article in this dump (no headline followed by paragraphs)', fix: 'check it is a scraped news dump: a headline line, a blank line, then the paragraphs; or delete it' };
+  }
+  return result;
 }
 
 function uniqueSlug(taken: Set<string>, title: string): string {
@@ -50,68 +104,63 @@ function uniqueSlug(taken: Set<string>, title: string): string {
   return slug;
 }
 
-export function ingestSources(sources: readonly SourceFile[], onProgress?: ProgressListener, names: NameStage = defaultNameStage()): IngestResult {
+/**
+ * Stage 6 and the order-dependent rest: the dumps' stories in path order become articles (the
+ * first of a repeated story wins, slugs are numbered by day) and names are resolved across them.
+ */
+export function assembleArchive(sources: readonly SourceFile[], dumps: readonly DumpResult[], rules: NameRules): IngestResult {
   const extractions: Extraction[] = [];
   const result: IngestResult = { articles: [], duplicates: [], skipped: [], errors: [], warnings: [] };
   const seen = new Map<string, string>();
   const slugsByDay = new Map<string, Set<string>>();
 
   for (const [position, source] of sources.entries()) {
-    onProgress?.(position + 1, sources.length, source.path);
-    let lines: string[];
-    try {
-      const decoded = decode(source.path, source.bytes);
-      lines = decoded.lines;
-      if (decoded.encoding !== 'utf-8') result.warnings.push(`${source.path}: not UTF-8, read as ${decoded.encoding}; check its accents and quotes`);
-    } catch (error) {
-      if (!(error instanceof IngestError)) throw error;
-      result.errors.push(error);
-      continue;
-    }
-    let accepted = 0;
-    for (const block of split(lines)) {
-      const parsed = parseBlock(block);
+    const dump = dumps[position]!;
+    if (dump.legacyEncoding !== undefined) result.warnings.push(`${source.path}: not UTF-8, read as ${dump.legacyEncoding}; check its accents and quotes`);
+    for (const { article: parsed, story } of dump.blocks) {
       for (const skip of parsed.skipped) result.skipped.push({ file: source.path, ...skip });
       // Content that becomes no article is reported line by line, never silently dropped.
       const skipContent = (reason: string) => {
-        const content = new Set(parsed.contentLines);
-        for (const line of block.lines) {
-          if (content.has(line.number)) result.skipped.push({ file: source.path, line: line.number, text: line.text, reason });
-        }
+        for (const line of contentOf(parsed)) result.skipped.push({ file: source.path, line: line.number, text: line.text, reason });
       };
-      if (parsed.body.length === 0) {
+      if (!story) {
         skipContent('fragment with no body');
         continue;
       }
-      accepted++;
-      const key = fingerprint(parsed);
       const location = `${source.path}#L${parsed.firstLine}-L${parsed.lastLine}`;
-      const firstSeen = seen.get(key);
+      const firstSeen = seen.get(story.fingerprint);
       if (firstSeen) {
         result.duplicates.push({ file: source.path, firstLine: parsed.firstLine, lastLine: parsed.lastLine, duplicateOf: firstSeen });
         skipContent(`duplicate of ${firstSeen}`);
         continue;
       }
-      seen.set(key, location);
+      seen.set(story.fingerprint, location);
       const slugs = slugsByDay.get(source.date) ?? new Set<string>();
       slugsByDay.set(source.date, slugs);
       const slug = uniqueSlug(slugs, parsed.title);
-      extractions.push(extractNames(parsed, names));
+      extractions.push(story.extraction);
       const frontmatter: ArticleFile['frontmatter'] = { title: parsed.title, date: source.date, source: location, people: [], countries: [], captionPeople: [], captionCountries: [], roles: {} };
       if (parsed.standfirst !== undefined) frontmatter.standfirst = parsed.standfirst;
       if (parsed.caption !== undefined) frontmatter.caption = parsed.caption;
       if (parsed.credit !== undefined) frontmatter.credit = parsed.credit;
       if (parsed.captionDate !== undefined) frontmatter.captionDate = parsed.captionDate;
-      result.articles.push({ path: `${source.date}/${slug}.mdx`, frontmatter, body: parsed.body, contentLines: parsed.contentLines });
+      const article: ArticleFile = { path: `${source.date}/${slug}.mdx`, frontmatter, body: parsed.body, contentLines: parsed.contentLines };
+      if (story.mdxBody !== undefined) article.mdxBody = story.mdxBody;
+      result.articles.push(article);
     }
-    if (accepted === 0) {
-      result.errors.push(
-        new IngestError(source.path, 1, 'no recognisable article in this dump (no headline followed by paragraphs)', 'check it is a scraped news dump: a headline line, a blank line, then the paragraphs; or delete it'),
-      );
-    }
+    if (dump.problem) result.errors.push(new IngestError(source.path, dump.problem.line, dump.problem.problem, dump.problem.fix));
   }
   // Names are settled across the whole archive: lone surnames, spelling variants, overrides.
   const ids = result.articles.map((article) => article.path.replace(/\.mdx$/, ''));
-  resolveArchive(ids.map((id, index) => ({ id, extraction: extractions[index]! })), names.rules).forEach((mentions, index) => Object.assign(result.articles[index]!.frontmatter, mentions));
+  resolveArchive(ids.map((id, index) => ({ id, extraction: extractions[index]! })), rules).forEach((mentions, index) => Object.assign(result.articles[index]!.frontmatter, mentions));
   return result;
+}
+
+/** The whole pipeline in one thread, with nothing cached: what tests and the evaluation run. */
+export function ingestSources(sources: readonly SourceFile[], onProgress?: ProgressListener, names: NameStage = defaultNameStage()): IngestResult {
+  const dumps = sources.map((source, position) => {
+    onProgress?.(position + 1, sources.length, source.path);
+    return readDump(source, names.rules);
+  });
+  return assembleArchive(sources, dumps, names.rules);
 }

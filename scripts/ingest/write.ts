@@ -17,6 +17,8 @@ export interface ArticleFile {
   body: BodyBlock[];
   /** Source line numbers whose text the article holds (not written; for the nothing-lost report). */
   contentLines: number[];
+  /** `bodyToMdx(body)`, when a worker already serialised it. */
+  mdxBody?: string;
 }
 
 /**
@@ -91,8 +93,8 @@ export function frontmatterYaml(frontmatter: ArticleFrontmatter): string {
   return yaml;
 }
 
-export function renderArticle(article: Pick<ArticleFile, 'frontmatter' | 'body'>): string {
-  return `---\n${frontmatterYaml(article.frontmatter)}---\n\n${bodyToMdx(article.body)}`;
+export function renderArticle(article: Pick<ArticleFile, 'frontmatter' | 'body' | 'mdxBody'>): string {
+  return `---\n${frontmatterYaml(article.frontmatter)}---\n\n${article.mdxBody ?? bodyToMdx(article.body)}`;
 }
 
 /** Name of the lock file that keeps two ingests from writing the collection at once. */

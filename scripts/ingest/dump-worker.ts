@@ -1,0 +1,19 @@
+/** A worker thread of `readDumps`: reads and caches the dumps it is sent, and serialises their bodies too, off the main thread. */
+import { parentPort, workerData } from 'node:worker_threads';
+import { readAndCache, type DumpTask, type WorkerSetup } from './dumps.ts';
+import { compileRules } from './names/rules.ts';
+import type { DumpResult } from './pipeline.ts';
+import { bodyToMdx } from './write.ts';
+
+const setup = workerData as WorkerSetup;
+const rules = compileRules(setup.curation);
+
+/** Bodies are serialised after caching: the cache keeps text, not MDX the write stage may never need. */
+function withMdxBodies(dump: DumpResult): DumpResult {
+  for (const { article, story } of dump.blocks) if (story) story.mdxBody = bodyToMdx(article.body);
+  return dump;
+}
+
+parentPort!.on('message', (tasks: DumpTask[]) => {
+  parentPort!.postMessage(tasks.map((task) => withMdxBodies(readAndCache(task, rules, setup.cacheDir))));
+});

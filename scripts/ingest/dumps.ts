@@ -1,0 +1,173 @@
+/**
+ * Stages 2-5 (`readDump`) for every dump, each at most once: a dump seen before with the same
+ * bytes, path, ingest code and curation comes from the dump cache; the rest are read in worker
+ * threads when there are enough of them to pay for starting workers, else in this thread. The
+ * result is the same value either way, so output never depends on the cache or the workers.
+ */
+import { createHash } from 'node:crypto';
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { join } from 'node:path';
+import { Worker } from 'node:worker_threads';
+import type { Curation } from './names/curation.ts';
+import type { NameRules } from './names/rules.ts';
+import { readDump, type DumpResult, type ProgressListener } from './pipeline.ts';
+import type { SourceFile } from './read.ts';
+
+/**
+ * What a dump's reading depends on besides its path and bytes: the code of every ingest stage,
+ * the country code it uses, and the installed packages (npm's record of the installed tree).
+ * Without that record nothing can vouch for a cached dump, so the cache is not used.
+ */
+const READER_VERSION = (() => {
+  const repo = join(import.meta.dirname, '../..');
+  try {
+    const hash = createHash('sha256').update(readFileSync(join(repo, 'node_modules/.package-lock.json')));
+    const code = readdirSync(import.meta.dirname, { recursive: true, encoding: 'utf8' }).filter((file) => file.endsWith('.ts')).sort();
+    for (const file of code) hash.update(file).update(readFileSync(join(import.meta.dirname, file)));
+    return hash.update(readFileSync(join(repo, 'src/lib/countries.ts'))).digest('hex');
+  } catch {
+    return undefined;
+  }
+})();
+
+/** Where dumps are cached, one file each, named by their key: git-ignored, safe to delete. */
+export function dumpCacheDir(root: string): string {
+  return join(root, '.cache', 'broadsheet', 'dumps');
+}
+
+/** A dump to read: its place in the source list, and the name its result is cached under. */
+export interface DumpTask {
+  position: number;
+  source: SourceFile;
+  key: string | undefined;
+}
+
+function cacheKey(source: SourceFile, rules: NameRules): string | undefined {
+  if (READER_VERSION === undefined) return undefined;
+  return createHash('sha1').update(JSON.stringify([READER_VERSION, rules.curation.fingerprint, source.path])).update(source.bytes).digest('hex');
+}
+
+function cachedDump(dir: string, key: string): DumpResult | undefined {
+  try {
+    const entry = JSON.parse(readFileSync(join(dir, `${key}.json`), 'utf8')) as { key?: unknown; dump?: DumpResult };
+    // A file of another shape (cut short, edited, another version's) only costs a fresh read.
+    return entry.key === key && Array.isArray(entry.dump?.blocks) ? entry.dump : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function saveDump(dir: string, key: string, dump: DumpResult): void {
+  const file = join(dir, `${key}.json`);
+  const temporary = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
+  writeFileSync(temporary, JSON.stringify({ key, dump }));
+  renameSync(temporary, file);
+}
+
+/** Reads one dump and caches what it gives: the work of a worker, or of this thread for small runs. */
+export function readAndCache(task: DumpTask, rules: NameRules, cacheDir: string | undefined): DumpResult {
+  const dump = readDump(task.source, rules);
+  if (cacheDir !== undefined && task.key !== undefined) saveDump(cacheDir, task.key, dump);
+  return dump;
+}
+
+/** What a worker is told once, at start. */
+export interface WorkerSetup {
+  curation: Curation;
+  cacheDir: string | undefined;
+}
+
+/** Below this many bytes of dumps to read, starting workers (each loads the rules) costs more than it saves. */
+const PARALLEL_FROM_BYTES = 4_000_000;
+/** Dumps go to workers in chunks of at most about this size: few messages, and no worker left idle long at the end. */
+const CHUNK_BYTES = 512_000;
+const MAX_WORKERS = 4;
+
+/** Consecutive tasks in chunks, at least four per worker so the work spreads evenly. */
+function chunked(tasks: readonly DumpTask[], workers: number): DumpTask[][] {
+  const bytes = tasks.reduce((sum, task) => sum + task.source.bytes.length, 0);
+  const chunkBytes = Math.min(CHUNK_BYTES, bytes / (workers * 4));
+  const chunks: DumpTask[][] = [];
+  let size = 0;
+  for (const task of tasks) {
+    if (chunks.length === 0 || size >= chunkBytes) {
+      chunks.push([]);
+      size = 0;
+    }
+    chunks.at(-1)!.push(task);
+    size += task.source.bytes.length;
+  }
+  return chunks;
+}
+
+/** Runs the tasks on `count` worker threads, each taking the next chunk when done with one. */
+async function readInWorkers(tasks: readonly DumpTask[], count: number, setup: WorkerSetup, onRead: (task: DumpTask, dump: DumpResult) => void): Promise<void> {
+  const chunks = chunked(tasks, count);
+  const workers = Array.from({ length: Math.min(count, chunks.length) }, () => new Worker(new URL('./dump-worker.ts', import.meta.url), { workerData: setup }));
+  try {
+    await Promise.all(
+      workers.map(
+        (worker) =>
+          new Promise<void>((resolve, reject) => {
+            let current: DumpTask[] = [];
+            const next = () => {
+              current = chunks.shift() ?? [];
+              if (current.length === 0) resolve();
+              else worker.postMessage(current);
+            };
+            worker.on('message', (dumps: DumpResult[]) => {
+              current.forEach((task, index) => onRead(task, dumps[index]!));
+              next();
+            });
+            worker.on('error', reject);
+            worker.on('exit', (code) => reject(new Error(`a dump reader thread stopped early (exit code ${code})`)));
+            next();
+          }),
+      ),
+    );
+  } finally {
+    await Promise.all(workers.map((worker) => worker.terminate()));
+  }
+}
+
+export interface ReadDumpsOptions {
+  rules: NameRules;
+  /** The dump cache's folder (`dumpCacheDir(root)`); without it every dump is read afresh. */
+  cacheDir?: string;
+  onProgress?: ProgressListener;
+  /**
+   * Worker threads to read dumps in: 0 reads them all in this thread. By default one per core
+   * (at most 4), and none when less than 4 MB of dumps is left to read.
+   */
+  workers?: number;
+}
+
+/** Drops what this run did not use (dumps changed or gone, older code) and temporary files of a killed run. */
+function pruneCache(dir: string, keys: ReadonlySet<string | undefined>): void {
+  for (const file of readdirSync(dir)) if (!keys.has(file.replace(/\.json$/, ''))) rmSync(join(dir, file), { force: true });
+}
+
+/** `readDump` of every source, in source order; the cache keeps exactly the dumps of this run. */
+export async function readDumps(sources: readonly SourceFile[], { rules, cacheDir, onProgress, workers }: ReadDumpsOptions): Promise<DumpResult[]> {
+  const dumps: DumpResult[] = [];
+  const tasks: DumpTask[] = sources.map((source, position) => ({ position, source, key: cacheDir === undefined ? undefined : cacheKey(source, rules) }));
+  let done = 0;
+  const onRead = (task: DumpTask, dump: DumpResult) => {
+    dumps[task.position] = dump;
+    onProgress?.(++done, sources.length, task.source.path);
+  };
+  const unread: DumpTask[] = [];
+  for (const task of tasks) {
+    const cached = task.key === undefined ? undefined : cachedDump(cacheDir!, task.key);
+    if (cached) onRead(task, cached);
+    else unread.push(task);
+  }
+  if (cacheDir !== undefined) mkdirSync(cacheDir, { recursive: true });
+  const bytes = unread.reduce((sum, task) => sum + task.source.bytes.length, 0);
+  const threads = workers ?? (bytes >= PARALLEL_FROM_BYTES ? Math.min(availableParallelism(), MAX_WORKERS) : 0);
+  if (threads > 0 && unread.length > 0) await readInWorkers(unread, threads, { curation: rules.curation, cacheDir }, onRead);
+  else for (const task of unread) onRead(task, readAndCache(task, rules, cacheDir));
+  if (cacheDir !== undefined) pruneCache(cacheDir, new Set(tasks.map((task) => task.key)));
+  return dumps;
+}

@@ -1,0 +1,72 @@
+/** The dump cache and the worker threads only ever save time: ingest leaves the same files with them or without. */
+import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { fixturesDir } from './helpers.ts';
+import { manyStories, tempProjects, type TempProject } from './project.ts';
+
+const project = tempProjects();
+
+/** Every fixture dump, over three days, so slugs and duplicates depend on the order across dumps. */
+const fixtureSources = () => Object.fromEntries(readdirSync(fixturesDir).sort().map((file, index) => [`2026-02-0${1 + (index % 3)}/${file}`, readFileSync(join(fixturesDir, file))]));
+
+const cacheDir = (site: TempProject) => join(site.root, '.cache/broadsheet/dumps');
+/** Each cached dump with the time it was written. */
+const cacheEntries = (site: TempProject) => Object.fromEntries(readdirSync(cacheDir(site)).map((file) => [file, statSync(join(cacheDir(site), file)).mtimeMs]));
+
+describe('reading dumps', () => {
+  it('in worker threads gives the files reading them in the main thread gives', async () => {
+    const inMain = project(fixtureSources());
+    expect((await inMain.ingest(['--workers', '0'])).code).toBe(0);
+    const inWorkers = project(fixtureSources());
+    expect((await inWorkers.ingest(['--workers', '3'])).code).toBe(0);
+    expect(inWorkers.snapshot()).toEqual(inMain.snapshot());
+    expect(Object.keys(inWorkers.snapshot()).length).toBeGreaterThan(10);
+  });
+
+  it('from a warm dump cache gives the files a cold run gives, reading no dump again', async () => {
+    const site = project(fixtureSources());
+    await site.ingest();
+    const cold = site.snapshot();
+    const entries = cacheEntries(site);
+    expect(Object.keys(entries)).toHaveLength(Object.keys(fixtureSources()).length);
+
+    const rerun = await site.ingest(['--workers', '2']);
+    expect(rerun.stdout).toContain('0 new or changed');
+    expect(site.snapshot()).toEqual(cold);
+    expect(cacheEntries(site)).toEqual(entries);
+  });
+
+  it('reads a changed dump again: over a warm cache the files a cold run gives, and its old entry goes', async () => {
+    const site = project({ '2026-02-07/a.txt': manyStories(4), '2026-02-08/b.txt': manyStories(3, 'Other') });
+    await site.ingest();
+    const before = cacheEntries(site);
+    const changed = manyStories(4).replace('story 2 says what happened', 'story 2 says what happened next');
+    site.addSource('2026-02-07/a.txt', changed);
+    const run = await site.ingest();
+    expect(run.stdout).toContain('7 article(s): 1 new or changed, 6 unchanged');
+    const after = cacheEntries(site);
+    expect(Object.keys(after)).toHaveLength(2);
+    expect(Object.entries(after).filter(([file, time]) => before[file] === time)).toHaveLength(1);
+
+    const cold = project({ '2026-02-07/a.txt': changed, '2026-02-08/b.txt': manyStories(3, 'Other') });
+    await cold.ingest();
+    expect(site.snapshot()).toEqual(cold.snapshot());
+  });
+
+  it.each([
+    ['cut short', (text: string) => text.slice(0, text.length / 2)],
+    ['of another shape', () => '{"key": 1, "dump": []}'],
+    ['emptied', () => ''],
+  ])('a cache entry %s costs time only: nothing changes on disk', async (_case, spoil) => {
+    const site = project(fixtureSources());
+    await site.ingest();
+    const files = site.snapshot();
+    for (const file of readdirSync(cacheDir(site))) writeFileSync(join(cacheDir(site), file), spoil(readFileSync(join(cacheDir(site), file), 'utf8')));
+
+    const run = await site.ingest();
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('0 new or changed');
+    expect(site.snapshot()).toEqual(files);
+  });
+});
