@@ -226,18 +226,47 @@ export function mostNamed<E extends ArticleEntry>(stories: readonly Story<E>[]):
  */
 const RELATED_CANDIDATES_PER_TAG = 200;
 
+/**
+ * How many tags each candidate shares with the story being related, indexed by the candidate's
+ * rank: an array instead of a Map keyed by story, as relatedStories runs for every story page
+ * (10,000 at 10,000 stories). Shared by every call and all zeros between calls.
+ */
+let sharedTagsByRank = new Uint32Array(0);
+
 /** Stories sharing the most people and countries with `story`, then newest first. */
 export function relatedStories<E extends ArticleEntry>(story: Story<E>, limit = 5): Story<E>[] {
-  const shared = new Map<Story<E>, number>();
+  const candidates: Story<E>[] = [];
   for (const tag of [...story.people, ...story.countries]) {
-    for (const candidate of tag.stories.slice(0, RELATED_CANDIDATES_PER_TAG)) {
-      if (candidate !== story) shared.set(candidate, (shared.get(candidate) ?? 0) + 1);
+    const newest = Math.min(tag.stories.length, RELATED_CANDIDATES_PER_TAG);
+    for (let index = 0; index < newest; index++) {
+      const candidate = tag.stories[index]!;
+      if (candidate === story) continue;
+      if (candidate.rank >= sharedTagsByRank.length) {
+        const grown = new Uint32Array(Math.max(candidate.rank + 1, sharedTagsByRank.length * 2));
+        grown.set(sharedTagsByRank);
+        sharedTagsByRank = grown;
+      }
+      const shared = sharedTagsByRank[candidate.rank] ?? 0;
+      if (shared === 0) candidates.push(candidate);
+      sharedTagsByRank[candidate.rank] = shared + 1;
     }
   }
-  return [...shared]
-    .sort(([a, countA], [b, countB]) => countB - countA || a.rank - b.rank)
-    .slice(0, limit)
-    .map(([candidate]) => candidate);
+  const sharedBy = (candidate: Story<E>) => sharedTagsByRank[candidate.rank] ?? 0;
+  const ranksBefore = (a: Story<E>, b: Story<E>) => sharedBy(a) > sharedBy(b) || (sharedBy(a) === sharedBy(b) && a.rank < b.rank);
+  // The best `limit` kept in order by insertion: a full sort of every candidate is what cost.
+  const best: Story<E>[] = [];
+  for (const candidate of candidates) {
+    if (best.length === limit) {
+      const last = best.at(-1);
+      if (!last || !ranksBefore(candidate, last)) continue;
+      best.pop();
+    }
+    let at = best.length;
+    while (at > 0 && ranksBefore(candidate, best[at - 1]!)) at--;
+    best.splice(at, 0, candidate);
+  }
+  for (const candidate of candidates) sharedTagsByRank[candidate.rank] = 0;
+  return best;
 }
 
 /** Up to this many days between first and last story, a timeline counts days; beyond, months. */

@@ -1,5 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { buildDigest, byStoryCount, mentionTimeline, mostNamed, relatedStories } from '../../src/lib/digest.ts';
+import { buildDigest, byStoryCount, mentionTimeline, mostNamed, relatedStories, type Story } from '../../src/lib/digest.ts';
 import { entry } from './fixtures.ts';
 
 const entries = [
@@ -79,6 +80,28 @@ describe('buildDigest', () => {
     const [first] = digest.stories;
     expect(relatedStories(first!).map((story) => story.title)).toEqual(['Only on day one', 'Second on day two', 'Back in December']);
     expect(relatedStories(first!, 1)).toHaveLength(1);
+  });
+
+  it('relates exactly as counting shared tags over each tag\'s 200 newest stories and sorting would', () => {
+    /** The straightforward definition: count every candidate in a Map, sort them all. */
+    const straightforward = (story: Story, limit: number): Story[] => {
+      const shared = new Map<Story, number>();
+      for (const tag of [...story.people, ...story.countries]) {
+        for (const candidate of tag.stories.slice(0, 200)) if (candidate !== story) shared.set(candidate, (shared.get(candidate) ?? 0) + 1);
+      }
+      return [...shared].sort(([a, countA], [b, countB]) => countB - countA || a.rank - b.rank).slice(0, limit).map(([candidate]) => candidate);
+    };
+    // Few names over many stories, so popular tags hold more than the 200 stories weighed.
+    const names = (prefix: string) => fc.uniqueArray(fc.integer({ min: 0, max: 3 }).map((n) => `${prefix} ${n}`), { maxLength: 3 });
+    const spec = fc.record({ day: fc.integer({ min: 1, max: 28 }), people: names('Person'), countries: names('Country') });
+    fc.assert(
+      fc.property(fc.array(spec, { minLength: 1, maxLength: 600, size: 'max' }), fc.integer({ min: 0, max: 8 }), (specs, limit) => {
+        const { stories } = buildDigest(specs.map((story, line) =>
+          entry({ title: `Story ${line}`, date: `2026-02-${String(story.day).padStart(2, '0')}`, line, people: story.people, countries: story.countries })));
+        for (const story of stories) expect(relatedStories(story, limit)).toEqual(straightforward(story, limit));
+      }),
+      { numRuns: 10, endOnFailure: true },
+    );
   });
 
   it('handles an empty collection', () => {
