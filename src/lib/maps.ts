@@ -10,6 +10,7 @@ import type { GeometryCollection, Topology } from 'topojson-specification';
 import landTopology from 'world-atlas/land-110m.json' with { type: 'json' };
 import countriesTopology from 'world-atlas/countries-110m.json' with { type: 'json' };
 import type { Country } from './countries.ts';
+import { memoise } from './memo.ts';
 
 type Shape = Feature<Geometry>;
 
@@ -138,9 +139,12 @@ export function worldMap(): MapDrawing {
   };
 }
 
+/** A country's mark on the world map: the projection is fixed, so drawn once per build. */
+const worldMark = memoise((country: Country) => mark(worldProjection, country));
+
 /** Only the given countries, in the world map's projection, to lay over `worldMap()`. */
 export function worldMarks(countries: readonly Country[]): MapMark[] {
-  return countries.map((country) => mark(worldProjection, country)).filter((found) => found !== undefined);
+  return countries.map(worldMark).filter((found) => found !== undefined);
 }
 
 export const WORLD_MAP_SIZE = { width: WORLD_WIDTH, height: WORLD_HEIGHT } as const;

@@ -34,4 +34,15 @@ describe('world map', () => {
     expect(marks.map((mark) => mark.name)).toEqual(['United States', 'Iran', 'Israel', 'Oman', 'Yemen', 'Italy', 'Palestine']);
     expect(bytes(marks.map((mark) => mark.outline).join(''))).toBeLessThan(4_000);
   });
+
+  it('marks a country the same whichever countries share the day, as a fresh drawing would', () => {
+    const italy = countryByName('Italy')!;
+    const [alone] = worldMarks([italy]);
+    const [withOthers] = worldMarks([italy, countryByName('France')!]).filter((mark) => mark.name === 'Italy');
+    // A copy of the country is not the memo's key, so it is drawn afresh.
+    const [fresh] = worldMarks([{ ...italy }]);
+    expect(alone?.outline).toMatch(/^M/);
+    expect(withOthers).toEqual(alone);
+    expect(fresh).toEqual(alone);
+  });
 });
