@@ -1,0 +1,64 @@
+import { getRssString } from '@astrojs/rss';
+import { describe, expect, it } from 'vitest';
+import { buildDigest, type Story } from '../../src/lib/digest.ts';
+import { storyFeed, tagFeed } from '../../src/lib/feeds.ts';
+import { siteSettings } from '../../src/lib/settings.ts';
+import { tagFeedPath, tagPath } from '../../src/lib/tags.ts';
+import { lede } from '../../src/lib/text.ts';
+import { absoluteUrl, paths } from '../../src/lib/urls.ts';
+import { bodyToMdx } from '../../scripts/ingest/write.ts';
+import { entry } from './fixtures.ts';
+
+const digest = buildDigest([
+  entry({ title: `Quotes "double" & 'single' <b>not bold</b> ]]>`, date: '2026-02-08', people: ['Ann & Lee'], countries: ['Côte d\'Ivoire'], body: 'Plain.\n' }),
+  entry({ title: 'No tags at all', date: '2026-02-08', line: 20, body: bodyToMdx([{ kind: 'paragraph', text: `Lede with <i>, {braces} & 'quotes'.`, line: 1 }, { kind: 'paragraph', text: 'Second.', line: 2 }]) }),
+  entry({ title: 'An empty body', date: '2026-02-07', people: ['Ann & Lee'], body: '' }),
+  ...Array.from({ length: 30 }, (_, index) => entry({ title: `Older ${index}`, date: '2025-12-01', line: index + 1, people: ['Ann & Lee'], countries: ['France'] })),
+]);
+
+/** The feed as @astrojs/rss wrote it before, from the same inputs. */
+function astroRss(title: string, description: string, pagePath: string, feedPath: string, stories: readonly Story[], site: URL): Promise<string> {
+  const settings = siteSettings();
+  const escapeXml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/"/g, '&quot;');
+  return getRssString({
+    title,
+    description,
+    site: absoluteUrl(pagePath, site),
+    trailingSlash: true,
+    xmlns: { atom: 'http://www.w3.org/2005/Atom' },
+    customData:
+      `<language>${escapeXml(settings.language)}</language>` +
+      `<atom:link href="${escapeXml(absoluteUrl(feedPath, site))}" rel="self" type="application/rss+xml"/>`,
+    items: stories.slice(0, settings.storiesPerPage).map((story) => ({
+      title: story.title,
+      link: absoluteUrl(paths.story(story), site),
+      pubDate: new Date(`${story.day}T00:00:00Z`),
+      description: lede(story),
+      categories: [...story.people, ...story.countries].map((tag) => tag.name),
+    })),
+  });
+}
+
+describe('feeds', () => {
+  const site = new URL('https://news.example.com');
+
+  it('are byte for byte what @astrojs/rss wrote, for the whole site and for each tag', async () => {
+    expect(siteSettings().timeZone).toBe('UTC');
+    expect(await storyFeed({ title: 'Site & co', description: 'All "the" news', pagePath: paths.home(), feedPath: paths.feed(), stories: digest.stories, site }).text())
+      .toBe(await astroRss('Site & co', 'All "the" news', paths.home(), paths.feed(), digest.stories, site));
+    for (const tag of [...digest.people, ...digest.countries]) {
+      const title = `${tag.name} · ${siteSettings().title}`;
+      expect(await tagFeed(tag, site).text(), tag.name)
+        .toBe(await astroRss(title, `The latest stories naming ${tag.name}.`, tagPath(tag), tagFeedPath(tag), tag.stories, site));
+    }
+  });
+
+  it('write a story the same in every feed and for every site origin it is asked for', async () => {
+    const [first] = digest.stories;
+    const item = (xml: string) => xml.match(/<item>.*?<\/item>/)?.[0];
+    const person = digest.personBySlug.get('ann-lee')!;
+    expect(first?.people).toContain(person);
+    expect(item(await tagFeed(person, site).text())).toBe(item(await storyFeed({ title: 't', description: 'd', pagePath: '', feedPath: 'rss.xml', stories: [first!], site }).text()));
+    expect(item(await tagFeed(person, new URL('https://other.example')).text())).toContain('https://other.example/2026/02/08/');
+  });
+});
