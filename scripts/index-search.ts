@@ -4,14 +4,16 @@
  *
  *   node scripts/index-search.ts [--out <dir>]   (default: dist)
  */
-import { readdir, readFile, rm } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
+import { cp, mkdir, readdir, readFile, rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import * as pagefind from 'pagefind';
 import { mdxFiles } from '../src/lib/article-loader.ts';
 import { isSearchBundleFolder, searchBundlePath, searchParts } from '../src/lib/search-parts.ts';
 import { siteSettings } from '../src/lib/settings.ts';
-import { storyRecord } from './search/records.ts';
+import { storyRecord, type SearchRecord } from './search/records.ts';
 
 const ARTICLES = 'content/articles';
 /**
@@ -30,22 +32,58 @@ const language = settings.language.split('-')[0]!.toLowerCase();
 
 const failed = (what: string, errors: string[]) => new Error(`pagefind: ${what}: ${errors.join('; ')}`);
 
-async function writePart(part: number, files: readonly string[]): Promise<void> {
-  const { index, errors } = await pagefind.createIndex({ forceLanguage: language, maxFragments: Math.max(1, Math.ceil(files.length / STORIES_PER_FRAGMENT_FILE)) });
+/**
+ * A finished part is kept here under a hash of everything it is made from, and reused while that
+ * stays the same: parts fill oldest first, so adding a day re-indexes only the newest part. CI
+ * keeps `.cache/` between runs. A missing or partial entry only costs the time to index again.
+ */
+const PART_CACHE = join('.cache', 'broadsheet', 'search-parts');
+// The package exports no package.json; its entry point is `lib/index.js`.
+const INDEXER_VERSION = (JSON.parse(readFileSync(new URL('../package.json', import.meta.resolve('pagefind')), 'utf8')) as { version: string }).version;
+
+function partKey(records: readonly SearchRecord[]): string {
+  return createHash('sha256').update(JSON.stringify([INDEXER_VERSION, language, STORIES_PER_FRAGMENT_FILE, records])).digest('hex');
+}
+
+async function readRecords(files: readonly string[]): Promise<SearchRecord[]> {
+  return Promise.all(files.map(async (file) => {
+    const path = `${ARTICLES}/${file}`;
+    return storyRecord(path, await readFile(path, 'utf8'), language);
+  }));
+}
+
+async function indexPart(records: readonly SearchRecord[], outputPath: string): Promise<void> {
+  const { index, errors } = await pagefind.createIndex({ forceLanguage: language, maxFragments: Math.max(1, Math.ceil(records.length / STORIES_PER_FRAGMENT_FILE)) });
   if (!index) throw failed('could not start the indexer', errors);
-  for (let start = 0; start < files.length; start += RECORDS_IN_FLIGHT) {
+  for (let start = 0; start < records.length; start += RECORDS_IN_FLIGHT) {
     await Promise.all(
-      files.slice(start, start + RECORDS_IN_FLIGHT).map(async (file) => {
-        const path = `${ARTICLES}/${file}`;
-        const added = await index.addCustomRecord(storyRecord(path, await readFile(path, 'utf8'), language));
-        if (added.errors.length > 0) throw failed(path, added.errors);
+      records.slice(start, start + RECORDS_IN_FLIGHT).map(async (record) => {
+        const added = await index.addCustomRecord(record);
+        if (added.errors.length > 0) throw failed(record.url, added.errors);
       }),
     );
   }
-  const written = await index.writeFiles({ outputPath: join(out, searchBundlePath(part)) });
-  if (written.errors.length > 0) throw failed(`writing part ${part}`, written.errors);
+  const written = await index.writeFiles({ outputPath });
+  if (written.errors.length > 0) throw failed(`writing ${outputPath}`, written.errors);
   // Stopping the indexer hands its memory back before the next part starts.
   await pagefind.close();
+}
+
+/** Writes part `part` into `out`, from the cache when its records are unchanged; returns its key. */
+async function writePart(part: number, files: readonly string[]): Promise<{ key: string; reused: boolean }> {
+  const records = await readRecords(files);
+  const key = partKey(records);
+  const cached = join(PART_CACHE, key);
+  const outputPath = join(out, searchBundlePath(part));
+  if (existsSync(join(cached, 'pagefind-entry.json'))) {
+    await cp(cached, outputPath, { recursive: true });
+    return { key, reused: true };
+  }
+  await indexPart(records, outputPath);
+  const staging = `${cached}.${process.pid}.tmp`;
+  await cp(outputPath, staging, { recursive: true });
+  await rename(staging, cached);
+  return { key, reused: false };
 }
 
 // Oldest first, the order parts fill in: paths are `YYYY-MM-DD/<slug>.mdx`.
@@ -54,5 +92,11 @@ const parts = searchParts(files, settings.searchPartStories);
 // A smaller archive than last time leaves fewer parts: no stale part may outlive it.
 const earlier = (await readdir(out).catch(() => [])).filter(isSearchBundleFolder);
 await Promise.all(earlier.map((folder) => rm(join(out, folder), { recursive: true, force: true })));
-for (const [index, part] of parts.entries()) await writePart(index + 1, part);
-console.log(`pagefind: indexed ${files.length} stor${files.length === 1 ? 'y' : 'ies'} in ${parts.length} part(s) into ${out}/`);
+await mkdir(PART_CACHE, { recursive: true });
+const written: { key: string; reused: boolean }[] = [];
+for (const [index, part] of parts.entries()) written.push(await writePart(index + 1, part));
+// Only the parts of this build stay cached.
+const keep = new Set(written.map((part) => part.key));
+for (const entry of await readdir(PART_CACHE)) if (!keep.has(entry)) await rm(join(PART_CACHE, entry), { recursive: true, force: true });
+const reused = written.filter((part) => part.reused).length;
+console.log(`pagefind: ${files.length} stor${files.length === 1 ? 'y' : 'ies'} in ${parts.length} part(s) into ${out}/: ${parts.length - reused} indexed, ${reused} unchanged (reused)`);

@@ -2,13 +2,15 @@
  * A search index written in parts (src/lib/search-parts.ts) searches as one: the demo built with
  * one story per part, under a base path, in real Chromium.
  */
+import { execFile } from 'node:child_process';
 import { readdir, writeFile, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { promisify } from 'node:util';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../../scripts/chromium.ts';
 import { serveSite, type ServedSite } from '../../scripts/static-server.ts';
-import { createFixtureSite, type FixtureSite } from '../helpers/site.ts';
+import { createFixtureSite, projectRoot, type FixtureSite } from '../helpers/site.ts';
 
 const BASE_PATH = '/digest/';
 // The demo dump's headlines (content/sources/2026-02-07/), read off the source.
@@ -69,5 +71,25 @@ describe('a search index in parts', () => {
     await page.keyboard.type(headline.split(' ').slice(0, 4).join(' '));
     await page.getByRole('option', { name: headline }).waitFor();
     expect(await page.getByRole('option', { name: headline }).count()).toBe(1);
+  });
+});
+
+describe('the parts on the next build', () => {
+  const indexSearch = async () => (await promisify(execFile)(join(projectRoot, 'node_modules/.bin/node'), ['scripts/index-search.ts', '--out', 'dist'], { cwd: site.root })).stdout;
+  const entry = (part: string) => readFile(join(site.dist, part, 'pagefind-entry.json'), 'utf8');
+
+  it('are reused while their stories are unchanged', async () => {
+    expect(await indexSearch()).toMatch(/4 part\(s\).*: 0 indexed, 4 unchanged/);
+  });
+
+  it('are indexed again, only the changed one, when a story changes', async () => {
+    const [first] = (await readdir(join(site.root, 'content', 'articles', '2026-02-07'))).sort();
+    const article = join(site.root, 'content', 'articles', '2026-02-07', first!);
+    const before = await Promise.all(['pagefind', 'pagefind-2'].map(entry));
+    await writeFile(article, (await readFile(article, 'utf8')).replace(/\n$/, '\n\nA paragraph added by the test.\n'));
+    expect(await indexSearch()).toMatch(/4 part\(s\).*: 1 indexed, 3 unchanged/);
+    const after = await Promise.all(['pagefind', 'pagefind-2'].map(entry));
+    expect(after[0]).not.toBe(before[0]);
+    expect(after[1]).toBe(before[1]);
   });
 });
