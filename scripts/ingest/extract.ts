@@ -70,6 +70,7 @@ const ROLE_STOPS = new Set(['the', 'a', 'an', 'and', 'or', 'said', 'says', 'by',
 
 /** `George W. Bush` -> `George W Bush`, `J.D. Vance` -> `JD Vance`, curly apostrophes made straight. */
 function normaliseName(name: string): string {
+  if (!name.includes('.') && !name.includes('’')) return name;
   return name
     .split(' ')
     .map((word) => (/^(?:\p{Lu}\.)+$/u.test(word) ? word.replace(/\./g, '') : word))
@@ -332,7 +333,7 @@ function mergeShortForms(people: readonly Found[]): Map<string, string> {
 function resolveSingle(word: string, people: readonly (readonly string[])[], rules: NameRules): string | undefined {
   const known = rules.knownPeople.get(lower(word));
   if (known) return known;
-  const bySurname = people.filter((words) => words.at(-1) === word || words.at(-1)!.split('-').at(-1) === word);
+  const bySurname = people.filter((words) => words.at(-1) === word || (!word.includes('-') && words.at(-1)!.endsWith(`-${word}`)));
   if (bySurname.length === 1) return bySurname[0]!.join(' ');
   if (bySurname.length > 1) return undefined;
   const byGivenName = people.filter((words) => words[0] === word || (NAME_KEEPING_TITLES.has(lower(words[0]!)) && words[1] === word));
@@ -406,7 +407,8 @@ function countriesIn(part: Segment, personWords: ReadonlySet<string>, isHeadline
   for (const span of part.spans) {
     const first = span.tokens[0]!.text;
     const opener = span.tokens.length > 1 && span.tokens[0]!.sentenceStart && commonWords().has(lower(first)) && !rules.countryNames.has(first) ? 1 : 0;
-    span.tokens.forEach((_, offset) => spanOf.set(span.first + offset, { first: span.first + opener, end: span.first + span.tokens.length }));
+    const bounds = { first: span.first + opener, end: span.first + span.tokens.length };
+    span.tokens.forEach((_, offset) => spanOf.set(span.first + offset, bounds));
   }
   const countries: string[] = [];
   const add = (term: string) => {
@@ -422,7 +424,8 @@ function countriesIn(part: Segment, personWords: ReadonlySet<string>, isHeadline
     const found = phraseAt(rules.countryPhrases, words, at);
     if (!found) {
       // One part of a hyphenated word: `Turkish-Austrian`, `US-led`, `Paris-based`.
-      for (const piece of words[at]!.includes('-') ? words[at]!.split('-') : []) {
+      if (!words[at]!.includes('-')) continue;
+      for (const piece of words[at]!.split('-')) {
         if (rules.countryNames.has(piece) && !personWords.has(piece)) add(piece);
       }
       continue;

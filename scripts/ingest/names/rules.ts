@@ -34,7 +34,9 @@ function phraseIndex(phrases: Iterable<string>): PhraseIndex {
 
 /** The longest phrase of `index` starting at `tokens[at]`, as the number of words it covers. */
 export function phraseAt(index: PhraseIndex, words: readonly string[], at: number): { length: number; phrase: string } | undefined {
-  for (const entry of index.get(words[at]!) ?? []) {
+  const entries = index.get(words[at]!);
+  if (entries === undefined) return undefined;
+  for (const entry of entries) {
     if (entry.words.every((word, offset) => words[at + offset] === word)) return { length: entry.words.length, phrase: entry.phrase };
   }
   return undefined;

@@ -34,20 +34,22 @@ export function tokenize(text: string): Token[] {
       word = word.replace(/\.+$/, '');
       endsSentence = true;
     }
-    word = word.replace(/[-&]+$/, '');
+    // The regular expressions below run only on the few words they can change: this loop sees every word of the archive.
+    if (word.endsWith('-') || word.endsWith('&')) word = word.replace(/[-&]+$/, '');
     const end = start + word.length;
     let possessive = false;
-    const owner = /^(.+?)['’]s$/u.exec(word) ?? /^(.+s)['’]$/u.exec(word);
+    const apostrophe = word.includes("'") || word.includes('’');
+    const owner = apostrophe ? (/^(.+?)['’]s$/u.exec(word) ?? /^(.+s)['’]$/u.exec(word)) : null;
     if (owner?.[1]) {
       word = owner[1];
       possessive = true;
     }
-    word = word.replace(/['’]+$/, '');
+    if (apostrophe) word = word.replace(/['’]+$/, '');
     if (word === '') continue;
     const previous = tokens.at(-1);
     if (previous) {
       previous.gapAfter = text.slice(previous.end, start);
-      if (/[.!?:;]\s*["“”'‘’(]*\s*$/.test(previous.gapAfter)) sentenceStart = true;
+      if (previous.gapAfter !== ' ' && /[.!?:;]\s*["“”'‘’(]*\s*$/.test(previous.gapAfter)) sentenceStart = true;
     }
     tokens.push({ text: word, start, end, possessive, sentenceStart, gapAfter: '' });
     sentenceStart = endsSentence;
@@ -58,7 +60,7 @@ export function tokenize(text: string): Token[] {
 }
 
 export function isCapitalised(word: string): boolean {
-  return /^\p{Lu}/u.test(word) || /^(?:al|el|bin|ibn|de|da|van|von|di|du|le|la)-\p{Lu}/u.test(word);
+  return /^\p{Lu}/u.test(word) || (word.includes('-') && /^(?:al|el|bin|ibn|de|da|van|von|di|du|le|la)-\p{Lu}/u.test(word));
 }
 
 /** A word written in capitals (`BBC`, `IRNA`): an acronym, never part of a person's name. */
