@@ -40,3 +40,29 @@ export function dayStartIso(day: string, timeZone: string): string {
 export function dayStartUtc(day: string, timeZone: string): string {
   return dayStartTexts(timeZone).utc(day);
 }
+
+const DAY_MS = 86_400_000;
+const utcTime = (day: string) => Date.parse(`${day}T00:00:00Z`);
+
+/** Whole days from `first` to `last` (`YYYY-MM-DD`): `2026-02-07`, `2026-03-01` -> 22. */
+export function daysBetween(first: string, last: string): number {
+  return Math.round((utcTime(last) - utcTime(first)) / DAY_MS);
+}
+
+/** Every day from `first` to `last` (`YYYY-MM-DD`), both included. */
+export function eachDay(first: string, last: string): string[] {
+  const days: string[] = [];
+  for (let time = utcTime(first); time <= utcTime(last); time += DAY_MS) days.push(new Date(time).toISOString().slice(0, 10));
+  return days;
+}
+
+/** Every month from `first` to `last` (`YYYY-MM`), both included. */
+export function eachMonth(first: string, last: string): string[] {
+  const months: string[] = [];
+  const [year, month] = first.split('-').map(Number) as [number, number];
+  for (let index = year * 12 + month - 1; ; index++) {
+    const period = `${String(Math.floor(index / 12)).padStart(4, '0')}-${String((index % 12) + 1).padStart(2, '0')}`;
+    if (period > last) return months;
+    months.push(period);
+  }
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dayStartIso, dayStartUtc, longDay, longMonth, shortDay, shortMonth } from '../../src/lib/dates.ts';
+import { dayStartIso, dayStartUtc, daysBetween, eachDay, eachMonth, longDay, longMonth, shortDay, shortMonth } from '../../src/lib/dates.ts';
 import { memoise } from '../../src/lib/memo.ts';
 
 describe('dates', () => {
@@ -16,6 +16,21 @@ describe('dates', () => {
     expect(dayStartUtc('2026-02-07', 'UTC')).toBe('Sat, 07 Feb 2026 00:00:00 GMT');
     expect(dayStartUtc('2026-02-07', 'Asia/Riyadh')).toBe('Fri, 06 Feb 2026 21:00:00 GMT');
     expect(dayStartUtc('2026-07-01', 'Europe/London')).toBe('Tue, 30 Jun 2026 23:00:00 GMT');
+  });
+});
+
+describe('calendar', () => {
+  it('counts and lists days across months, leap days and years', () => {
+    expect(daysBetween('2024-02-27', '2024-03-01')).toBe(3);
+    expect(daysBetween('2025-12-31', '2026-01-01')).toBe(1);
+    expect(daysBetween('2026-02-07', '2026-02-07')).toBe(0);
+    expect(eachDay('2024-02-27', '2024-03-01')).toEqual(['2024-02-27', '2024-02-28', '2024-02-29', '2024-03-01']);
+    expect(eachDay('2026-02-07', '2026-02-07')).toEqual(['2026-02-07']);
+  });
+
+  it('lists months across a year end', () => {
+    expect(eachMonth('2025-11', '2026-02')).toEqual(['2025-11', '2025-12', '2026-01', '2026-02']);
+    expect(eachMonth('2026-02', '2026-02')).toEqual(['2026-02']);
   });
 });
 

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { buildDigest, byStoryCount, mentionTimeline, mostNamed, relatedStories, type Story } from '../../src/lib/digest.ts';
+import { buildDigest, byCountThenName, byStoryCount, mentionTimeline, mostNamed, relatedStories, type Story, type Tag } from '../../src/lib/digest.ts';
 import { entry } from './fixtures.ts';
 
 const entries = [
@@ -101,6 +101,28 @@ describe('buildDigest', () => {
         for (const story of stories) expect(relatedStories(story, limit)).toEqual(straightforward(story, limit));
       }),
       { numRuns: 10, endOnFailure: true },
+    );
+  });
+
+  it('counts co-mentions as one pass over every story\'s pairs of tags would, most first, then A to Z', () => {
+    const straightforward = (tag: Tag, stories: readonly Story[]) => {
+      const counts = new Map<Tag, number>();
+      for (const story of stories) {
+        const all = [...story.people, ...story.countries];
+        if (all.includes(tag)) for (const other of all) if (other !== tag) counts.set(other, (counts.get(other) ?? 0) + 1);
+      }
+      return [...counts].map(([other, count]) => ({ tag: other, count })).sort(byCountThenName);
+    };
+    const names = fc.uniqueArray(fc.constantFrom('Émile Zola', 'Ann Lee', 'Bo Chan', 'Zed', 'Italy', 'Türkiye', 'France', 'Eve'), { maxLength: 5 });
+    fc.assert(
+      fc.property(fc.array(fc.record({ people: names, countries: names }), { maxLength: 40 }), (specs) => {
+        const built = buildDigest(specs.map((story, line) => entry({ title: `Story ${line}`, date: '2026-02-07', line, ...story })));
+        for (const tag of [...built.people, ...built.countries]) {
+          const expected = straightforward(tag, built.stories);
+          expect(tag.people).toEqual(expected.filter((mention) => mention.tag.kind === 'person'));
+          expect(tag.countries).toEqual(expected.filter((mention) => mention.tag.kind === 'country'));
+        }
+      }),
     );
   });
 
