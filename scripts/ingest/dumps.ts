@@ -11,7 +11,8 @@ import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { Curation } from './names/curation.ts';
 import type { NameRules } from './names/rules.ts';
-import { readDump, type DumpResult, type ProgressListener } from './pipeline.ts';
+import type { BodyBlock } from './parse.ts';
+import { dumpBodies, readDump, type DumpResult, type ProgressListener } from './pipeline.ts';
 import type { SourceFile } from './read.ts';
 
 /**
@@ -48,20 +49,31 @@ function cacheKey(source: SourceFile, rules: NameRules): string | undefined {
   return createHash('sha1').update(JSON.stringify([READER_VERSION, rules.curation.fingerprint, source.path])).update(source.bytes).digest('hex');
 }
 
-function cachedDump(dir: string, key: string): DumpResult | undefined {
+/**
+ * The cached dump, its bodies to be parsed again from its bytes on first use: most articles of
+ * a rerun are never rendered, and leaving the bodies out makes the cache a third of the size.
+ */
+function cachedDump(dir: string, task: DumpTask & { key: string }): DumpResult | undefined {
+  let entry: { key?: unknown; dump?: DumpResult };
   try {
-    const entry = JSON.parse(readFileSync(join(dir, `${key}.json`), 'utf8')) as { key?: unknown; dump?: DumpResult };
-    // A file of another shape (cut short, edited, another version's) only costs a fresh read.
-    return entry.key === key && Array.isArray(entry.dump?.blocks) ? entry.dump : undefined;
+    entry = JSON.parse(readFileSync(join(dir, `${task.key}.json`), 'utf8')) as typeof entry;
   } catch {
     return undefined;
   }
+  // A file of another shape (cut short, edited, another version's) only costs a fresh read.
+  if (entry.key !== task.key || !Array.isArray(entry.dump?.blocks)) return undefined;
+  let bodies: BodyBlock[][] | undefined;
+  entry.dump.blocks.forEach(({ article }, index) => {
+    Object.defineProperty(article, 'body', { enumerable: true, get: () => (bodies ??= dumpBodies(task.source))[index] });
+  });
+  return entry.dump;
 }
 
 function saveDump(dir: string, key: string, dump: DumpResult): void {
   const file = join(dir, `${key}.json`);
   const temporary = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
-  writeFileSync(temporary, JSON.stringify({ key, dump }));
+  const withoutBodies = { ...dump, blocks: dump.blocks.map(({ article: { body: _body, ...article }, story }) => (story ? { article, story } : { article })) };
+  writeFileSync(temporary, JSON.stringify({ key, dump: withoutBodies }));
   renameSync(temporary, file);
 }
 
@@ -159,7 +171,7 @@ export async function readDumps(sources: readonly SourceFile[], { rules, cacheDi
   };
   const unread: DumpTask[] = [];
   for (const task of tasks) {
-    const cached = task.key === undefined ? undefined : cachedDump(cacheDir!, task.key);
+    const cached = task.key === undefined ? undefined : cachedDump(cacheDir!, { ...task, key: task.key });
     if (cached) onRead(task, cached);
     else unread.push(task);
   }

@@ -10,10 +10,10 @@ import { extract, type Extraction } from './extract.ts';
 import { defaultNameStage, type NameStage } from './names/stage.ts';
 import type { NameRules } from './names/rules.ts';
 import { resolveArchive } from './resolve.ts';
-import { contentOf, parseBlock, type ParsedArticle } from './parse.ts';
+import { contentOf, parseBlock, type BodyBlock, type ParsedArticle } from './parse.ts';
 import type { SourceFile } from './read.ts';
 import { split } from './split.ts';
-import type { ArticleFile } from './write.ts';
+import { bodyDigest, type ArticleFile } from './write.ts';
 
 export interface ReportedSkip {
   file: string;
@@ -46,6 +46,8 @@ export interface DumpProblem {
 export interface DumpStory {
   fingerprint: string;
   extraction: Extraction;
+  /** `bodyDigest` of its body: the write stage tells an unchanged article by it. */
+  bodyDigest: string;
   /** The body already serialised by `bodyToMdx`, when the stage that read the dump did that too (workers do). */
   mdxBody?: string;
 }
@@ -88,12 +90,17 @@ export function readDump(source: SourceFile, rules: NameRules): DumpResult {
   if (decoded.encoding !== 'utf-8') result.legacyEncoding = decoded.encoding;
   for (const block of split(decoded.lines)) {
     const article = parseBlock(block);
-    result.blocks.push(article.body.length === 0 ? { article } : { article, story: { fingerprint: fingerprint(article), extraction: extract(article, rules) } });
+    result.blocks.push(article.body.length === 0 ? { article } : { article, story: { fingerprint: fingerprint(article), extraction: extract(article, rules), bodyDigest: bodyDigest(article.body) } });
   }
   if (!result.blocks.some((block) => block.story)) {
     result.problem = { line: 1, problem: 'no recognisable article in this dump (no headline followed by paragraphs)', fix: 'check it is a scraped news dump: a headline line, a blank line, then the paragraphs; or delete it' };
   }
   return result;
+}
+
+/** The bodies of a dump's blocks, read again from its bytes: what the dump cache leaves out. */
+export function dumpBodies(source: SourceFile): BodyBlock[][] {
+  return split(decode(source.path, source.bytes).lines).map((block) => parseBlock(block).body);
 }
 
 function uniqueSlug(taken: Set<string>, title: string): string {
@@ -144,7 +151,16 @@ export function assembleArchive(sources: readonly SourceFile[], dumps: readonly 
       if (parsed.caption !== undefined) frontmatter.caption = parsed.caption;
       if (parsed.credit !== undefined) frontmatter.credit = parsed.credit;
       if (parsed.captionDate !== undefined) frontmatter.captionDate = parsed.captionDate;
-      const article: ArticleFile = { path: `${source.date}/${slug}.mdx`, frontmatter, body: parsed.body, contentLines: parsed.contentLines };
+      const article: ArticleFile = {
+        path: `${source.date}/${slug}.mdx`,
+        frontmatter,
+        // Read on use: a cached dump's bodies are parsed again only for articles that are rendered.
+        get body() {
+          return parsed.body;
+        },
+        contentLines: parsed.contentLines,
+        bodyDigest: story.bodyDigest,
+      };
       if (story.mdxBody !== undefined) article.mdxBody = story.mdxBody;
       result.articles.push(article);
     }

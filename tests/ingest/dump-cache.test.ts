@@ -1,5 +1,5 @@
 /** The dump cache and the worker threads only ever save time: ingest leaves the same files with them or without. */
-import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { fixturesDir } from './helpers.ts';
@@ -7,8 +7,12 @@ import { manyStories, tempProjects, type TempProject } from './project.ts';
 
 const project = tempProjects();
 
-/** Every fixture dump, over three days, so slugs and duplicates depend on the order across dumps. */
-const fixtureSources = () => Object.fromEntries(readdirSync(fixturesDir).sort().map((file, index) => [`2026-02-0${1 + (index % 3)}/${file}`, readFileSync(join(fixturesDir, file))]));
+/** Every fixture dump over three days, and one again on a fourth: slugs and duplicates depend on the order across dumps. */
+const fixtureSources = () => {
+  const files = readdirSync(fixturesDir).sort();
+  const sources = Object.fromEntries(files.map((file, index) => [`2026-02-0${1 + (index % 3)}/${file}`, readFileSync(join(fixturesDir, file))]));
+  return { ...sources, '2026-02-04/again.txt': readFileSync(join(fixturesDir, files[0]!)) };
+};
 
 const cacheDir = (site: TempProject) => join(site.root, '.cache/broadsheet/dumps');
 /** Each cached dump with the time it was written. */
@@ -26,15 +30,22 @@ describe('reading dumps', () => {
 
   it('from a warm dump cache gives the files a cold run gives, reading no dump again', async () => {
     const site = project(fixtureSources());
-    await site.ingest();
+    const first = await site.ingest(['--report']);
+    expect(first.stdout).toMatch(/^dup /m);
     const cold = site.snapshot();
     const entries = cacheEntries(site);
     expect(Object.keys(entries)).toHaveLength(Object.keys(fixtureSources()).length);
 
-    const rerun = await site.ingest(['--workers', '2']);
-    expect(rerun.stdout).toContain('0 new or changed');
+    // Duplicates and fragments are reported with their text, which a cached dump reads again from its bytes.
+    const rerun = await site.ingest(['--report', '--workers', '2']);
+    expect(rerun.stdout).toBe(first.stdout.replace(/\d+ new or changed, 0 unchanged/, `0 new or changed, ${Object.keys(cold).length} unchanged`));
     expect(site.snapshot()).toEqual(cold);
     expect(cacheEntries(site)).toEqual(entries);
+
+    // With the articles gone, every one is rendered again from a cached dump's bodies.
+    rmSync(site.articles, { recursive: true });
+    await site.ingest();
+    expect(site.snapshot()).toEqual(cold);
   });
 
   it('reads a changed dump again: over a warm cache the files a cold run gives, and its old entry goes', async () => {
