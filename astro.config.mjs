@@ -31,5 +31,5 @@ export default defineConfig({
   integrations: [mdx(), sitemap({ filter: (page) => !/\/404(\.html|\/)?$/.test(page) })],
   // Bundled into the build rather than loaded from node_modules when pages render: Node 22
   // resolves each of date-fns's ~250 modules through its 200 KB exports map (~2 CPU s per build).
-  vite: { ssr: { noExternal: ['date-fns'] } },
+  vite: { resolve: { noExternal: ['date-fns'] } },
 });
