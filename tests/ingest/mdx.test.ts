@@ -7,7 +7,7 @@ import { mdxjs } from 'micromark-extension-mdxjs';
 import { describe, expect, it } from 'vitest';
 import { parse as parseYaml, stringify as stringifyYaml } from 'yaml';
 import type { BodyBlock } from '../../scripts/ingest/parse.ts';
-import { bodyToMdx, frontmatterYaml, renderArticle } from '../../scripts/ingest/write.ts';
+import { bodyToMdx, frontmatterYaml, renderArticle, serialisedBody } from '../../scripts/ingest/write.ts';
 import { hostileLine } from './hostile.ts';
 
 function parseMdx(mdx: string) {
@@ -25,6 +25,21 @@ describe('bodyToMdx', () => {
         expect(tree.children.map((node) => toString(node))).toEqual(body.map((item) => item.text));
       }),
       { numRuns: 400 },
+    );
+  });
+
+  // Prose as the archive holds it, with every character markup could start with now and then.
+  const prose = fc
+    .array(fc.oneof({ arbitrary: fc.constantFrom('word', 'Trump', 'é', '2026', '£5', '(AP)', '“a”', "it's", '-', '1.', '5)', ':', 'import ', 'export '), weight: 8 }, { arbitrary: fc.constantFrom(...'#*_`<>{}[]!&\\~=+|\t\u00a0$£'.split('')), weight: 1 }), { minLength: 1, maxLength: 8 })
+    .chain((parts) => fc.array(fc.constantFrom('', ' ', '  '), { minLength: parts.length, maxLength: parts.length }).map((gaps) => parts.map((part, index) => gaps[index] + part).join('').trim()))
+    .filter((text) => text !== '');
+
+  it('is the bytes the serializer itself writes, for prose and markup alike (property)', () => {
+    fc.assert(
+      fc.property(fc.array(fc.record({ kind: fc.constantFrom<BodyBlock['kind']>('paragraph', 'heading'), text: fc.oneof(prose, hostileLine), line: fc.nat() }), { maxLength: 5 }), (body) => {
+        expect(bodyToMdx(body)).toBe(serialisedBody(body));
+      }),
+      { numRuns: 2000 },
     );
   });
 
