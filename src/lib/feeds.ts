@@ -12,6 +12,9 @@ import { tagFeedPath, tagPath } from './tags.ts';
 import { lede } from './text.ts';
 import { absoluteUrl, paths } from './urls.ts';
 
+/** A feed lists the newest stories only: a feed reader polls it for what is new. */
+export const FEED_ITEMS = 20;
+
 interface FeedInput {
   title: string;
   description: string;
@@ -19,7 +22,7 @@ interface FeedInput {
   pagePath: string;
   /** Site-relative path of the feed itself, announced as its `atom:link rel="self"`. */
   feedPath: string;
-  /** Newest first; only the first `storiesPerPage` are listed. */
+  /** Newest first; only the first `FEED_ITEMS` are listed. */
   stories: readonly Story[];
   site: URL | undefined;
 }
@@ -69,7 +72,7 @@ export function storyFeed({ title, description, pagePath, feedPath, stories, sit
     element('link', absoluteUrl(pagePath, origin)) +
     element('language', settings.language) +
     `<atom:link href="${escapeXml(absoluteUrl(feedPath, origin))}" rel="self" type="application/rss+xml"/>` +
-    stories.slice(0, settings.storiesPerPage).map((story) => feedItem(story, origin)).join('') +
+    stories.slice(0, FEED_ITEMS).map((story) => feedItem(story, origin)).join('') +
     '</channel></rss>';
   return new Response(xml, { headers: { 'Content-Type': 'application/xml' } });
 }

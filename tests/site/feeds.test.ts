@@ -1,7 +1,7 @@
 import { getRssString } from '@astrojs/rss';
 import { describe, expect, it } from 'vitest';
 import { buildDigest, type Story } from '../../src/lib/digest.ts';
-import { storyFeed, tagFeed } from '../../src/lib/feeds.ts';
+import { FEED_ITEMS, storyFeed, tagFeed } from '../../src/lib/feeds.ts';
 import { siteSettings } from '../../src/lib/settings.ts';
 import { tagFeedPath, tagPath } from '../../src/lib/tags.ts';
 import { lede } from '../../src/lib/text.ts';
@@ -29,7 +29,7 @@ function astroRss(title: string, description: string, pagePath: string, feedPath
     customData:
       `<language>${escapeXml(settings.language)}</language>` +
       `<atom:link href="${escapeXml(absoluteUrl(feedPath, site))}" rel="self" type="application/rss+xml"/>`,
-    items: stories.slice(0, settings.storiesPerPage).map((story) => ({
+    items: stories.slice(0, FEED_ITEMS).map((story) => ({
       title: story.title,
       link: absoluteUrl(paths.story(story), site),
       pubDate: new Date(`${story.day}T00:00:00Z`),

@@ -42,6 +42,9 @@ const href = (path: string) => `${BASE}${path}`;
 
 beforeAll(async () => {
   site = await createFixtureSite({});
+  // Pages of 20, whatever the shipped setting, so 23 stories make two.
+  const settings = join(site.root, 'content/site.yaml');
+  await writeFile(settings, (await readFile(settings, 'utf8')).replace(/^storiesPerPage: \d+$/m, 'storiesPerPage: 20'));
   for (const spec of specs) {
     const file = join(site.root, 'content/articles', spec.date, `${slugify(spec.title)}.mdx`);
     await mkdir(join(file, '..'), { recursive: true });
@@ -112,7 +115,7 @@ describe('a tagged site under /digest/', () => {
 
   it('puts every internal link and asset under /digest/, and each one exists', async () => {
     for (const file of pages) {
-      // The search index is written by `npm run build` after `astro build`; the search tests cover it.
+      // The search index is written by `npm run build` beside `astro build`; the search tests cover it.
       for (const link of internalLinks(await readPage(site.dist, file)).filter((url) => !url.startsWith(`${BASE}pagefind/`))) {
         expect(link.startsWith(BASE), `${link} on ${file}`).toBe(true);
         expect(existsSync(join(site.dist, fileForPath(link.slice(BASE.length)))), `${link} on ${file}`).toBe(true);
