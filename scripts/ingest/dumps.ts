@@ -61,9 +61,10 @@ function cachedDump(dir: string, task: DumpTask & { key: string }): DumpResult |
     return undefined;
   }
   // A file of another shape (cut short, edited, another version's) only costs a fresh read.
-  if (entry.key !== task.key || !Array.isArray(entry.dump?.blocks)) return undefined;
+  const blocks: unknown = entry.dump?.blocks;
+  if (entry.key !== task.key || !Array.isArray(blocks) || !blocks.every((block: { article?: unknown }) => typeof block?.article === 'object')) return undefined;
   let bodies: BodyBlock[][] | undefined;
-  entry.dump.blocks.forEach(({ article }, index) => {
+  entry.dump!.blocks.forEach(({ article }, index) => {
     Object.defineProperty(article, 'body', { enumerable: true, get: () => (bodies ??= dumpBodies(task.source))[index] });
   });
   return entry.dump;
