@@ -124,6 +124,24 @@ describe('the search page', () => {
     await expect(input.inputValue()).resolves.toBe('Kharrazi');
   });
 
+  it('keeps a query typed while the index loads over the older one in the address', async () => {
+    const page = await (await browser.newContext()).newPage();
+    // The filters are the last thing loading waits for: held until the reader has typed.
+    let release = () => {};
+    const typed = new Promise<void>((resolve) => (release = resolve));
+    await page.route('**/*.pf_filter', async (route) => {
+      await typed;
+      await route.continue();
+    });
+    await page.goto(served.url + searchPage('?q=Kharrazi'));
+    const input = page.locator('pagefind-input input');
+    await input.fill('Tajani');
+    release();
+    await expect.poll(() => resultTitles(page)).toEqual([ITALY]);
+    await expect(input.inputValue()).resolves.toBe('Tajani');
+    expect(new URL(page.url()).searchParams.get('q')).toBe('Tajani');
+  });
+
   it('is linked from a person page, pre-filtered on that person', async () => {
     const page = await openPage('people/donald-trump/');
     await page.getByRole('link', { name: 'Search stories naming Donald Trump' }).click();

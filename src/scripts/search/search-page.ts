@@ -34,9 +34,12 @@ function show(state: SearchState): void {
 
 await instance.triggerLoad();
 loaded = true;
-// Shown after loading so it is the latest search: it wins over the listing started on load
-// (and re-runs anything typed meanwhile, which the URL already holds).
+// Shown after loading so it is the latest search: it wins over the listing started on load and
+// re-runs anything typed meanwhile. What is in the box wins over the URL: a query typed while
+// the index loaded may not have reached the URL yet, and must not be overwritten by an older one.
+const typed = document.querySelector<HTMLInputElement>('pagefind-input input')?.value.trim() ?? '';
 const initial = parseSearchState(location.search);
-if (formatSearchState(initial) !== '') show(initial);
+const latest = typed === '' ? initial : { ...initial, query: typed };
+if (formatSearchState(latest) !== '') show(latest);
 
 addEventListener('popstate', () => show(parseSearchState(location.search)));
