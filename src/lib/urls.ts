@@ -31,6 +31,7 @@ export const paths = {
   home: () => '',
   archive: () => 'archive/',
   search: () => 'search/',
+  searchParts: () => 'search/parts.json',
   feed: () => 'rss.xml',
   day: (day: string) => `${day.replaceAll('-', '/')}/`,
   story: (story: StoryAddress) => `${story.day.replaceAll('-', '/')}/${story.slug}/`,

@@ -1,6 +1,7 @@
 /**
  * Lazy header search. Every page runs only this; Pagefind's Component UI (script, styles,
- * index) is fetched the first time a reader focuses the box or presses `/` or Ctrl/Cmd+K.
+ * index) is fetched the first time a reader focuses the box or presses `/` or Ctrl/Cmd+K,
+ * with the list of the index's parts (`search/parts.json`): pages name only the first part.
  */
 // Types only: any import of code would take this script out of the page into a file of its own.
 import type {} from './pagefind-components.ts';
@@ -33,10 +34,16 @@ let upgrading: Promise<HTMLInputElement> | undefined;
 /** Replaces the plain input with Pagefind's searchbox, keeping what was typed and the focus. */
 function upgrade(box: HTMLElement, plain: HTMLInputElement): Promise<HTMLInputElement> {
   upgrading ??= (async () => {
-    const bundles = JSON.parse(box.dataset.bundles ?? '["/pagefind/"]') as string[];
-    const bundle = bundles[0]!;
+    const bundle = box.dataset.bundle ?? '/pagefind/';
     const baseUrl = box.dataset.base ?? '/';
-    await Promise.all([load('link', `${bundle}pagefind-component-ui.css`), load('script', `${bundle}pagefind-component-ui.js`)]);
+    const [bundles] = await Promise.all([
+      fetch(box.dataset.parts ?? '/search/parts.json').then(async (response) => {
+        if (!response.ok) throw new Error(`could not load the search index's parts (${response.status})`);
+        return (await response.json()) as string[];
+      }),
+      load('link', `${bundle}pagefind-component-ui.css`),
+      load('script', `${bundle}pagefind-component-ui.js`),
+    ]);
     const config = document.createElement('pagefind-config');
     config.setAttribute('instance', HEADER_INSTANCE);
     config.setAttribute('bundle-path', bundle);
