@@ -18,6 +18,8 @@ export interface ArticleEntry {
   body?: string;
   /** The article file, for error messages. */
   filePath?: string;
+  /** A hash of the article file, set by the content loader; see page-keys.ts. */
+  digest?: string | number;
 }
 
 export interface Story<E extends ArticleEntry = ArticleEntry> extends StoryAddress {

@@ -4,6 +4,7 @@
  */
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { buildDigest, type Digest, type Story, type Tag } from './digest.ts';
+import { pageKeys, type PageKeys } from './page-keys.ts';
 import { searchBundlePaths } from './search-parts.ts';
 import { siteSettings } from './settings.ts';
 import { href } from './urls.ts';
@@ -25,4 +26,15 @@ export function getDigest(): Promise<Digest<Article>> {
 /** URLs of the search index's parts (see search-parts.ts), the first holding Pagefind's UI. */
 export async function searchBundles(): Promise<string[]> {
   return searchBundlePaths((await getDigest()).stories.length, siteSettings().searchPartStories).map(href);
+}
+
+let keys: PageKeys<Article> | undefined;
+
+/**
+ * This build's page cache keys (see page-keys.ts). The settings are what every page shows
+ * besides its stories; Astro itself compares the config, the code and the lockfile.
+ */
+export function sitePageKeys(): PageKeys<Article> {
+  keys ??= pageKeys(JSON.stringify(siteSettings()));
+  return keys;
 }

@@ -18,13 +18,17 @@ export interface TagPageProps<T extends Tag = Tag> {
   stories: T['stories'];
 }
 
-/** Static paths of `[slug]/[...page]` routes: `slug/` for page 1, then `slug/2/`, `slug/3/`... */
-export function tagPagePaths<T extends Tag>(tags: readonly T[], perPage: number) {
+/**
+ * Static paths of `[slug]/[...page]` routes: `slug/` for page 1, then `slug/2/`, `slug/3/`...,
+ * each with its cache key (see page-keys.ts).
+ */
+export function tagPagePaths<T extends Tag>(tags: readonly T[], perPage: number, cacheKey: (tag: T, page: number) => string | undefined) {
   return tags.flatMap((tag) => {
     const pageCount = Math.max(1, Math.ceil(tag.stories.length / perPage));
     return Array.from({ length: pageCount }, (_, index) => ({
       params: { slug: tag.slug, page: index === 0 ? undefined : String(index + 1) },
       props: { tag, page: index + 1, pageCount, stories: tag.stories.slice(index * perPage, (index + 1) * perPage) } as TagPageProps<T>,
+      cacheKey: cacheKey(tag, index + 1),
     }));
   });
 }

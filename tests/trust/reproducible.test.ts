@@ -1,11 +1,13 @@
 /**
- * The same commit always gives the same site: two clean builds, one of them with the clock a
- * year ahead, another time zone, its sources written in the opposite order with other mtimes,
- * in another folder, give byte-identical dist/ folders.
+ * The same commit always gives the same site. A clean build with the clock a year ahead, another
+ * time zone, its sources written in the opposite order with other mtimes, in another folder, is
+ * byte-identical to a rebuild of an archive that had a story edited, a day added and a dump
+ * removed since its last build: the rebuild copies unchanged pages from that build (Astro's
+ * incremental build), so this also holds the page cache keys to the pages' data.
  */
 import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { readdir, readFile, utimes } from 'node:fs/promises';
+import { readdir, readFile, rm, utimes, writeFile } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
@@ -36,14 +38,28 @@ async function fixtureSources(): Promise<[string, string | Uint8Array][]> {
 
 const SHIFTED_CLOCK = `--import=${pathToFileURL(join(import.meta.dirname, 'shifted-clock.mjs')).href}`;
 
-describe('two clean builds of the same commit', () => {
+/** An earlier state of the same archive: the hostile story under another name, one more dump, no second copy. */
+const EDITED_DUMP = `${HOSTILE_DAY}/a-hostile.txt`;
+const REMOVED_DUMP = '2026-01-20/removed.txt';
+const ADDED_DUMP = `${HOSTILE_DAY}/z-hostile-copy.txt`;
+
+describe('a clean build and a rebuild of the same archive', () => {
   const sites: FixtureSite[] = [];
+  let rebuildLog = '';
 
   beforeAll(async () => {
     const sources = await fixtureSources();
-    const plain = await createFixtureSite(Object.fromEntries(sources));
-    sites.push(plain);
-    await plain.npm('build');
+    const final = Object.fromEntries(sources);
+    const earlier: Record<string, string | Uint8Array> = { ...final, [EDITED_DUMP]: HOSTILE_DUMP.replaceAll('Donald Trump', 'Keir Starmer'), [REMOVED_DUMP]: HOSTILE_DUMP };
+    delete earlier[ADDED_DUMP];
+    const rebuilt = await createFixtureSite(earlier);
+    sites.push(rebuilt);
+    await rebuilt.npm('build');
+    const sourcesDir = join(rebuilt.root, 'content', 'sources');
+    await writeFile(join(sourcesDir, EDITED_DUMP), final[EDITED_DUMP]!);
+    await writeFile(join(sourcesDir, ADDED_DUMP), final[ADDED_DUMP]!);
+    await rm(join(sourcesDir, REMOVED_DUMP, '..'), { recursive: true });
+    rebuildLog = (await rebuilt.npm('build')).stdout;
 
     const shifted = await createFixtureSite(Object.fromEntries(sources.toReversed()));
     sites.push(shifted);
@@ -64,6 +80,12 @@ describe('two clean builds of the same commit', () => {
     const script = 'console.log(Date.now(), new Date().getTime())';
     const { stdout } = await promisify(execFile)(join(projectRoot, 'node_modules/.bin/node'), ['-e', script], { env: { ...process.env, NODE_OPTIONS: SHIFTED_CLOCK } });
     for (const reading of stdout.trim().split(' ').map(Number)) expect(reading - Date.now()).toBeGreaterThan(300 * 24 * 60 * 60 * 1000);
+  });
+
+  it('reused pages in the rebuild and rendered the changed ones', () => {
+    const count = (marker: string) => rebuildLog.split(marker).length - 1;
+    expect(count('(restored)'), 'pages copied from the last build').toBeGreaterThan(10);
+    expect(rebuildLog, 'the page of the added story, rendered').toMatch(new RegExp(`${HOSTILE_DAY.replaceAll('-', '/')}/[^ ]*jd-vance[^ ]*/index\\.html \\(\\+`));
   });
 
   it('give byte-identical dist/ folders', async () => {

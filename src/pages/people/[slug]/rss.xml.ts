@@ -1,8 +1,11 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { getDigest } from '../../../lib/site-index.ts';
+import { getDigest, sitePageKeys } from '../../../lib/site-index.ts';
 import { tagFeed } from '../../../lib/feeds.ts';
 import type { Tag } from '../../../lib/digest.ts';
 
-export const getStaticPaths = (async () => (await getDigest()).people.map((tag) => ({ params: { slug: tag.slug }, props: { tag } }))) satisfies GetStaticPaths;
+export const getStaticPaths = (async () => {
+  const keys = sitePageKeys();
+  return (await getDigest()).people.map((tag) => ({ params: { slug: tag.slug }, props: { tag }, cacheKey: keys.tag(tag) }));
+}) satisfies GetStaticPaths;
 
 export const GET: APIRoute = ({ props, site }) => tagFeed(props.tag as Tag, site);

@@ -1,0 +1,53 @@
+/**
+ * Cache keys for Astro's incremental build (`experimental.incrementalBuild`): a page whose code
+ * and key are both unchanged since the last build is copied from it instead of rendered again.
+ * So a key must change whenever anything the page shows does. It names every story the page
+ * reads, each by its article file's digest and the names and slugs of the people and countries
+ * it links (a tag's name is shared by all of its stories, and a slug may come from the people
+ * registry), plus the site-wide inputs of every page.
+ * A story without a digest gets no key, and its pages are always rendered.
+ */
+import { createHash } from 'node:crypto';
+import type { ArticleEntry, Day, Story, Tag } from './digest.ts';
+
+function hash(parts: readonly (string | number | undefined)[]): string {
+  return createHash('sha256').update(JSON.stringify(parts)).digest('base64url');
+}
+
+export interface PageKeys<E extends ArticleEntry> {
+  /** A story page: the story, the day's stories either side of it and its related stories. */
+  story(story: Story<E>, shown: readonly (Story<E> | undefined)[]): string | undefined;
+  /** A day's digest page. */
+  day(day: Day<E>): string | undefined;
+  /** Anything drawn from all of a tag's stories: its pages (`page` of them) and its feed. */
+  tag(tag: Tag<E>, page?: number): string | undefined;
+}
+
+/** `site` holds what every page shows whatever its data: settings, search index parts. */
+export function pageKeys<E extends ArticleEntry>(site: string): PageKeys<E> {
+  const prints = new WeakMap<Story<E>, string | undefined>();
+  const print = (story: Story<E>): string | undefined => {
+    if (prints.has(story)) return prints.get(story);
+    const { digest } = story.entry;
+    const value = digest === undefined ? undefined : [String(digest), ...[...story.people, ...story.countries].map((tag) => `${tag.kind} ${tag.slug} ${tag.name}`)].join('\n');
+    prints.set(story, value);
+    return value;
+  };
+  const keyOf = (stories: readonly (Story<E> | undefined)[], ...extra: (string | number | undefined)[]) => {
+    const storyPrints = stories.map((story) => (story ? print(story) : ''));
+    return storyPrints.includes(undefined) ? undefined : hash([site, ...extra, ...storyPrints]);
+  };
+  const tagKeys = new WeakMap<Tag<E>, string | undefined>();
+  const tagKey = (tag: Tag<E>) => {
+    if (!tagKeys.has(tag)) tagKeys.set(tag, keyOf(tag.stories, tag.kind, tag.name));
+    return tagKeys.get(tag);
+  };
+  return {
+    story: (story, shown) => keyOf([story, ...shown]),
+    day: (day) => keyOf(day.stories, day.day, day.previous, day.next),
+    tag: (tag, page = 1) => {
+      const key = tagKey(tag);
+      return key === undefined ? undefined : `${key}.${page}`;
+    },
+  };
+}
