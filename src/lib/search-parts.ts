@@ -3,14 +3,30 @@
  * merges into one search (Pagefind's `mergeIndex`). Pagefind's indexer holds about 0.3 MB per
  * story while it writes an index, so a part of a few thousand stories bounds its memory however
  * large the archive grows; a query fetches a little from every part. Parts fill oldest story
- * first, so a part once full keeps the same stories as days are added.
+ * first, so a part once full keeps the same stories as days are added. The newest stories, not
+ * yet a full part, are cut into parts a fifth that size: adding a day re-indexes at most one of
+ * those (about 1,000 stories, not 5,000), and they give way to one full part once they fill it.
  *
- * The indexer and the pages agree on the parts through the story count and the
- * `searchPartStories` setting alone: both call these functions with them.
+ * The indexer and the site's list of parts (`search/parts.json`, the search page) agree on the
+ * parts through the story count and the `searchPartStories` setting alone: both call these
+ * functions with them.
  */
 
+/** How many times smaller the parts holding the newest stories are. */
+const NEWEST_PARTS_DIVISOR = 5;
+
+/** Stories in each part, oldest part first; an empty archive has one empty part. */
+function partSizes(stories: number, storiesPerPart: number): number[] {
+  const newestPartStories = Math.max(1, Math.floor(storiesPerPart / NEWEST_PARTS_DIVISOR));
+  const fullParts = Math.floor(stories / storiesPerPart);
+  const newest = stories - fullParts * storiesPerPart;
+  const sizes = [...Array<number>(fullParts).fill(storiesPerPart), ...Array<number>(Math.floor(newest / newestPartStories)).fill(newestPartStories)];
+  if (newest % newestPartStories > 0 || sizes.length === 0) sizes.push(newest % newestPartStories);
+  return sizes;
+}
+
 export function searchPartCount(stories: number, storiesPerPart: number): number {
-  return Math.max(1, Math.ceil(stories / storiesPerPart));
+  return partSizes(stories, storiesPerPart).length;
 }
 
 /** Site-relative folder of part `part` (1-based): `pagefind/`, then `pagefind-2/`, `pagefind-3/`… */
@@ -30,5 +46,6 @@ export function searchBundlePaths(stories: number, storiesPerPart: number): stri
 
 /** `items` (oldest first) cut into the parts the bundles hold, in bundle order. */
 export function searchParts<T>(items: readonly T[], storiesPerPart: number): T[][] {
-  return Array.from({ length: searchPartCount(items.length, storiesPerPart) }, (_, index) => items.slice(index * storiesPerPart, (index + 1) * storiesPerPart));
+  let start = 0;
+  return partSizes(items.length, storiesPerPart).map((size) => items.slice(start, (start += size)));
 }
