@@ -7,11 +7,11 @@
  * registry), plus the site-wide inputs of every page.
  * A story without a digest gets no key, and its pages are always rendered.
  */
-import { createHash } from 'node:crypto';
+import { hash as digestOf } from 'node:crypto';
 import type { ArticleEntry, Day, Story, Tag } from './digest.ts';
 
 function hash(parts: readonly (string | number | undefined)[]): string {
-  return createHash('sha256').update(JSON.stringify(parts)).digest('base64url');
+  return digestOf('sha256', JSON.stringify(parts), 'base64url');
 }
 
 export interface PageKeys<E extends ArticleEntry> {
@@ -25,11 +25,12 @@ export interface PageKeys<E extends ArticleEntry> {
 
 /** `site` holds what every page shows whatever its data: settings, search index parts. */
 export function pageKeys<E extends ArticleEntry>(site: string): PageKeys<E> {
+  // Hashed once per story: a tag's key covers thousands of stories, and a story is on ~10 pages.
   const prints = new WeakMap<Story<E>, string | undefined>();
   const print = (story: Story<E>): string | undefined => {
     if (prints.has(story)) return prints.get(story);
     const { digest } = story.entry;
-    const value = digest === undefined ? undefined : [String(digest), ...[...story.people, ...story.countries].map((tag) => `${tag.kind} ${tag.slug} ${tag.name}`)].join('\n');
+    const value = digest === undefined ? undefined : hash([String(digest), ...[...story.people, ...story.countries].map((tag) => `${tag.kind} ${tag.slug} ${tag.name}`)]);
     prints.set(story, value);
     return value;
   };
