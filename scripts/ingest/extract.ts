@@ -62,7 +62,7 @@ interface Single {
 
 function segment(text: string): Segment {
   const tokens = tokenize(text);
-  return { text, tokens, spans: capitalisedSpans(text, tokens, PHRASE_JOINERS) };
+  return { text, tokens, spans: capitalisedSpans(tokens, PHRASE_JOINERS) };
 }
 
 const lower = (word: string) => word.toLowerCase();
@@ -78,9 +78,9 @@ function normaliseName(name: string): string {
     .replace(/’/g, "'");
 }
 
-function isPersonCue(word: string | undefined): boolean {
-  if (!word) return false;
-  const plain = lower(word);
+/** `plain`, a lowercase word, is a person cue or its plural. */
+function isPersonCue(plain: string | undefined): boolean {
+  if (!plain) return false;
   return PERSON_CUES.has(plain) || (plain.endsWith('s') && PERSON_CUES.has(plain.slice(0, -1)));
 }
 
@@ -91,30 +91,30 @@ const isGivenName = (word: string | undefined) => word !== undefined && ALL_GIVE
  * before them. A word of office ends the name, unless it is the surname itself (`John Major`,
  * `Kristin King`, `Wendy Day`): after a given name, or where the context already says person.
  */
-function nameTail(words: readonly string[], personContext: boolean, rules: NameRules): { tail: string[]; prefix: string[] } {
+function nameTail(words: readonly Token[], personContext: boolean, rules: NameRules): { tail: string[]; prefix: Token[] } {
   const tail: string[] = [];
   let end = words.length;
-  while (end > 1 && POST_NOMINALS.has(words[end - 1]!)) end--;
+  while (end > 1 && POST_NOMINALS.has(words[end - 1]!.text)) end--;
   let index = end - 1;
   for (; index >= 0; index--) {
-    const word = words[index]!;
-    const plain = lower(word);
+    const { text: word, lower: plain } = words[index]!;
     const previous = words[index - 1];
-    const surnameSlot = tail.length === 0 && previous !== undefined && isCapitalised(previous) && (isGivenName(previous) || personContext);
-    if (PHRASE_JOINERS.has(plain) || HONORIFICS.has(plain) || WEEKDAYS_AND_MONTHS.has(plain) || /^I(?:['’]|$)/.test(word)) break;
+    const previousIsGivenName = previous !== undefined && ALL_GIVEN_NAMES.has(previous.lower);
+    const surnameSlot = tail.length === 0 && previous !== undefined && isCapitalised(previous.text) && (previousIsGivenName || personContext);
+    if (PHRASE_JOINERS.has(plain) || HONORIFICS.has(plain) || WEEKDAYS_AND_MONTHS.has(plain) || word === 'I' || word.startsWith("I'") || word.startsWith('I’')) break;
     // Particles are lowercase (`van`, `bin`); capitalised, `Ben` and `Van` are names.
     if (NAME_PARTICLES.has(word)) {
       if (tail.length === 0 || index === 0) break;
       tail.unshift(word);
       continue;
     }
-    if ((TITLE_WORDS.has(plain) || NAME_KEEPING_TITLES.has(plain) || isPersonCue(word)) && !surnameSlot) break;
-    if (NON_PERSON_WORDS.has(plain) && !(surnameSlot && personContext && isGivenName(previous))) break;
+    if ((TITLE_WORDS.has(plain) || NAME_KEEPING_TITLES.has(plain) || isPersonCue(plain)) && !surnameSlot) break;
+    if (NON_PERSON_WORDS.has(plain) && !(surnameSlot && personContext && previousIsGivenName)) break;
     if (isAcronym(word) && !(word.length === 2 && tail.length > 0 && !rules.countryNames.has(word))) break;
-    if (rules.countryNames.has(word) && !(tail.length > 0 && isGivenName(word))) break;
+    if (rules.countryNames.has(word) && !(tail.length > 0 && ALL_GIVEN_NAMES.has(plain))) break;
     if (!isCapitalised(word)) break;
     // `London-based`, `Jackson-style`: a compound adjective, not part of a name; nor is a run-on `Division.Those`.
-    if (/-\p{Ll}+$/u.test(word) || /\p{L}\.\p{L}{2,}/u.test(word)) break;
+    if ((word.includes('-') && /-\p{Ll}+$/u.test(word)) || (word.includes('.') && /\p{L}\.\p{L}{2,}/u.test(word))) break;
     tail.unshift(word);
   }
   while (tail.length > 0 && NAME_PARTICLES.has(tail[0]!)) tail.shift();
@@ -126,27 +126,28 @@ function roleBefore(tokens: readonly Token[], first: number): string | undefined
   const words: string[] = [];
   for (let index = first - 1; index >= 0 && words.length < 5; index--) {
     const token = tokens[index]!;
-    if (token.gapAfter !== ' ' || ROLE_STOPS.has(lower(token.text)) || token.possessive) break;
+    if (token.gapAfter !== ' ' || ROLE_STOPS.has(token.lower) || token.possessive) break;
     words.unshift(token.text);
   }
-  return words.length > 0 && isPersonCue(words.at(-1)) ? words.join(' ') : undefined;
+  // The last word of the role is the token just before the name.
+  return words.length > 0 && isPersonCue(tokens[first - 1]!.lower) ? words.join(' ') : undefined;
 }
 
 /** The role an apposition after the name gives (`Kamal Kharrazi, an adviser to Iran's supreme leader,`). */
 function roleAfter(text: string, end: number): string | undefined {
   const found = /^,\s+(?:an?\s+|the\s+)?([^,.;:()"“”]{3,80}?)\s*(?:,|\.|;|$)/u.exec(text.slice(end));
   const role = found?.[1];
-  return role && role.split(/\s+/).length <= 8 && role.split(/\s+/).some(isPersonCue) ? role : undefined;
+  return role && role.split(/\s+/).length <= 8 && role.split(/\s+/).some((word) => isPersonCue(lower(word))) ? role : undefined;
 }
 
 /** `, who`, `, 31,`, `, a spokesman for`, `, general manager of`: an apposition that describes a person. */
 function describesPerson(tokens: readonly Token[], after: number, gap: string): boolean {
   const next = tokens[after];
   if (!next) return false;
-  if (/^\s+$/.test(gap)) return lower(next.text) === 'who';
+  if (gap === ' ' || /^\s+$/.test(gap)) return next.lower === 'who';
   if (!/^\s*,\s*$/.test(gap)) return false;
-  if (['who', 'whose', 'aged'].includes(lower(next.text)) || /^\d{1,3}$/.test(next.text)) return true;
-  return tokens.slice(after, after + 4).some((token) => isPersonCue(token.text));
+  if (['who', 'whose', 'aged'].includes(next.lower) || /^\d{1,3}$/.test(next.text)) return true;
+  return tokens.slice(after, after + 4).some((token) => isPersonCue(token.lower));
 }
 
 interface SegmentNames {
@@ -160,10 +161,10 @@ interface SegmentNames {
 function honouredWords(segments: readonly Segment[]): Set<string> {
   const words = new Set<string>();
   for (const { tokens } of segments) {
-    tokens.forEach((token, index) => {
-      const next = tokens[index + 1];
-      if (next && HONORIFICS.has(lower(token.text)) && isCapitalised(next.text)) words.add(next.text);
-    });
+    for (let index = 0; index + 1 < tokens.length; index++) {
+      const next = tokens[index + 1]!;
+      if (HONORIFICS.has(tokens[index]!.lower) && isCapitalised(next.text)) words.add(next.text);
+    }
   }
   return words;
 }
@@ -202,13 +203,12 @@ function namesIn(part: Segment, context: Context): SegmentNames {
 
   const consider = (allTokens: readonly Token[], first: number): boolean => {
     // `the USS Abraham Lincoln`: what follows a ship prefix is a ship's name.
-    const ship = allTokens.findIndex((token, index) => SHIP_PREFIXES.has(lower(token.text)) && index < allTokens.length - 1);
+    const ship = allTokens.findIndex((token, index) => SHIP_PREFIXES.has(token.lower) && index < allTokens.length - 1);
     const spanTokens = ship >= 0 ? allTokens.slice(0, ship) : allTokens;
     if (spanTokens.length === 0) return true;
-    const words = spanTokens.map((token) => token.text);
-    const spanText = normaliseName(text.slice(spanTokens[0]!.start, spanTokens.at(-1)!.end));
-    if (rules.notPeople.has(lower(spanText))) return true;
-    const known = rules.knownPeople.get(lower(spanText));
+    const spanKey = lower(normaliseName(text.slice(spanTokens[0]!.start, spanTokens.at(-1)!.end)));
+    if (rules.notPeople.has(spanKey)) return true;
+    const known = rules.knownPeople.get(spanKey);
     if (known) {
       names.people.push({ name: known });
       return true;
@@ -218,12 +218,12 @@ function namesIn(part: Segment, context: Context): SegmentNames {
     const after = tokens[afterIndex];
     const before = tokens[first - 1];
     const adjacentBefore = before !== undefined && before.gapAfter === ' ';
-    const cueBefore = adjacentBefore && isPersonCue(before.text);
+    const cueBefore = adjacentBefore && isPersonCue(before.lower);
     // `a spokesman for Allied Domecq told`: the speaker is the spokesman, not the firm.
-    const spokeAfter = after !== undefined && /^,? $/.test(lastToken.gapAfter) && SPEECH_VERBS.has(lower(after.text)) && !(adjacentBefore && ['for', 'of', 'at', 'from'].includes(lower(before.text)));
-    const spokeBefore = adjacentBefore && ['said', 'says'].includes(lower(before.text));
+    const spokeAfter = after !== undefined && (lastToken.gapAfter === ' ' || lastToken.gapAfter === ', ') && SPEECH_VERBS.has(after.lower) && !(adjacentBefore && ['for', 'of', 'at', 'from'].includes(before.lower));
+    const spokeBefore = adjacentBefore && ['said', 'says'].includes(before.lower);
     const apposition = describesPerson(tokens, afterIndex, lastToken.gapAfter);
-    const { tail, prefix } = nameTail(words, cueBefore || spokeAfter || spokeBefore || apposition, rules);
+    const { tail, prefix } = nameTail(spanTokens, cueBefore || spokeAfter || spokeBefore || apposition, rules);
     if (tail.length === 0) return false;
     // A capitalised sentence opener is not a first name (`Despite`, `Shares`).
     const opener = prefix.length === 0 && spanTokens[0]!.sentenceStart && tail.length > 1 && commonWords().has(lower(tail[0]!)) && !rules.countryNames.has(tail[0]!);
@@ -231,11 +231,19 @@ function namesIn(part: Segment, context: Context): SegmentNames {
     // `Backbencher Stephen Pound`: an unlisted role word before a given name and surname.
     if (prefix.length === 0 && tail.length >= 3 && !isGivenName(tail[0]) && isGivenName(tail[1]) && !NAME_PARTICLES.has(tail[1]!) && /^\p{Lu}\p{Ll}{2,}$/u.test(tail[0]!)) tail.shift();
     const name = normaliseName(tail.join(' '));
-    if (rules.notPeople.has(lower(name)) || rules.countryNames.has(name)) return true;
-    const lowerPrefix = prefix.map(lower);
-    const titled = lowerPrefix.some((word) => HONORIFICS.has(word) || TITLE_WORDS.has(word) || NAME_KEEPING_TITLES.has(word) || isPersonCue(word));
-    const roleOf = () => (titled ? prefix.filter((word) => !HONORIFICS.has(lower(word))).join(' ') : '') || roleBefore(tokens, first) || roleAfter(text, lastToken.end);
-    const knownTail = rules.knownPeople.get(lower(name));
+    const nameKey = lower(name);
+    if (rules.notPeople.has(nameKey) || rules.countryNames.has(name)) return true;
+    const titled = prefix.some(({ lower: word }) => HONORIFICS.has(word) || TITLE_WORDS.has(word) || NAME_KEEPING_TITLES.has(word) || isPersonCue(word));
+    const roleOf = () =>
+      (titled
+        ? prefix
+            .filter((word) => !HONORIFICS.has(word.lower))
+            .map((word) => word.text)
+            .join(' ')
+        : '') ||
+      roleBefore(tokens, first) ||
+      roleAfter(text, lastToken.end);
+    const knownTail = rules.knownPeople.get(nameKey);
     if (knownTail) {
       const role = roleOf();
       names.people.push(role ? { name: knownTail, role } : { name: knownTail });
@@ -246,7 +254,7 @@ function namesIn(part: Segment, context: Context): SegmentNames {
     const marked = titled || (bare && (cueBefore || spokeBefore)) || spokeAfter || apposition;
     if (tail.length === 1) {
       const title = prefix.at(-1);
-      if (title && NAME_KEEPING_TITLES.has(lower(title))) names.people.push({ name: `${title} ${name}` });
+      if (title && NAME_KEEPING_TITLES.has(title.lower)) names.people.push({ name: `${title.text} ${name}` });
       else {
         const spoke = (spokeAfter || spokeBefore) && !commonWords().has(lower(name));
         names.singles.push({ word: name, marked: titled || spoke || context.honoured.has(name), midSentence: prefix.length > 0 || opener || !spanTokens[0]!.sentenceStart });
@@ -254,9 +262,9 @@ function namesIn(part: Segment, context: Context): SegmentNames {
       return true;
     }
     // `Harry Potter director Alfonso Cuaron`: a phrase qualifying the next person's role is not a person.
-    const qualifiesNext = after !== undefined && lastToken.gapAfter === ' ' && !lastToken.possessive && isPersonCue(after.text) && isCapitalised(tokens[afterIndex + 1]?.text ?? '');
+    const qualifiesNext = after !== undefined && lastToken.gapAfter === ' ' && !lastToken.possessive && isPersonCue(after.lower) && isCapitalised(tokens[afterIndex + 1]?.text ?? '');
     // `the Federal Reserve`, `firm Allied Domecq`: an article or an object noun says it is not a person.
-    const objectCue = bare && (NON_PERSON_CUES.has(lower(before.text)) || ['the', 'a', 'an'].includes(lower(before.text)));
+    const objectCue = bare && (NON_PERSON_CUES.has(before.lower) || ['the', 'a', 'an'].includes(before.lower));
     const place = PLACE_OPENERS.has(lower(tail[0]!)) || PLACE_CLOSERS.has(lower(tail.at(-1)!));
     const work = tail.some((word) => FUNCTION_WORDS.has(lower(word)));
     if (((objectCue || qualifiesNext) && !titled) || place || work) {
@@ -278,12 +286,12 @@ function namesIn(part: Segment, context: Context): SegmentNames {
   for (const span of part.spans) {
     if (consider(span.tokens, span.first)) continue;
     // `Orin Middleton of Barclays Capital`: the name before an organisation it belongs to.
-    const joiner = span.tokens.findIndex((token) => PHRASE_JOINERS.has(lower(token.text)));
+    const joiner = span.tokens.findIndex((token) => PHRASE_JOINERS.has(token.lower));
     if (joiner > 0) consider(span.tokens.slice(0, joiner), span.first);
   }
   // A name listed with a proven one is a person too: `Hayley Yelling and Justyna Bak`.
   const joinedTo = (candidate: Candidate, other: Candidate) =>
-    (other.last + 2 === candidate.first && lower(tokens[other.last + 1]?.text ?? '') === 'and') || (other.last + 1 === candidate.first && /^\s*,\s*$/.test(tokens[other.last]!.gapAfter));
+    (other.last + 2 === candidate.first && tokens[other.last + 1]?.lower === 'and') || (other.last + 1 === candidate.first && /^\s*,\s*$/.test(tokens[other.last]!.gapAfter));
   for (let added = true; added; ) {
     added = false;
     for (const candidate of [...unproven]) {
@@ -306,25 +314,23 @@ function wordsOf(name: string): string[] {
 /** Merges `George Bush` and `W Bush` into `George W Bush` when both occur in one story. */
 function mergeShortForms(people: readonly Found[]): Map<string, string> {
   const canonical = new Map<string, string>();
-  const names = [...new Set(people.map((person) => person.name))];
-  for (const name of names) {
-    const words = wordsOf(name);
+  // Each name split and lowercased once: every pair of names is compared.
+  const names = [...new Set(people.map((person) => person.name))].map((name) => ({ name, words: wordsOf(name), lower: lower(name) }));
+  for (const { name, words, lower: lowerName } of names) {
     const longer = names.find((other) => {
-      if (other === name) return false;
-      const otherWords = wordsOf(other);
-      if (otherWords.length <= words.length) return false;
+      if (other.name === name || other.words.length <= words.length) return false;
       // `Van Nistelrooy` opening a sentence is `Ruud van Nistelrooy`.
-      const suffix = lower(otherWords.slice(-words.length).join(' ')) === lower(name);
-      const withoutMiddle = otherWords[0] === words[0] && otherWords.at(-1) === words.at(-1) && words.length === 2;
+      const suffix = lower(other.words.slice(-words.length).join(' ')) === lowerName;
+      const withoutMiddle = other.words[0] === words[0] && other.words.at(-1) === words.at(-1) && words.length === 2;
       return suffix || withoutMiddle;
     });
     // A peeress is `Baroness Morgan` and `Lady Morgan` in one story.
-    const peer = words.length === 2 && lower(words[0]!) === 'lady' ? names.find((other) => other === `Baroness ${words[1]}`) : undefined;
-    if (peer) {
+    const peer = words.length === 2 && lower(words[0]!) === 'lady' ? `Baroness ${words[1]}` : undefined;
+    if (peer !== undefined && names.some((other) => other.name === peer)) {
       canonical.set(name, peer);
       continue;
     }
-    canonical.set(name, longer ?? name);
+    canonical.set(name, longer?.name ?? name);
   }
   return canonical;
 }
@@ -333,10 +339,11 @@ function mergeShortForms(people: readonly Found[]): Map<string, string> {
 function resolveSingle(word: string, people: readonly (readonly string[])[], rules: NameRules): string | undefined {
   const known = rules.knownPeople.get(lower(word));
   if (known) return known;
-  const bySurname = people.filter((words) => words.at(-1) === word || (!word.includes('-') && words.at(-1)!.endsWith(`-${word}`)));
+  const hyphenated = word.includes('-') ? undefined : `-${word}`;
+  const bySurname = people.filter((words) => words.at(-1) === word || (hyphenated !== undefined && words.at(-1)!.endsWith(hyphenated)));
   if (bySurname.length === 1) return bySurname[0]!.join(' ');
   if (bySurname.length > 1) return undefined;
-  const byGivenName = people.filter((words) => words[0] === word || (NAME_KEEPING_TITLES.has(lower(words[0]!)) && words[1] === word));
+  const byGivenName = people.filter((words) => words[0] === word || (words[1] === word && NAME_KEEPING_TITLES.has(lower(words[0]!))));
   return byGivenName.length === 1 ? byGivenName[0]!.join(' ') : undefined;
 }
 
@@ -390,7 +397,7 @@ function isLanguageUse(tokens: readonly Token[], at: number, length: number, ter
   const before = tokens[at - 1];
   const last = tokens[at + length - 1]!;
   const next = tokens[at + length];
-  return before !== undefined && lower(before.text) === 'in' && (/^\s*[.,;:)]/.test(last.gapAfter) || next === undefined || ['and', 'or'].includes(lower(next.text)));
+  return before !== undefined && before.lower === 'in' && (/^\s*[.,;:)]/.test(last.gapAfter) || next === undefined || ['and', 'or'].includes(next.lower));
 }
 
 /**
@@ -399,17 +406,24 @@ function isLanguageUse(tokens: readonly Token[], at: number, length: number, ter
  * England`) or a person's name it does not. In a headline every word is capitalised, so
  * there it counts wherever it is not part of a person's name.
  */
-function countriesIn(part: Segment, personWords: ReadonlySet<string>, isHeadline: boolean, rules: NameRules): string[] {
-  const { tokens } = part;
-  const words = tokens.map((token) => token.text);
-  // A capitalised sentence opener (`The US firm`, `A British author`) is not part of the name after it.
+/** The capitalised run each token is in, by token index, as the token range of the name it can be part of. */
+function spanBounds(part: Segment, rules: NameRules): Map<number, { first: number; end: number }> {
   const spanOf = new Map<number, { first: number; end: number }>();
   for (const span of part.spans) {
-    const first = span.tokens[0]!.text;
-    const opener = span.tokens.length > 1 && span.tokens[0]!.sentenceStart && commonWords().has(lower(first)) && !rules.countryNames.has(first) ? 1 : 0;
+    const first = span.tokens[0]!;
+    // A capitalised sentence opener (`The US firm`, `A British author`) is not part of the name after it.
+    const opener = span.tokens.length > 1 && first.sentenceStart && commonWords().has(first.lower) && !rules.countryNames.has(first.text) ? 1 : 0;
     const bounds = { first: span.first + opener, end: span.first + span.tokens.length };
     span.tokens.forEach((_, offset) => spanOf.set(span.first + offset, bounds));
   }
+  return spanOf;
+}
+
+function countriesIn(part: Segment, personWords: ReadonlySet<string>, isHeadline: boolean, rules: NameRules): string[] {
+  const { tokens } = part;
+  const words = tokens.map((token) => token.text);
+  // Worked out only for a text that names a country: most paragraphs name none.
+  let spanOf: Map<number, { first: number; end: number }> | undefined;
   const countries: string[] = [];
   const add = (term: string) => {
     const country = rules.countryNames.get(term)!;
@@ -432,10 +446,11 @@ function countriesIn(part: Segment, personWords: ReadonlySet<string>, isHeadline
     }
     const { length, phrase } = found;
     if (personWords.has(phrase) || isLanguageUse(tokens, at, length, phrase, rules)) continue;
+    spanOf ??= spanBounds(part, rules);
     const span = spanOf.get(at);
     const wholeSpan = span !== undefined && span.first === at && span.end === at + length;
     const following = tokens[at + length];
-    const opensTitle = span?.first === at && following !== undefined && span.end > at + length && (TITLE_WORDS.has(lower(following.text)) || HONORIFICS.has(lower(following.text)));
+    const opensTitle = span?.first === at && following !== undefined && span.end > at + length && (TITLE_WORDS.has(following.lower) || HONORIFICS.has(following.lower));
     if (isHeadline || wholeSpan || opensTitle) add(phrase);
     at += length - 1;
   }

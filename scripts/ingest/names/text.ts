@@ -7,6 +7,8 @@ import { NAME_PARTICLES } from './lexicon.ts';
 export interface Token {
   /** The word without a possessive ending and without a sentence-final full stop. */
   text: string;
+  /** `text` lowercased, once: the word lists are lowercase, and every rule looks words up in them. */
+  lower: string;
   start: number;
   end: number;
   /** Ended by `'s`, `’s` or a bare `'` after s: the word closes a name. */
@@ -22,10 +24,15 @@ const ABBREVIATIONS = new Set(['Mr.', 'Mrs.', 'Ms.', 'Dr.', 'St.', 'Adm.', 'Gen.
 const INITIALS = /^(?:\p{Lu}\.)+$/u;
 const WORD = /[\p{L}\p{M}\p{N}][\p{L}\p{M}\p{N}'’.&-]*/gu;
 
+const isAsciiLowercase = (code: number) => code >= 0x61 && code <= 0x7a;
+const isApostrophe = (code: number) => code === 0x27 || code === 0x2019;
+
 export function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
   let sentenceStart = true;
-  for (const match of text.matchAll(WORD)) {
+  WORD.lastIndex = 0;
+  // An exec loop, not matchAll: this loop sees every word of the archive.
+  for (let match = WORD.exec(text); match !== null; match = WORD.exec(text)) {
     let word = match[0];
     const start = match.index;
     let endsSentence = false;
@@ -34,11 +41,13 @@ export function tokenize(text: string): Token[] {
       word = word.replace(/\.+$/, '');
       endsSentence = true;
     }
-    // The regular expressions below run only on the few words they can change: this loop sees every word of the archive.
+    // The regular expressions below run only on the few words they can change.
     if (word.endsWith('-') || word.endsWith('&')) word = word.replace(/[-&]+$/, '');
     const end = start + word.length;
     let possessive = false;
-    const apostrophe = word.includes("'") || word.includes('’');
+    // Only an apostrophe last, or before a last `s`, is a possessive or is stripped.
+    const lastCode = word.charCodeAt(word.length - 1);
+    const apostrophe = isApostrophe(lastCode) || (lastCode === 0x73 && isApostrophe(word.charCodeAt(word.length - 2)));
     const owner = apostrophe ? (/^(.+?)['’]s$/u.exec(word) ?? /^(.+s)['’]$/u.exec(word)) : null;
     if (owner?.[1]) {
       word = owner[1];
@@ -51,7 +60,7 @@ export function tokenize(text: string): Token[] {
       previous.gapAfter = text.slice(previous.end, start);
       if (previous.gapAfter !== ' ' && /[.!?:;]\s*["“”'‘’(]*\s*$/.test(previous.gapAfter)) sentenceStart = true;
     }
-    tokens.push({ text: word, start, end, possessive, sentenceStart, gapAfter: '' });
+    tokens.push({ text: word, lower: word.toLowerCase(), start, end, possessive, sentenceStart, gapAfter: '' });
     sentenceStart = endsSentence;
   }
   const last = tokens.at(-1);
@@ -59,12 +68,19 @@ export function tokenize(text: string): Token[] {
   return tokens;
 }
 
+/** Capitalised, or a capitalised name after a lowercase particle (`al-Sabah`). ASCII first letters are told apart without a regular expression. */
 export function isCapitalised(word: string): boolean {
-  return /^\p{Lu}/u.test(word) || (word.includes('-') && /^(?:al|el|bin|ibn|de|da|van|von|di|du|le|la)-\p{Lu}/u.test(word));
+  const first = word.charCodeAt(0);
+  if (first >= 0x41 && first <= 0x5a) return true;
+  const asciiLowercase = isAsciiLowercase(first);
+  if (first < 0x80 && !asciiLowercase) return false;
+  return (!asciiLowercase && /^\p{Lu}/u.test(word)) || (word.includes('-') && /^(?:al|el|bin|ibn|de|da|van|von|di|du|le|la)-\p{Lu}/u.test(word));
 }
 
 /** A word written in capitals (`BBC`, `IRNA`): an acronym, never part of a person's name. */
 export function isAcronym(word: string): boolean {
+  // A lowercase letter first or second (`said`, `Smith`) settles it without the expressions.
+  if (isAsciiLowercase(word.charCodeAt(0)) || isAsciiLowercase(word.charCodeAt(1))) return false;
   return /^\p{Lu}{2,}s?$/u.test(word.replace(/[.&-]/g, ''));
 }
 
@@ -80,7 +96,6 @@ export interface Span {
   tokens: Token[];
   /** Index of the first token in the text's token list. */
   first: number;
-  text: string;
 }
 
 /**
@@ -88,7 +103,7 @@ export interface Span {
  * (`Ruud van Nistelrooy`) and organisation joiners (`Bank of England`, `Minister for Foreign Affairs`).
  * A possessive closes a run: `Italy's Minister` is two runs.
  */
-export function capitalisedSpans(text: string, tokens: readonly Token[], joiners: ReadonlySet<string>): Span[] {
+export function capitalisedSpans(tokens: readonly Token[], joiners: ReadonlySet<string>): Span[] {
   const spans: Span[] = [];
   let index = 0;
   while (index < tokens.length) {
@@ -99,7 +114,7 @@ export function capitalisedSpans(text: string, tokens: readonly Token[], joiners
     }
     const first = index;
     let last = index;
-    while (!tokens[last]!.possessive && /^ $/.test(tokens[last]!.gapAfter) && !closesName(tokens[last]!.text)) {
+    while (!tokens[last]!.possessive && tokens[last]!.gapAfter === ' ' && !closesName(tokens[last]!.text)) {
       const next = tokens[last + 1];
       if (!next) break;
       if (isCapitalised(next.text)) {
@@ -108,8 +123,7 @@ export function capitalisedSpans(text: string, tokens: readonly Token[], joiners
       }
       // Bridge one or two lowercase joiners when a capitalised word follows them.
       const bridge = [next, tokens[last + 2]];
-      const lower = next.text.toLowerCase();
-      if (NAME_PARTICLES.has(lower) || joiners.has(lower)) {
+      if (NAME_PARTICLES.has(next.lower) || joiners.has(next.lower)) {
         let step = 1;
         if (tokens[last + 2]?.text === 'the' && next.gapAfter === ' ') step = 2;
         const after = tokens[last + step + 1];
@@ -121,8 +135,7 @@ export function capitalisedSpans(text: string, tokens: readonly Token[], joiners
       }
       break;
     }
-    const spanTokens = tokens.slice(first, last + 1);
-    spans.push({ tokens: spanTokens, first, text: text.slice(spanTokens[0]!.start, spanTokens.at(-1)!.start + spanTokens.at(-1)!.text.length) });
+    spans.push({ tokens: tokens.slice(first, last + 1), first });
     index = last + 1;
   }
   return spans;
