@@ -1,12 +1,11 @@
 /** A worker thread of `readDumps`: reads and caches the dumps it is sent, and serialises their bodies too, off the main thread. */
 import { parentPort, workerData } from 'node:worker_threads';
 import { readAndCache, type DumpTask, type WorkerSetup } from './dumps.ts';
-import { compileRules } from './names/rules.ts';
 import type { DumpResult } from './pipeline.ts';
 import { bodyToMdx } from './write.ts';
 
 const setup = workerData as WorkerSetup;
-const rules = compileRules(setup.curation);
+const { rules } = setup;
 
 /** Bodies are serialised after caching: the cache keeps text, not MDX the write stage may never need. */
 function withMdxBodies(dump: DumpResult): DumpResult {
