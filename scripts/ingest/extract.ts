@@ -400,12 +400,6 @@ function isLanguageUse(tokens: readonly Token[], at: number, length: number, ter
   return before !== undefined && before.lower === 'in' && (/^\s*[.,;:)]/.test(last.gapAfter) || next === undefined || ['and', 'or'].includes(next.lower));
 }
 
-/**
- * Countries a piece of text names. A country word counts when it stands alone, or opens a
- * title (`Iranian Foreign Minister`); inside a longer name (`Washington Post`, `Bank of
- * England`) or a person's name it does not. In a headline every word is capitalised, so
- * there it counts wherever it is not part of a person's name.
- */
 /** The capitalised run each token is in, by token index, as the token range of the name it can be part of. */
 function spanBounds(part: Segment, rules: NameRules): Map<number, { first: number; end: number }> {
   const spanOf = new Map<number, { first: number; end: number }>();
@@ -419,6 +413,12 @@ function spanBounds(part: Segment, rules: NameRules): Map<number, { first: numbe
   return spanOf;
 }
 
+/**
+ * Countries a piece of text names. A country word counts when it stands alone, or opens a
+ * title (`Iranian Foreign Minister`); inside a longer name (`Washington Post`, `Bank of
+ * England`) or a person's name it does not. In a headline every word is capitalised, so
+ * there it counts wherever it is not part of a person's name.
+ */
 function countriesIn(part: Segment, personWords: ReadonlySet<string>, isHeadline: boolean, rules: NameRules): string[] {
   const { tokens } = part;
   const words = tokens.map((token) => token.text);

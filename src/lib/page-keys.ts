@@ -23,7 +23,7 @@ export interface PageKeys<E extends ArticleEntry> {
   tag(tag: Tag<E>, page?: number): string | undefined;
 }
 
-/** `site` holds what every page shows whatever its data: settings, search index parts. */
+/** `site` holds what every page shows whatever its data: the site settings. */
 export function pageKeys<E extends ArticleEntry>(site: string): PageKeys<E> {
   // Hashed once per story: a tag's key covers thousands of stories, and a story is on ~10 pages.
   const prints = new WeakMap<Story<E>, string | undefined>();
