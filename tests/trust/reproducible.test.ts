@@ -10,7 +10,7 @@ import { createHash } from 'node:crypto';
 import { readdir, readFile, rm, utimes, writeFile } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { promisify } from 'node:util';
+import { promisify, stripVTControlCharacters } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createFixtureSite, projectRoot, type FixtureSite } from '../helpers/site.ts';
 import { HOSTILE_DAY, HOSTILE_DUMP } from './hostile.ts';
@@ -59,7 +59,8 @@ describe('a clean build and a rebuild of the same archive', () => {
     await writeFile(join(sourcesDir, EDITED_DUMP), final[EDITED_DUMP]!);
     await writeFile(join(sourcesDir, ADDED_DUMP), final[ADDED_DUMP]!);
     await rm(join(sourcesDir, REMOVED_DUMP, '..'), { recursive: true });
-    rebuildLog = (await rebuilt.npm('build')).stdout;
+    // Astro colours its log when it thinks it is on CI.
+    rebuildLog = stripVTControlCharacters((await rebuilt.npm('build')).stdout);
 
     const shifted = await createFixtureSite(Object.fromEntries(sources.toReversed()));
     sites.push(shifted);
