@@ -8,7 +8,8 @@
 import { existsSync } from 'node:fs';
 import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { addDays, format } from 'date-fns';
+import { addDays } from 'date-fns/addDays';
+import { format } from 'date-fns/format';
 import { COUNTRIES } from '../../src/lib/countries.ts';
 import { decode } from '../ingest/decode.ts';
 import { LOGO_LINE } from '../ingest/split.ts';
