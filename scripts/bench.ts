@@ -115,11 +115,18 @@ interface Scaling {
   cpuSeconds: number;
 }
 
+/**
+ * Copies measured and done with, deleted only once every measurement is over: right after tens
+ * of thousands of files are deleted, ext4 creates files more slowly for a while (it checks the
+ * recently freed inodes), which had added up to 16 s to the next build measured.
+ */
+const finishedSites: FixtureSite[] = [];
+
 async function benchCount(stories: number, corpus: readonly SourceStory[]): Promise<Scaling> {
   const clean: Stage[][] = [];
   let site: FixtureSite | undefined;
   for (let run = 1; run <= runs; run++) {
-    await site?.remove();
+    if (site) finishedSites.push(site);
     site = await createFixtureSite({});
     await writeArchive(join(site.root, 'content', 'sources'), corpus, stories);
     console.error(`bench: ${stories} stories, clean build ${run}/${runs} in ${site.root}`);
@@ -151,7 +158,7 @@ async function benchCount(stories: number, corpus: readonly SourceStory[]): Prom
       `(${fixed((dist.files / stories) * 10_000, 0)} files per 10,000 stories); search index ${index.files} files, ${fixed(index.bytes / 2 ** 20)} MB`,
   );
   if (values.keep) console.log(`kept: ${site.root}`);
-  else await site.remove();
+  else finishedSites.push(site);
 
   const stageSeconds = clean[0]!.map((_, index) => median(clean.map((stages) => stages[index]!.measure.wallSeconds)));
   return {
@@ -173,6 +180,7 @@ const { stories: corpus, origin } = await loadCorpus(projectRoot);
 console.log(`Stories drawn from ${origin}; ${buildCommands.length} build stages: ${buildCommands.map((command) => `\`${command}\``).join(', ')}`);
 const results: Scaling[] = [];
 for (const count of counts) results.push(await benchCount(count, corpus));
+for (const site of finishedSites) await site.remove();
 // Wall times are only comparable on a quiet machine; CPU seconds hold up better under load.
 console.log(`\nLoad average at the end (1/5/15 min): ${loadavg().map((load) => load.toFixed(1)).join(' / ')} on ${availableParallelism()} cores`);
 
