@@ -22,10 +22,11 @@ const OLD_DIST = join('.cache', 'broadsheet', 'old-dist');
 const astroBin = join(dirname(createRequire(import.meta.url).resolve('astro/package.json')), 'bin', 'astro.mjs');
 
 /**
- * Astro's render is the longer half and runs on one thread, so it sets the build's pace; the
- * indexer (Pagefind's native indexer, started by the script, inherits this) runs at a lower
- * priority and takes what Astro leaves of the cores instead of slowing it down. At 10,000
- * stories on two cores this took `build-site.ts` from 91-97 s to 77-85 s wall.
+ * Astro renders on one thread and, at equal priority, was the longer half, with Pagefind's
+ * native threads taking a share of its core. The indexer (and Pagefind's indexer, which it
+ * starts and which inherits this) runs at a lower priority and takes what Astro leaves of the
+ * cores. At 10,000 stories on two cores this took `build-site.ts` from 91-97 s to 77-85 s wall,
+ * and the two halves now finish together.
  */
 const INDEXER_NICENESS = 10;
 
