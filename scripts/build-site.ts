@@ -25,10 +25,10 @@ const astroBin = join(dirname(createRequire(import.meta.url).resolve('astro/pack
  * Astro renders on one thread and, at equal priority, was the longer half, with Pagefind's
  * native threads taking a share of its core. The indexer (and Pagefind's indexer, which it
  * starts and which inherits this) runs at a lower priority and takes what Astro leaves of the
- * cores. At 10,000 stories on two cores this took `build-site.ts` from 91-97 s to 77-85 s wall,
- * and the two halves now finish together.
+ * cores. At 10,000 stories on two cores, taken in turns: equal priority 91-97 s wall (Node 22);
+ * on Node 26, niceness 10 67-68 s with the indexer finishing last, niceness 4 65-66 s.
  */
-const INDEXER_NICENESS = 10;
+const INDEXER_NICENESS = 4;
 
 /**
  * Runs a Node script to completion with this process's output, at `niceness` (0 is as this
