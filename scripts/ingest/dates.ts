@@ -1,6 +1,7 @@
 /**
- * The date-fns functions ingest uses, loaded as CommonJS: Node 22 resolves each ESM subpath
- * through date-fns's 200 KB exports map at ~0.2 s apiece, CommonJS all four in a fraction of that.
+ * The date-fns functions ingest uses, loaded as CommonJS: Node (22 and 26) resolves each ESM
+ * subpath through date-fns's 200 KB exports map at ~0.2 s apiece, CommonJS all four in a fraction
+ * of that.
  */
 import { createRequire } from 'node:module';
 
