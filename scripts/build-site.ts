@@ -11,7 +11,6 @@
 import { spawn } from 'node:child_process';
 import { mkdir, readdir, rename, rm } from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import { setPriority } from 'node:os';
 import { dirname, join } from 'node:path';
 import { isSearchBundleFolder } from '../src/lib/search-parts.ts';
 
@@ -22,28 +21,14 @@ const OLD_DIST = join('.cache', 'broadsheet', 'old-dist');
 const astroBin = join(dirname(createRequire(import.meta.url).resolve('astro/package.json')), 'bin', 'astro.mjs');
 
 /**
- * Astro renders on one thread and, at equal priority, was the longer half, with Pagefind's
- * native threads taking a share of its core. The indexer (and Pagefind's indexer, which it
- * starts and which inherits this) runs at a lower priority and takes what Astro leaves of the
- * cores. At 10,000 stories on two cores, taken in turns: equal priority 91-97 s wall (Node 22);
- * on Node 26, niceness 10 67-68 s with the indexer finishing last, niceness 4 65-66 s.
+ * Runs a Node script to completion with this process's output; resolves with how long it took
+ * in wall seconds, or rejects naming it if it fails.
  */
-const INDEXER_NICENESS = 4;
-
-/**
- * Runs a Node script to completion with this process's output, at `niceness` (0 is as this
- * process); resolves with how long it took in wall seconds, or rejects naming it if it fails.
- */
-function run(label: string, args: string[], running: Set<ReturnType<typeof spawn>>, niceness = 0): Promise<string> {
+function run(label: string, args: string[], running: Set<ReturnType<typeof spawn>>): Promise<string> {
   const started = performance.now();
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, args, { stdio: 'inherit' });
     running.add(child);
-    try {
-      if (niceness !== 0 && child.pid !== undefined) setPriority(child.pid, niceness);
-    } catch {
-      // Only the pace depends on it: a child that already ended, or a system that refuses, still builds.
-    }
     child.on('error', reject);
     child.on('exit', (code, signal) => {
       running.delete(child);
@@ -61,7 +46,7 @@ try {
   // Where it cannot be moved (missing, or a mount point), Astro empties it as usual.
   const movedAside = await rename(DIST, OLD_DIST).then(() => true, () => false);
   const oldDistRemoved = movedAside ? rm(OLD_DIST, { recursive: true, force: true }) : Promise.resolve();
-  const took = await Promise.all([run('astro build', [astroBin, 'build'], running), run('search index', ['scripts/index-search.ts', '--out', STAGED_INDEX], running, INDEXER_NICENESS)]);
+  const took = await Promise.all([run('astro build', [astroBin, 'build'], running), run('search index', ['scripts/index-search.ts', '--out', STAGED_INDEX], running)]);
   await oldDistRemoved;
   for (const folder of (await readdir(STAGED_INDEX)).filter(isSearchBundleFolder)) {
     await rm(join(DIST, folder), { recursive: true, force: true });
