@@ -29,7 +29,7 @@ export default defineConfig({
   // Stories never hold code (ingest escapes fences), and Shiki's inline styles would break the CSP.
   markdown: { syntaxHighlight: false },
   integrations: [mdx(), sitemap({ filter: (page) => !/\/404(\.html|\/)?$/.test(page) })],
-  // Bundled into the build rather than loaded from node_modules when pages render: Node 22
+  // Bundled into the build rather than loaded from node_modules when pages render: Node
   // resolves each of date-fns's ~250 modules through its 200 KB exports map (~2 CPU s per build).
   vite: { resolve: { noExternal: ['date-fns'] } },
   // A page whose code and cache key (src/lib/page-keys.ts) are unchanged is copied from the
