@@ -31,7 +31,7 @@ export function storyRecord(file: string, contents: string, language: string): S
   // The content collection's schema checks every field in the same build; this reads them.
   const article = data as unknown as ArticleFrontmatter;
   const blocks = parseStoryBody(body, file, bodyLine);
-  const facets = storySearchFacets(article, storyLede(article.standfirst, body, file));
+  const facets = storySearchFacets(article, storyLede(article.standfirst, blocks));
   const text = [article.title, article.standfirst, article.caption, ...blocks.map((block) => block.text), ...article.people, ...article.countries];
   return {
     url: `/${paths.story({ day: article.date, slug: basename(file, '.mdx') })}`,

@@ -21,3 +21,14 @@ export interface ArticleFrontmatter {
   /** Descriptor the article gives each person, keyed by canonical name. */
   roles: Record<string, string>;
 }
+
+/** One block of a story body as literal text: what the MDX body of an article file holds. */
+export interface StoryBlock {
+  kind: 'paragraph' | 'heading';
+  text: string;
+}
+
+/** An article as the site reads it from the content store: its frontmatter, and its body as read by the loader. */
+export interface ArticleData extends ArticleFrontmatter {
+  blocks: StoryBlock[];
+}

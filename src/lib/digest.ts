@@ -3,7 +3,7 @@
  * digest days, people and countries with their stories and co-mentions, and related stories.
  * Pages only look things up here, so no page re-filters the collection (no O(pages x stories)).
  */
-import type { ArticleFrontmatter } from './article.ts';
+import type { ArticleData } from './article.ts';
 import { countryByName, type Country } from './countries.ts';
 import { daysBetween, eachDay, eachMonth } from './dates.ts';
 import { personSlug } from './people.ts';
@@ -14,8 +14,7 @@ import type { StoryAddress } from './urls.ts';
 /** The least a collection entry must have; the real entry rides along for rendering. */
 export interface ArticleEntry {
   id: string;
-  data: ArticleFrontmatter;
-  body?: string;
+  data: ArticleData;
   /** The article file, for error messages. */
   filePath?: string;
   /** A hash of the article file, set by the content loader; see page-keys.ts. */

@@ -1,33 +1,13 @@
-/** Plain text out of the MDX bodies the ingest pipeline writes. */
-import { parseStoryBody } from './article-loader.ts';
+/** Plain text a story is summed up by, out of its body's blocks (see src/lib/article-loader.ts). */
+import type { StoryBlock } from './article.ts';
 import type { Story } from './digest.ts';
 
-/**
- * The body's first paragraph as plain text: the lede shown on digest pages and in feeds. Read
- * with the same reader as the story page (`parseStoryBody`), one blank-line-separated block at a
- * time, so only the blocks up to the lede are parsed.
- */
-export function firstParagraph(body: string, file: string): string {
-  for (const block of body.split(/\n{2,}/)) {
-    const paragraph = parseStoryBody(block, file).find((node) => node.kind === 'paragraph');
-    if (paragraph) return paragraph.text;
-  }
-  return '';
-}
-
 /** A story's lede: its standfirst, or else the first paragraph of its body. */
-export function storyLede(standfirst: string | undefined, body: string, file: string): string {
-  return standfirst ?? firstParagraph(body, file);
+export function storyLede(standfirst: string | undefined, blocks: readonly StoryBlock[]): string {
+  return standfirst ?? blocks.find((block) => block.kind === 'paragraph')?.text ?? '';
 }
 
-const ledes = new WeakMap<Story, string>();
-
-/** The story's lede (see storyLede), read once per build. */
+/** The story's lede (see storyLede), as digest pages, feeds and the story page's description show it. */
 export function lede(story: Story): string {
-  let text = ledes.get(story);
-  if (text === undefined) {
-    text = storyLede(story.entry.data.standfirst, story.entry.body ?? '', story.entry.filePath ?? story.entry.id);
-    ledes.set(story, text);
-  }
-  return text;
+  return storyLede(story.entry.data.standfirst, story.entry.data.blocks);
 }

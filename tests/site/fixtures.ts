@@ -1,5 +1,6 @@
 /** Small hand-made collections for the site's unit and fixture-build tests. */
 import type { ArticleFrontmatter } from '../../src/lib/article.ts';
+import { parseStoryBody } from '../../src/lib/article-loader.ts';
 import type { ArticleEntry } from '../../src/lib/digest.ts';
 import { slugify } from '../../src/lib/slug.ts';
 
@@ -13,6 +14,7 @@ export interface StorySpec {
   roles?: Record<string, string>;
   /** Position in its dump, to order a day's stories. */
   line?: number;
+  /** The MDX body, read into blocks as the content loader reads it. */
   body?: string;
 }
 
@@ -31,5 +33,6 @@ export function frontmatter(spec: StorySpec): ArticleFrontmatter {
 }
 
 export function entry(spec: StorySpec): ArticleEntry {
-  return { id: `${spec.date}/${slugify(spec.title)}`, data: frontmatter(spec), body: spec.body ?? `${spec.title} body.\n` };
+  const id = `${spec.date}/${slugify(spec.title)}`;
+  return { id, data: { ...frontmatter(spec), blocks: parseStoryBody(spec.body ?? `${spec.title} body.\n`, `${id}.mdx`) } };
 }

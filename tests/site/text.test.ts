@@ -1,20 +1,29 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { firstParagraph } from '../../src/lib/text.ts';
+import { parseStoryBody } from '../../src/lib/article-loader.ts';
+import { storyLede } from '../../src/lib/text.ts';
 import { bodyToMdx } from '../../scripts/ingest/write.ts';
 
-describe('firstParagraph', () => {
+/** The lede of a body the ingest pipeline wrote, as the content loader reads it back. */
+const ledeOf = (mdx: string, standfirst?: string) => storyLede(standfirst, parseStoryBody(mdx, 'story.mdx'));
+
+describe('storyLede', () => {
   it('skips headings and reads the serializer\'s escapes as the characters', () => {
     const body = bodyToMdx([
       { kind: 'heading', text: 'A heading', line: 1 },
       { kind: 'paragraph', text: 'Costs {5} < 6 & *not* bold \\ # here', line: 2 },
       { kind: 'paragraph', text: 'Second.', line: 3 },
     ]);
-    expect(firstParagraph(body, 'story.mdx')).toBe('Costs {5} < 6 & *not* bold \\ # here');
+    expect(ledeOf(body)).toBe('Costs {5} < 6 & *not* bold \\ # here');
   });
 
-  it('is empty for an empty body', () => {
-    expect(firstParagraph('', 'story.mdx')).toBe('');
+  it('is the standfirst when there is one', () => {
+    expect(ledeOf(bodyToMdx([{ kind: 'paragraph', text: 'First.', line: 1 }]), 'The standfirst.')).toBe('The standfirst.');
+  });
+
+  it('is empty for an empty body, or one of headings only', () => {
+    expect(ledeOf('')).toBe('');
+    expect(ledeOf(bodyToMdx([{ kind: 'heading', text: 'Only a heading', line: 1 }]))).toBe('');
   });
 
   it('gives back any single-line paragraph the ingest pipeline wrote', () => {
@@ -22,7 +31,7 @@ describe('firstParagraph', () => {
     const paragraph = fc.string({ unit: 'grapheme', minLength: 1 }).map((text) => text.replace(/\s+/g, ' ').trim()).filter((text) => text !== '');
     fc.assert(
       fc.property(paragraph, paragraph, (first, second) => {
-        expect(firstParagraph(bodyToMdx([{ kind: 'paragraph', text: first, line: 1 }, { kind: 'paragraph', text: second, line: 2 }]), 'story.mdx')).toBe(first);
+        expect(ledeOf(bodyToMdx([{ kind: 'paragraph', text: first, line: 1 }, { kind: 'paragraph', text: second, line: 2 }]))).toBe(first);
       }),
     );
   });
