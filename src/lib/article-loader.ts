@@ -5,11 +5,10 @@
  * module, which was most of the build time of a large archive. The loader reads each body once
  * into its blocks of literal text (so a bad file fails here, with its line) and stores them as
  * `data.blocks`, in place of the MDX body: `StoryBody.astro` renders them as Astro-escaped text
- * and ledes are read from them. Reading the bodies again while rendering cost a tenth of
- * `astro build`'s time and 300 MB at 10,000 stories. No rendered HTML is stored: the whole
- * content store is bundled into the build as one JavaScript module, and at 10,000 stories HTML
- * beside the body doubled it to ~100 MB. Unchanged files are skipped by digest across builds
- * (the store lives in `.cache/astro`).
+ * and ledes are read from them, so no body is parsed twice. No rendered HTML is stored: the
+ * whole content store is bundled into the build as one JavaScript module, and at 10,000 stories
+ * HTML beside the body doubled it to ~100 MB. Unchanged files are skipped by digest across
+ * builds (the store lives in `.cache/astro`).
  */
 import { readFileSync } from 'node:fs';
 import { readdir } from 'node:fs/promises';
