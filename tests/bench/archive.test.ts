@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ingestSources } from '../../scripts/ingest/pipeline.ts';
 import { readSources } from '../../scripts/ingest/read.ts';
-import { generatedCorpus, loadCorpus, STORIES_PER_DAY, writeArchive, type SourceStory } from '../../scripts/bench/archive.ts';
+import { benchStory, generatedCorpus, loadCorpus, STORIES_PER_DAY, writeArchive, type SourceStory } from '../../scripts/bench/archive.ts';
 import { projectRoot } from '../helpers/site.ts';
 
 const COUNT = 75; // two full days and a half day
@@ -39,6 +39,12 @@ describe.each([
     // Every story keeps its caption and is laid out like the news site's dumps.
     expect(result.articles.every((article) => article.frontmatter.caption?.endsWith(')'))).toBe(true);
     expect(await readFile(join(root, 'content', 'sources', days[0]!, 'bench.txt'), 'utf8')).toContain('\nTT\n');
+  });
+
+  it('repeats almost no paragraph, as a real archive would not', async () => {
+    const stories = await corpus();
+    const paragraphs = Array.from({ length: 3000 }, (_, index) => benchStory(stories, index).paragraphs).flat();
+    expect(new Set(paragraphs).size / paragraphs.length).toBeGreaterThan(0.99);
   });
 
   it('is the same archive every time', async () => {
