@@ -4,7 +4,7 @@
  * be built while Astro is still rendering the pages.
  */
 import { basename } from 'node:path';
-import { parseStoryBody, splitFrontmatter } from '../../src/lib/article-loader.ts';
+import { readArticleFile } from '../../src/lib/article-loader.ts';
 import type { ArticleFrontmatter } from '../../src/lib/article.ts';
 import { storySearchFacets } from '../../src/lib/search-facets.ts';
 import { storyLede } from '../../src/lib/text.ts';
@@ -27,10 +27,9 @@ export interface SearchRecord {
  * it is tagged with. Its headline is also the result title, which Pagefind ranks matches in.
  */
 export function storyRecord(file: string, contents: string, language: string): SearchRecord {
-  const { data, body, bodyLine } = splitFrontmatter(contents, file);
+  const { data, blocks } = readArticleFile(contents, file);
   // The content collection's schema checks every field in the same build; this reads them.
   const article = data as unknown as ArticleFrontmatter;
-  const blocks = parseStoryBody(body, file, bodyLine);
   const facets = storySearchFacets(article, storyLede(article.standfirst, blocks));
   const text = [article.title, article.standfirst, article.caption, ...blocks.map((block) => block.text), ...article.people, ...article.countries];
   return {

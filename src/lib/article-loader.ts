@@ -75,7 +75,7 @@ export function parseStoryBody(mdx: string, file: string, lineOffset = 0): Story
 const FRONTMATTER = /^---\r?\n([\s\S]*?)\r?\n---\r?\n/;
 
 /** An article file's frontmatter data and MDX body; `bodyLine` is the body's line offset, for errors. */
-export function splitFrontmatter(contents: string, file: string): { data: Record<string, unknown>; body: string; bodyLine: number } {
+function splitFrontmatter(contents: string, file: string): { data: Record<string, unknown>; body: string; bodyLine: number } {
   const match = FRONTMATTER.exec(contents);
   if (!match) throw new ArticleFileError(file, 1, 'no `---` frontmatter block at the top');
   let data: unknown;
@@ -87,6 +87,15 @@ export function splitFrontmatter(contents: string, file: string): { data: Record
   }
   if (typeof data !== 'object' || data === null || Array.isArray(data)) throw new ArticleFileError(file, 2, 'the frontmatter is not a YAML mapping');
   return { data: data as Record<string, unknown>, body: contents.slice(match[0].length), bodyLine: match[0].split('\n').length - 1 };
+}
+
+/**
+ * An article file's frontmatter data and its body read into blocks, errors naming `file` and
+ * the file's own line: how the content loader and the search index both read an article.
+ */
+export function readArticleFile(contents: string, file: string): { data: Record<string, unknown>; blocks: StoryBlock[] } {
+  const { data, body, bodyLine } = splitFrontmatter(contents, file);
+  return { data, blocks: parseStoryBody(body, file, bodyLine) };
 }
 
 /** The `.mdx` files under `dir` (none if it is missing), as sorted `/`-separated relative paths. */
@@ -124,8 +133,7 @@ export function articleLoader({ base }: { base: string }): Loader {
         const contents = readFileSync(join(dir, file), 'utf8');
         const digest = generateDigest(`${ENTRY_FORMAT}\n${contents}`);
         if (store.get(id)?.digest === digest) continue;
-        const { data, body, bodyLine } = splitFrontmatter(contents, filePath);
-        const blocks = parseStoryBody(body, filePath, bodyLine);
+        const { data, blocks } = readArticleFile(contents, filePath);
         store.set({ id, data: await parseData({ id, data: { ...data, blocks }, filePath }), filePath, digest });
         parsed++;
       }
