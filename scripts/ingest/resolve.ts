@@ -2,7 +2,8 @@
  * Stage 6, resolve: the names of every article settled against the whole archive. Spellings of
  * one person (`Abbas Araqchi`, `Abbas Araghchi`) become one canonical name when they share a
  * given name or the registry lists them; a lone surname an article never spells out becomes
- * the one person of that surname the archive knows; per-article overrides are applied last.
+ * the one person of that surname the archive knows by that article's day; per-article overrides
+ * are applied last.
  */
 import type { Extraction, Mentions } from './extract.ts';
 import type { NameRules } from './names/rules.ts';
@@ -68,53 +69,78 @@ function unique(names: Iterable<string>): string[] {
   return [...new Set(names)];
 }
 
+/**
+ * What the archive knows of people as its days are read in order: which canonical people carry
+ * each surname, in how many stories each is named, and in how many each word stands alone.
+ */
+function peopleKnownSoFar(canonicalOf: (name: string) => string) {
+  const surnamesOf = new Map<string, Set<string>>();
+  const bearers = new Map<string, Set<string>>();
+  const storiesNaming = new Map<string, number>();
+  const storiesLeavingAlone = new Map<string, number>();
+  // Each spelling once, though many stories name it: its surnames are the same every time.
+  const spellingsSeen = new Set<string>();
+  const learnSpelling = (spelling: string) => {
+    if (spellingsSeen.has(spelling)) return;
+    spellingsSeen.add(spelling);
+    const name = canonicalOf(spelling);
+    if (words(spelling).length < 2 && words(name).length < 2) return;
+    const known = surnamesOf.get(name) ?? new Set<string>();
+    surnamesOf.set(name, known);
+    for (const family of [surname(spelling), surname(name)]) {
+      known.add(family);
+      bearers.set(family, (bearers.get(family) ?? new Set()).add(name));
+    }
+  };
+  const count = (counts: Map<string, number>, keys: Iterable<string>) => {
+    for (const key of new Set(keys)) counts.set(key, (counts.get(key) ?? 0) + 1);
+  };
+  return {
+    learnSpelling,
+    learnStory(extraction: Extraction): void {
+      for (const spelling of [...extraction.people, ...extraction.captionPeople]) learnSpelling(spelling);
+      count(storiesNaming, extraction.people.map(canonicalOf));
+      count(storiesLeavingAlone, extraction.loneNames);
+    },
+    /** The person a lone `word` stands for: the one of `present` with that surname, else the one bearer known so far. */
+    resolveLone(word: string, present: readonly string[]): string | undefined {
+      const inArticle = present.filter((name) => surnamesOf.get(name)?.has(word));
+      if (inArticle.length === 1) return inArticle[0];
+      const inArchive = [...(bearers.get(word) ?? [])];
+      if (inArchive.length !== 1) return undefined;
+      const [person] = inArchive as [string];
+      // A word left alone in more stories than its one bearer is named in is mostly something
+      // else (`Blackburn` the club against `Tony Blackburn`): it is not resolved across stories.
+      return (storiesLeavingAlone.get(word) ?? 0) <= (storiesNaming.get(person) ?? 0) ? person : undefined;
+    },
+  };
+}
+
+/** The articles' indexes grouped by day (an id's `YYYY-MM-DD` prefix), oldest day first. */
+function indexesByDay(articles: readonly ArchiveArticle[]): number[][] {
+  const days = new Map<string, number[]>();
+  articles.forEach(({ id }, index) => {
+    const day = id.slice(0, id.indexOf('/'));
+    days.set(day, [...(days.get(day) ?? []), index]);
+  });
+  return [...days.keys()].sort().map((day) => days.get(day)!);
+}
+
 export function resolveArchive(articles: readonly ArchiveArticle[], rules: NameRules): Mentions[] {
   const canonical = canonicalSpellings(articles, rules);
   const canonicalOf = (name: string) => canonical.get(name) ?? name;
+  const known = peopleKnownSoFar(canonicalOf);
+  for (const person of rules.curation.people) person.aliases.forEach(known.learnSpelling);
 
-  // Surnames each canonical person is written with, and who in the archive carries each surname.
-  const surnamesOf = new Map<string, Set<string>>();
-  // Each spelling once, though many stories name it: its surnames are the same every time.
-  const spellings = new Set([...canonical.keys(), ...articles.flatMap(({ extraction }) => [...extraction.people, ...extraction.captionPeople])]);
-  for (const spelling of spellings) {
-    const name = canonicalOf(spelling);
-    if (words(spelling).length < 2 && words(name).length < 2) continue;
-    const known = surnamesOf.get(name) ?? new Set<string>();
-    known.add(surname(spelling));
-    known.add(surname(name));
-    surnamesOf.set(name, known);
-  }
-  const bearers = new Map<string, Set<string>>();
-  for (const [name, surnames] of surnamesOf) {
-    for (const family of surnames) bearers.set(family, (bearers.get(family) ?? new Set()).add(name));
-  }
-
-  // A word left alone in more stories than its one bearer is named in is mostly something else
-  // (`Blackburn` the club against `Tony Blackburn`): it is not resolved across the archive.
-  const storiesNaming = new Map<string, number>();
-  const storiesLeavingAlone = new Map<string, number>();
-  for (const { extraction } of articles) {
-    for (const name of new Set(extraction.people.map(canonicalOf))) storiesNaming.set(name, (storiesNaming.get(name) ?? 0) + 1);
-    for (const word of new Set(extraction.loneNames)) storiesLeavingAlone.set(word, (storiesLeavingAlone.get(word) ?? 0) + 1);
-  }
-  const resolveLone = (word: string, present: readonly string[]): string | undefined => {
-    const inArticle = present.filter((name) => surnamesOf.get(name)?.has(word));
-    if (inArticle.length === 1) return inArticle[0];
-    const inArchive = [...(bearers.get(word) ?? [])];
-    if (inArchive.length !== 1) return undefined;
-    const [person] = inArchive as [string];
-    return (storiesLeavingAlone.get(word) ?? 0) <= (storiesNaming.get(person) ?? 0) ? person : undefined;
-  };
-
-  return articles.map(({ id, extraction }) => {
+  const resolveArticle = ({ id, extraction }: ArchiveArticle): Mentions => {
     let people = unique(extraction.people.map(canonicalOf));
     for (const word of extraction.loneNames) {
-      const person = resolveLone(word, people);
+      const person = known.resolveLone(word, people);
       if (person && !people.includes(person)) people.push(person);
     }
     const captionPeople = unique(extraction.captionPeople.map(canonicalOf));
     for (const word of extraction.captionLoneNames) {
-      const person = resolveLone(word, [...captionPeople, ...people]);
+      const person = known.resolveLone(word, [...captionPeople, ...people]);
       if (person && !captionPeople.includes(person)) captionPeople.push(person);
     }
     let countries = [...extraction.countries];
@@ -136,7 +162,16 @@ export function resolveArchive(articles: readonly ArchiveArticle[], rules: NameR
       captionCountries: [...extraction.captionCountries],
       roles: Object.fromEntries(Object.entries(roles).filter(([name]) => kept.has(name))),
     };
-  });
+  };
+
+  // Lone surnames are settled with what the archive knows up to each story's day, so a day
+  // added later never retags the stories before it (and never re-indexes their search part).
+  const resolved: Mentions[] = [];
+  for (const day of indexesByDay(articles)) {
+    for (const index of day) known.learnStory(articles[index]!.extraction);
+    for (const index of day) resolved[index] = resolveArticle(articles[index]!);
+  }
+  return resolved;
 }
 
 export interface NewName {

@@ -28,6 +28,26 @@ describe('names resolved across the archive', () => {
     expect(stories[2]!.people).toEqual([]);
   });
 
+  it('resolves a lone surname with the people named on earlier days, never on later ones', () => {
+    const kharrazi = 'Adviser speaks\n\nKamal Kharrazi, an adviser to the supreme leader, said talks could resume.';
+    const alone = 'Talks stall\n\nKharrazi said the offer was not enough. Later Kharrazi added that doors remained open.';
+    expect(ingestStories([{ date: '2026-01-01', text: kharrazi }, { date: '2026-01-02', text: alone }])[1]!.people).toEqual(['Kamal Kharrazi']);
+    expect(ingestStories([{ date: '2026-01-01', text: alone }, { date: '2026-01-02', text: kharrazi }])[0]!.people).toEqual([]);
+  });
+
+  it('never retags older stories when a day is added, whatever the new day names', () => {
+    const days = [
+      { date: '2026-01-01', text: 'First\n\nJohn Halloran, a spokesman, said the plan would work.' },
+      { date: '2026-01-02', text: 'Second\n\nHalloran said nothing. Later Halloran left the room. Rothwell agreed, and Rothwell left too.' },
+    ];
+    const before = ingestStories(days);
+    expect(before[1]!.people).toEqual(['John Halloran']);
+    const added = { date: '2026-01-03', text: 'Third\n\nAnna Halloran, a lawyer, and Nancy Rothwell, a scientist, said the plan would fail.' };
+    const after = ingestStories([...days, added]);
+    expect(after.slice(0, 2)).toEqual(before);
+    expect(after[2]!.people).toEqual(['Anna Halloran', 'Nancy Rothwell']);
+  });
+
   it('merges transliteration variants that share a given name, across stories', () => {
     const stories = ingestStories([
       'Minister speaks\n\nIranian Foreign Minister Yusuf Qasemi said the talks would go on.',

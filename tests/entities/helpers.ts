@@ -3,9 +3,18 @@ import type { ArticleFrontmatter } from '../../src/lib/article.ts';
 import { defaultNameStage, type NameStage } from '../../scripts/ingest/names/stage.ts';
 import { ingestSources } from '../../scripts/ingest/pipeline.ts';
 
+/** A story published on a day of its own, not the default 2026-01-01. */
+export interface DatedStory {
+  date: string;
+  text: string;
+}
+
 /** Each text becomes its own dump (one story per file, as in a plain dump), in order. */
-export function ingestStories(texts: readonly string[], stage: NameStage = defaultNameStage()): ArticleFrontmatter[] {
-  const sources = texts.map((text, index) => ({ path: `content/sources/2026-01-01/story-${index}.txt`, date: '2026-01-01', bytes: new TextEncoder().encode(text) }));
+export function ingestStories(texts: readonly (string | DatedStory)[], stage: NameStage = defaultNameStage()): ArticleFrontmatter[] {
+  const sources = texts.map((story, index) => {
+    const { date, text } = typeof story === 'string' ? { date: '2026-01-01', text: story } : story;
+    return { path: `content/sources/${date}/story-${index}.txt`, date, bytes: new TextEncoder().encode(text) };
+  });
   const result = ingestSources(sources, undefined, stage);
   if (result.errors.length > 0) throw new Error(result.errors.map((error) => error.message).join('\n'));
   return result.articles.map((article) => article.frontmatter);
