@@ -1,9 +1,10 @@
 /**
- * Stage 6, resolve: the names of every article settled against the whole archive. Spellings of
- * one person (`Abbas Araqchi`, `Abbas Araghchi`) become one canonical name when they share a
- * given name or the registry lists them; a lone surname an article never spells out becomes
- * the one person of that surname the archive knows by that article's day; per-article overrides
- * are applied last.
+ * Stage 6, resolve: the names of every article settled against the archive. Spellings of one
+ * person (`Abbas Araqchi`, `Abbas Araghchi`) become one canonical name, the one most used on
+ * the day the person was first named, when they share a given name or the registry lists them;
+ * a lone surname an article never spells out becomes the one person of that surname the archive
+ * knows by that article's day; per-article overrides are applied last. Nothing here looks at
+ * later days, so adding a day never changes the stories before it.
  */
 import type { Extraction, Mentions } from './extract.ts';
 import type { NameRules } from './names/rules.ts';
@@ -40,14 +41,26 @@ const words = (name: string) => name.split(' ');
 const givenName = (name: string) => words(name)[0]!.toLowerCase().normalize('NFKD').replace(/[\u0300-\u036f]/g, '');
 const surname = (name: string) => words(name).at(-1)!;
 
-/** Every spelling of a full name mapped to its canonical one. */
+/** An article id's day: `2026-02-07` of `2026-02-07/<slug>`. */
+const dayOf = (id: string) => id.slice(0, id.indexOf('/'));
+
+/**
+ * Every spelling of a full name mapped to its canonical one: the registry's, else the one most
+ * stories used on the day the person was first named. Later days never change it, so a person
+ * keeps one page address and one feed however the spelling in the news drifts.
+ */
 function canonicalSpellings(articles: readonly ArchiveArticle[], rules: NameRules): Map<string, string> {
-  const articleCounts = new Map<string, number>();
-  for (const { extraction } of articles) {
-    for (const name of new Set([...extraction.people, ...extraction.captionPeople])) articleCounts.set(name, (articleCounts.get(name) ?? 0) + 1);
+  const firstUse = new Map<string, { day: string; stories: number }>();
+  for (const { id, extraction } of articles) {
+    const day = dayOf(id);
+    for (const name of new Set([...extraction.people, ...extraction.captionPeople])) {
+      const use = firstUse.get(name);
+      if (!use || day < use.day) firstUse.set(name, { day, stories: 1 });
+      else if (day === use.day) use.stories++;
+    }
   }
   const groups = new Map<string, string[]>();
-  for (const name of articleCounts.keys()) {
+  for (const name of firstUse.keys()) {
     if (words(name).length < 2) continue;
     // Same given name and the same surname up to transliteration: evidence they are one person.
     const key = `${givenName(name)} ${spellingSkeleton(words(name).slice(1).join(''))}`;
@@ -55,8 +68,12 @@ function canonicalSpellings(articles: readonly ArchiveArticle[], rules: NameRule
   }
   const canonical = new Map<string, string>();
   const registered = new Set(rules.curation.people.map((person) => person.name));
+  const firstUsedFirst = (a: string, b: string) => {
+    const [useA, useB] = [firstUse.get(a)!, firstUse.get(b)!];
+    return (useA.day < useB.day ? -1 : useA.day > useB.day ? 1 : 0) || useB.stories - useA.stories || ENGLISH_ORDER.compare(a, b);
+  };
   for (const spellings of groups.values()) {
-    const chosen = spellings.find((name) => registered.has(name)) ?? [...spellings].sort((a, b) => articleCounts.get(b)! - articleCounts.get(a)! || ENGLISH_ORDER.compare(a, b))[0]!;
+    const chosen = spellings.find((name) => registered.has(name)) ?? [...spellings].sort(firstUsedFirst)[0]!;
     for (const name of spellings) canonical.set(name, chosen);
   }
   for (const person of rules.curation.people) {
@@ -120,7 +137,7 @@ function peopleKnownSoFar(canonicalOf: (name: string) => string) {
 function indexesByDay(articles: readonly ArchiveArticle[]): number[][] {
   const days = new Map<string, number[]>();
   articles.forEach(({ id }, index) => {
-    const day = id.slice(0, id.indexOf('/'));
+    const day = dayOf(id);
     days.set(day, [...(days.get(day) ?? []), index]);
   });
   return [...days.keys()].sort().map((day) => days.get(day)!);

@@ -57,6 +57,17 @@ describe('names resolved across the archive', () => {
     expect(new Set(stories.flatMap((story) => story.people))).toEqual(new Set(['Yusuf Ghasemi']));
   });
 
+  it('keeps the spelling most used on the day a person was first named, however later days spell it', () => {
+    const first = [
+      { date: '2026-01-01', text: 'Minister speaks\n\nIranian Foreign Minister Yusuf Qasemi said the talks would go on.' },
+      { date: '2026-01-01', text: 'Minister waits\n\nYusuf Qasemi, the foreign minister, said he would wait.' },
+      { date: '2026-01-01', text: 'Minister travels\n\nIranian Foreign Minister Yusuf Ghasemi flew to Oman.' },
+    ];
+    const later = [2, 3, 4].map((day) => ({ date: `2026-01-0${day}`, text: `Day ${day}\n\nYusuf Ghasemi, the foreign minister, wrote a letter. Ghasemi signed it.` }));
+    const stories = ingestStories([...first, ...later]);
+    expect(new Set(stories.flatMap((story) => story.people))).toEqual(new Set(['Yusuf Qasemi']));
+  });
+
   it('never merges by spelling alone: different given names stay different people', () => {
     const stories = ingestStories([
       'One\n\nThe analyst Reza Qasemi, an economist, said prices would rise.',
