@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { countryByName } from '../../src/lib/countries.ts';
 import { extract } from '../../scripts/ingest/extract.ts';
 import { projectRules } from '../../scripts/ingest/names/rules.ts';
+import { resolveArchive } from '../../scripts/ingest/resolve.ts';
 
 const rules = projectRules();
 const registered = new Set(rules.curation.people.map((person) => person.name));
@@ -27,6 +28,32 @@ describe('names stage on untrusted text', () => {
           if (registered.has(person)) continue;
           for (const part of person.split(' ')) expect(text).toContain(part);
         }
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
+
+describe('names resolved across the archive', () => {
+  // Spellings of a few people (two given names share surnames, one has a variant) and their lone surnames.
+  const fullName = fc.constantFrom('Yusuf Qasemi', 'Yusuf Ghasemi', 'Ali Qasemi', 'Nancy Rothwell', 'John Halloran', 'Anna Halloran', 'Volodymyr Zelensky');
+  const loneName = fc.constantFrom('Qasemi', 'Ghasemi', 'Rothwell', 'Halloran', 'Zelensky', 'Blackburn');
+  const extraction = fc.record({
+    people: fc.uniqueArray(fullName, { maxLength: 3 }),
+    captionPeople: fc.uniqueArray(fullName, { maxLength: 1 }),
+    loneNames: fc.uniqueArray(loneName, { maxLength: 3 }),
+    captionLoneNames: fc.uniqueArray(loneName, { maxLength: 1 }),
+  }).map((names) => ({ ...names, countries: [], captionCountries: [], roles: {} }));
+  /** Stories on consecutive days from `firstDay`, a few a day. */
+  const days = (firstDay: number) =>
+    fc.array(fc.array(extraction, { minLength: 1, maxLength: 3 }), { minLength: 1, maxLength: 6 }).map((stories) =>
+      stories.flatMap((day, offset) => day.map((story, index) => ({ id: `2026-01-${String(firstDay + offset).padStart(2, '0')}/story-${index}`, extraction: story }))),
+    );
+
+  it('gives the stories of earlier days the same names whatever later days are added', () => {
+    fc.assert(
+      fc.property(days(1), days(10), (earlier, later) => {
+        expect(resolveArchive([...earlier, ...later], rules).slice(0, earlier.length)).toEqual(resolveArchive(earlier, rules));
       }),
       { numRuns: 300 },
     );
