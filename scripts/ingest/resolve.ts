@@ -138,7 +138,9 @@ function indexesByDay(articles: readonly ArchiveArticle[]): number[][] {
   const days = new Map<string, number[]>();
   articles.forEach(({ id }, index) => {
     const day = dayOf(id);
-    days.set(day, [...(days.get(day) ?? []), index]);
+    const indexes = days.get(day);
+    if (indexes) indexes.push(index);
+    else days.set(day, [index]);
   });
   return [...days.keys()].sort().map((day) => days.get(day)!);
 }
