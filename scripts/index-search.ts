@@ -6,7 +6,7 @@
  */
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
-import { cp, mkdir, readdir, readFile, rename, rm } from 'node:fs/promises';
+import { cp, mkdir, readdir, rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import * as pagefind from 'pagefind';
@@ -42,14 +42,18 @@ const PART_CACHE = join('.cache', 'broadsheet', 'search-parts');
 const INDEXER_VERSION = (JSON.parse(readFileSync(new URL('../package.json', import.meta.resolve('pagefind')), 'utf8')) as { version: string }).version;
 
 function partKey(records: readonly SearchRecord[]): string {
-  return createHash('sha256').update(JSON.stringify([INDEXER_VERSION, language, STORIES_PER_FRAGMENT_FILE, records])).digest('hex');
+  // Record by record: one JSON string of a whole part would be tens of MB.
+  const hash = createHash('sha256').update(JSON.stringify([INDEXER_VERSION, language, STORIES_PER_FRAGMENT_FILE]));
+  for (const record of records) hash.update(JSON.stringify(record));
+  return hash.digest('hex');
 }
 
-async function readRecords(files: readonly string[]): Promise<SearchRecord[]> {
-  return Promise.all(files.map(async (file) => {
+/** One file at a time: the indexer has nothing else to do meanwhile, and reads held at once cost memory. */
+function readRecords(files: readonly string[]): SearchRecord[] {
+  return files.map((file) => {
     const path = `${ARTICLES}/${file}`;
-    return storyRecord(path, await readFile(path, 'utf8'), language);
-  }));
+    return storyRecord(path, readFileSync(path, 'utf8'), language);
+  });
 }
 
 async function indexPart(records: readonly SearchRecord[], outputPath: string): Promise<void> {
@@ -71,7 +75,7 @@ async function indexPart(records: readonly SearchRecord[], outputPath: string): 
 
 /** Writes part `part` into `out`, from the cache when its records are unchanged; returns its key. */
 async function writePart(part: number, files: readonly string[]): Promise<{ key: string; reused: boolean }> {
-  const records = await readRecords(files);
+  const records = readRecords(files);
   const key = partKey(records);
   const cached = join(PART_CACHE, key);
   const outputPath = join(out, searchBundlePath(part));
