@@ -3,7 +3,7 @@
  * one story per part, under a base path, in real Chromium.
  */
 import { execFile } from 'node:child_process';
-import { readdir, writeFile, readFile } from 'node:fs/promises';
+import { mkdir, readdir, writeFile, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import type { Browser, Page } from 'playwright-core';
@@ -82,12 +82,24 @@ describe('the parts on the next build', () => {
     expect(await indexSearch()).toMatch(/4 part\(s\).*: 0 indexed, 4 unchanged/);
   });
 
+  it('are indexed again only for the new stories when a day is added, whatever names it spells out', async () => {
+    // The first demo story leaves `X` (the social network) alone; a new day names Malcolm X.
+    const articles = join(site.root, 'content', 'articles', '2026-02-07');
+    const olderStories = async () => Promise.all((await readdir(articles)).sort().map((file) => readFile(join(articles, file), 'utf8')));
+    const before = await olderStories();
+    await mkdir(join(site.root, 'content', 'sources', '2026-02-08'), { recursive: true });
+    await writeFile(join(site.root, 'content', 'sources', '2026-02-08', 'wire.txt'), 'Speech remembered\n\nMalcolm X, the civil rights leader, gave the speech in 1964. Historians still quote it.\n');
+    await site.npm('ingest', []);
+    expect(await olderStories()).toEqual(before);
+    expect(await indexSearch()).toMatch(/5 part\(s\).*: 1 indexed, 4 unchanged/);
+  });
+
   it('are indexed again, only the changed one, when a story changes', async () => {
     const [first] = (await readdir(join(site.root, 'content', 'articles', '2026-02-07'))).sort();
     const article = join(site.root, 'content', 'articles', '2026-02-07', first!);
     const before = await Promise.all(['pagefind', 'pagefind-2'].map(entry));
     await writeFile(article, (await readFile(article, 'utf8')).replace(/\n$/, '\n\nA paragraph added by the test.\n'));
-    expect(await indexSearch()).toMatch(/4 part\(s\).*: 1 indexed, 3 unchanged/);
+    expect(await indexSearch()).toMatch(/5 part\(s\).*: 1 indexed, 4 unchanged/);
     const after = await Promise.all(['pagefind', 'pagefind-2'].map(entry));
     expect(after[0]).not.toBe(before[0]);
     expect(after[1]).toBe(before[1]);
