@@ -30,6 +30,15 @@ const settings = siteSettings();
 // Pagefind splits indexes by ISO 639-1 language; `en-GB` stories are `en`.
 const language = settings.language.split('-')[0]!.toLowerCase();
 
+/**
+ * Pagefind's Linux indexer allocates with jemalloc, which reads this variable. By default it
+ * hands freed memory back to the kernel and takes it again a moment later: at 10,000 stories
+ * ~930,000 page faults and a quarter of its CPU time. Huge pages that are kept until the part
+ * is written (each part is its own process) take that to ~105,000, and one arena holds the peak
+ * where it was. Set in the environment, it wins.
+ */
+if (process.platform === 'linux') process.env._RJEM_MALLOC_CONF ??= 'thp:always,dirty_decay_ms:-1,muzzy_decay_ms:-1,narenas:1';
+
 const failed = (what: string, errors: string[]) => new Error(`pagefind: ${what}: ${errors.join('; ')}`);
 
 /**
