@@ -50,7 +50,7 @@ if (counts.some((count) => !Number.isInteger(count) || count < 1) || !Number.isI
 interface Stage {
   command: string;
   measure: StageMeasure;
-  /** The wall time of each half of a stage that runs two side by side, as it reports them. */
+  /** The wall time of each half of a stage that runs two, and how they ran, as it reports them. */
   halves?: string;
 }
 
@@ -81,8 +81,8 @@ async function build(site: FixtureSite, label: string): Promise<Stage[]> {
       const log = await readFile(logFile, 'utf8');
       throw new Error(`\`${command}\` failed (exit ${measure.exitCode}) in ${label}; end of its log:\n${log.slice(-4000)}`);
     }
-    // build-site.ts reports its two halves, which run side by side.
-    const halves = [...(await readFile(logFile, 'utf8')).matchAll(/^build: (.*), side by side$/gm)].at(-1)?.[1];
+    // build-site.ts reports its two halves, side by side or (short of memory) one after the other.
+    const halves = [...(await readFile(logFile, 'utf8')).matchAll(/^build: (.*, (?:side by side|one after the other).*)$/gm)].at(-1)?.[1];
     stages.push({ command, measure, ...(halves ? { halves } : {}) });
   }
   return stages;
@@ -151,7 +151,7 @@ async function benchCount(stories: number, corpus: readonly SourceStory[]): Prom
   const rebuildRows = values['clean-only'] ? [] : [...stageRows('no change', [noChange]), ...stageRows('add one day', [addDay])];
   for (const row of [...stageRows(runs > 1 ? `clean (median of ${runs})` : 'clean', clean), ...rebuildRows]) console.log(row);
   const scenarios: [string, Stage[]][] = [...clean.map((stages, run): [string, Stage[]] => [`clean ${run + 1}`, stages]), ['no change', noChange], ['add one day', addDay]];
-  for (const [scenario, stages] of scenarios) for (const stage of stages) if (stage.halves) console.log(`${scenario}, \`${stage.command}\`: ${stage.halves}, side by side`);
+  for (const [scenario, stages] of scenarios) for (const stage of stages) if (stage.halves) console.log(`${scenario}, \`${stage.command}\`: ${stage.halves}`);
   const pages = dist.htmlPages - index.htmlPages;
   console.log(
     `\npages ${pages}; dist/ ${dist.files} files, ${fixed(dist.bytes / 2 ** 20)} MB ` +

@@ -3,7 +3,8 @@
  * time zone, its sources written in the opposite order with other mtimes, in another folder, is
  * byte-identical to a rebuild of an archive that had a story edited, a day added and a dump
  * removed since its last build: the rebuild copies unchanged pages from that build (Astro's
- * incremental build), so this also holds the page cache keys to the pages' data.
+ * incremental build), so this also holds the page cache keys to the pages' data. The clean build
+ * runs its two halves (pages, search index) one after the other, the rebuild side by side.
  */
 import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -46,6 +47,7 @@ const ADDED_DUMP = `${HOSTILE_DAY}/z-hostile-copy.txt`;
 describe('a clean build and a rebuild of the same archive', () => {
   const sites: FixtureSite[] = [];
   let rebuildLog = '';
+  let shiftedLog = '';
 
   beforeAll(async () => {
     const sources = await fixtureSources();
@@ -67,10 +69,15 @@ describe('a clean build and a rebuild of the same archive', () => {
     // Every project file gets another mtime, so nothing may depend on when files were touched.
     const past = new Date('2001-02-03T04:05:06Z');
     for (const file of await filesUnder(shifted.root).catch(() => [])) await utimes(join(shifted.root, file), past, past).catch(() => undefined);
-    await shifted.npm('build', [], {
-      TZ: 'Pacific/Kiritimati',
-      NODE_OPTIONS: SHIFTED_CLOCK,
-    });
+    // And its two halves one after the other, as on a machine short of memory.
+    shiftedLog = stripVTControlCharacters(
+      (
+        await shifted.npm('build', ['--one-at-a-time'], {
+          TZ: 'Pacific/Kiritimati',
+          NODE_OPTIONS: SHIFTED_CLOCK,
+        })
+      ).stdout,
+    );
   });
 
   afterAll(async () => {
@@ -81,6 +88,11 @@ describe('a clean build and a rebuild of the same archive', () => {
     const script = 'console.log(Date.now(), new Date().getTime())';
     const { stdout } = await promisify(execFile)(join(projectRoot, 'node_modules/.bin/node'), ['-e', script], { env: { ...process.env, NODE_OPTIONS: SHIFTED_CLOCK } });
     for (const reading of stdout.trim().split(' ').map(Number)) expect(reading - Date.now()).toBeGreaterThan(300 * 24 * 60 * 60 * 1000);
+  });
+
+  it('built the search index after the pages in the clean build, and beside them in the rebuild', () => {
+    expect(shiftedLog).toMatch(/^build: astro build .*, one after the other \(--one-at-a-time\)$/m);
+    expect(rebuildLog).toMatch(/^build: astro build .*, side by side$/m);
   });
 
   it('reused pages in the rebuild and rendered the changed ones', () => {
