@@ -69,7 +69,7 @@ try {
     await rm(join(DIST, folder), { recursive: true, force: true });
     await rename(join(STAGED_INDEX, folder), join(DIST, folder));
   }
-  const why = values['one-at-a-time'] ? ' (--one-at-a-time)' : sideBySide ? '' : ` (${(memory / 1024 ** 3).toFixed(1)} GB of memory, under ${SIDE_BY_SIDE_MEMORY / 1024 ** 3})`;
+  const why = values['one-at-a-time'] ? ' (--one-at-a-time)' : sideBySide ? '' : ` (${(memory / 1024 ** 3).toFixed(1)} GB of memory, under ${SIDE_BY_SIDE_MEMORY / 1024 ** 3} GB)`;
   console.log(`build: ${took.join(', ')}, ${sideBySide ? 'side by side' : 'one after the other'}${why}`);
 } catch (error) {
   // One failure is enough to fail the build: stop the other half rather than wait for it.

@@ -92,7 +92,8 @@ describe('a clean build and a rebuild of the same archive', () => {
 
   it('built the search index after the pages in the clean build, and beside them in the rebuild', () => {
     expect(shiftedLog).toMatch(/^build: astro build .*, one after the other \(--one-at-a-time\)$/m);
-    expect(rebuildLog).toMatch(/^build: astro build .*, side by side$/m);
+    // Unless this machine is short of memory, when it too runs them one after the other.
+    expect(rebuildLog).toMatch(/^build: astro build .*, (side by side|one after the other \(\d+\.\d GB of memory, under \d+ GB\))$/m);
   });
 
   it('reused pages in the rebuild and rendered the changed ones', () => {
