@@ -59,13 +59,9 @@ function canonicalSpellings(articles: readonly ArchiveArticle[], rules: NameRule
       else if (day === use.day) use.stories++;
     }
   }
-  const groups = new Map<string, string[]>();
-  for (const name of firstUse.keys()) {
-    if (words(name).length < 2) continue;
-    // Same given name and the same surname up to transliteration: evidence they are one person.
-    const key = `${givenName(name)} ${spellingSkeleton(words(name).slice(1).join(''))}`;
-    groups.set(key, [...(groups.get(key) ?? []), name]);
-  }
+  const fullNames = [...firstUse.keys()].filter((name) => words(name).length >= 2);
+  // Same given name and the same surname up to transliteration: evidence they are one person.
+  const groups = Map.groupBy(fullNames, (name) => `${givenName(name)} ${spellingSkeleton(words(name).slice(1).join(''))}`);
   const canonical = new Map<string, string>();
   const registered = new Set(rules.curation.people.map((person) => person.name));
   const firstUsedFirst = (a: string, b: string) => {
@@ -135,13 +131,7 @@ function peopleKnownSoFar(canonicalOf: (name: string) => string) {
 
 /** The articles' indexes grouped by day (an id's `YYYY-MM-DD` prefix), oldest day first. */
 function indexesByDay(articles: readonly ArchiveArticle[]): number[][] {
-  const days = new Map<string, number[]>();
-  articles.forEach(({ id }, index) => {
-    const day = dayOf(id);
-    const indexes = days.get(day);
-    if (indexes) indexes.push(index);
-    else days.set(day, [index]);
-  });
+  const days = Map.groupBy(articles.keys(), (index) => dayOf(articles[index]!.id));
   return [...days.keys()].sort().map((day) => days.get(day)!);
 }
 
