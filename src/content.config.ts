@@ -20,8 +20,8 @@ const articles = defineCollection({
     captionPeople: z.array(z.string()),
     captionCountries: z.array(z.string()),
     roles: z.record(z.string(), z.string()),
-    // Not frontmatter: the body, read by the loader (src/lib/article-loader.ts) into blocks of text.
-    blocks: z.array(z.object({ kind: z.enum(['paragraph', 'heading']), text: z.string() })),
+    // Not frontmatter: the body's first paragraph, read by the loader (src/lib/article-loader.ts).
+    opening: z.string(),
   }),
 });
 

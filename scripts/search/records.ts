@@ -7,7 +7,7 @@ import { basename } from 'node:path';
 import { readArticleFile } from '../../src/lib/article-loader.ts';
 import type { ArticleFrontmatter } from '../../src/lib/article.ts';
 import { storySearchFacets } from '../../src/lib/search-facets.ts';
-import { storyLede } from '../../src/lib/text.ts';
+import { openingParagraph, storyLede } from '../../src/lib/text.ts';
 import { paths } from '../../src/lib/urls.ts';
 
 /** Pagefind's custom record (`index.addCustomRecord`). */
@@ -30,7 +30,7 @@ export function storyRecord(file: string, contents: string, language: string): S
   const { data, blocks } = readArticleFile(contents, file);
   // The content collection's schema checks every field in the same build; this reads them.
   const article = data as unknown as ArticleFrontmatter;
-  const facets = storySearchFacets(article, storyLede(article.standfirst, blocks));
+  const facets = storySearchFacets(article, storyLede(article.standfirst, openingParagraph(blocks)));
   const text = [article.title, article.standfirst, article.caption, ...blocks.map((block) => block.text), ...article.people, ...article.countries];
   return {
     url: `/${paths.story({ day: article.date, slug: basename(file, '.mdx') })}`,

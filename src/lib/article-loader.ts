@@ -2,13 +2,13 @@
  * Content loader for the generated articles. The collection stays MDX files (the ingest
  * contract), but a story body is only paragraphs and subheadings of plain text, so it needs no
  * MDX compiler at build time: compiling would make every story its own bundled JavaScript
- * module, which was most of the build time of a large archive. The loader reads each body once
- * into its blocks of literal text (so a bad file fails here, with its line) and stores them as
- * `data.blocks`, in place of the MDX body: `StoryBody.astro` renders them as Astro-escaped text
- * and ledes are read from them, so no body is parsed twice. No rendered HTML is stored: the
- * whole content store is bundled into the build as one JavaScript module, and at 10,000 stories
- * HTML beside the body doubled it to ~100 MB. Unchanged files are skipped by digest across
- * builds (the store lives in `.cache/astro`).
+ * module, which was most of the build time of a large archive. The loader reads each body into
+ * its blocks of literal text (so a bad file fails here, with its line) but stores only the
+ * first paragraph, `data.opening`, for ledes: the whole content store is bundled into the build
+ * as one JavaScript module, which Astro then loads, and at 10,000 stories the bodies made it
+ * 52 MB, read, copied and parsed again at every step. `StoryBody.astro` reads the body from the
+ * article file when its page renders (`storyBlocks`) and renders the blocks as Astro-escaped
+ * text. Unchanged files are skipped by digest across builds (the store lives in `.cache/astro`).
  */
 import { readFileSync } from 'node:fs';
 import { readdir } from 'node:fs/promises';
@@ -17,6 +17,7 @@ import { fileURLToPath } from 'node:url';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import type { Heading, Paragraph, Root, RootContent } from 'mdast';
 import type { StoryBlock } from './article.ts';
+import { openingParagraph } from './text.ts';
 import { fromMarkdown } from 'mdast-util-from-markdown';
 import { mdxFromMarkdown } from 'mdast-util-mdx';
 import { mdxjs } from 'micromark-extension-mdxjs';
@@ -98,6 +99,15 @@ export function readArticleFile(contents: string, file: string): { data: Record<
   return { data, blocks: parseStoryBody(body, file, bodyLine) };
 }
 
+/**
+ * A stored article's body, read from its file as its page renders (the store keeps only the
+ * opening paragraph). `filePath` is relative to the project root, where Astro builds.
+ */
+export function storyBlocks(entry: { id: string; filePath?: string | undefined }): StoryBlock[] {
+  if (entry.filePath === undefined) throw new Error(`article ${entry.id}: the content store gives no file to read its body from`);
+  return readArticleFile(readFileSync(entry.filePath, 'utf8'), entry.filePath).blocks;
+}
+
 /** The `.mdx` files under `dir` (none if it is missing), as sorted `/`-separated relative paths. */
 export async function mdxFiles(dir: string): Promise<string[]> {
   const entries = await readdir(dir, { withFileTypes: true, recursive: true }).catch((error: NodeJS.ErrnoException) => {
@@ -114,7 +124,7 @@ export async function mdxFiles(dir: string): Promise<string[]> {
  * How the loader turns a file into a store entry. Part of each entry's digest, so a store kept
  * from a build whose loader stored entries another way is not reused: change it with the shape.
  */
-const ENTRY_FORMAT = 'frontmatter + body blocks, 1';
+const ENTRY_FORMAT = 'frontmatter + opening paragraph, 2';
 
 /** Loads `<base>/**\/*.mdx`; an entry's id is its path without `.mdx`, e.g. `2026-02-07/<slug>`. */
 export function articleLoader({ base }: { base: string }): Loader {
@@ -134,7 +144,7 @@ export function articleLoader({ base }: { base: string }): Loader {
         const digest = generateDigest(`${ENTRY_FORMAT}\n${contents}`);
         if (store.get(id)?.digest === digest) continue;
         const { data, blocks } = readArticleFile(contents, filePath);
-        store.set({ id, data: await parseData({ id, data: { ...data, blocks }, filePath }), filePath, digest });
+        store.set({ id, data: await parseData({ id, data: { ...data, opening: openingParagraph(blocks) }, filePath }), filePath, digest });
         parsed++;
       }
       for (const id of stale) store.delete(id);

@@ -28,7 +28,10 @@ export interface StoryBlock {
   text: string;
 }
 
-/** An article as the site reads it from the content store: its frontmatter, and its body as read by the loader. */
+/**
+ * An article as the site reads it from the content store: its frontmatter, and the first
+ * paragraph of its body, for ledes (the body itself is read when its page renders).
+ */
 export interface ArticleData extends ArticleFrontmatter {
-  blocks: StoryBlock[];
+  opening: string;
 }

@@ -3,6 +3,7 @@ import type { ArticleFrontmatter } from '../../src/lib/article.ts';
 import { parseStoryBody } from '../../src/lib/article-loader.ts';
 import type { ArticleEntry } from '../../src/lib/digest.ts';
 import { slugify } from '../../src/lib/slug.ts';
+import { openingParagraph } from '../../src/lib/text.ts';
 
 export interface StorySpec {
   title: string;
@@ -14,7 +15,7 @@ export interface StorySpec {
   roles?: Record<string, string>;
   /** Position in its dump, to order a day's stories. */
   line?: number;
-  /** The MDX body, read into blocks as the content loader reads it. */
+  /** The MDX body, whose first paragraph the content loader stores. */
   body?: string;
 }
 
@@ -34,5 +35,5 @@ export function frontmatter(spec: StorySpec): ArticleFrontmatter {
 
 export function entry(spec: StorySpec): ArticleEntry {
   const id = `${spec.date}/${slugify(spec.title)}`;
-  return { id, data: { ...frontmatter(spec), blocks: parseStoryBody(spec.body ?? `${spec.title} body.\n`, `${id}.mdx`) } };
+  return { id, data: { ...frontmatter(spec), opening: openingParagraph(parseStoryBody(spec.body ?? `${spec.title} body.\n`, `${id}.mdx`)) } };
 }

@@ -1,11 +1,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseStoryBody } from '../../src/lib/article-loader.ts';
-import { storyLede } from '../../src/lib/text.ts';
+import { openingParagraph, storyLede } from '../../src/lib/text.ts';
 import { bodyToMdx } from '../../scripts/ingest/write.ts';
 
 /** The lede of a body the ingest pipeline wrote, as the content loader reads it back. */
-const ledeOf = (mdx: string, standfirst?: string) => storyLede(standfirst, parseStoryBody(mdx, 'story.mdx'));
+const ledeOf = (mdx: string, standfirst?: string) => storyLede(standfirst, openingParagraph(parseStoryBody(mdx, 'story.mdx')));
 
 describe('storyLede', () => {
   it('skips headings and reads the serializer\'s escapes as the characters', () => {
