@@ -6,6 +6,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { readArticleFile } from '../../src/lib/article-loader.ts';
 import { slugify } from '../../src/lib/slug.ts';
 import { demoBuild, type DemoBuild } from '../helpers/demo-build.ts';
 import { htmlFiles } from '../helpers/dist-pages.ts';
@@ -93,6 +94,20 @@ describe('the demo site', () => {
     const opening = dump.split('\n')[11]!.trim();
     const page = await readPage(build.dist, '2026/02/07/iran-leaves-door-open-for-indirect-talks-with-washington/index.html');
     expect(page.querySelector('.story__body p')?.text).toBe(opening);
+  });
+
+  it('renders every block of a story body from its article file, though the content store keeps only the first paragraph', async () => {
+    const file = 'content/articles/2026-02-07/iran-leaves-door-open-for-indirect-talks-with-washington.mdx';
+    const blocks = readArticleFile(await readFile(join(dirname(build.dist), file), 'utf8'), file).blocks;
+    const page = await readPage(build.dist, '2026/02/07/iran-leaves-door-open-for-indirect-talks-with-washington/index.html');
+    expect(page.querySelectorAll('.story__body > *').map((element) => element.text)).toEqual(blocks.map((block) => block.text));
+    // The store is Astro's flattened JSON (devalue): every string in it is an element of one array.
+    const flattened = JSON.parse(await readFile(join(dirname(build.dist), '.cache/astro/data-store.json'), 'utf8')) as unknown[];
+    const strings = flattened.filter((value): value is string => typeof value === 'string');
+    const [first, ...rest] = blocks.filter((block) => block.kind === 'paragraph').map((block) => block.text);
+    expect(rest.length).toBeGreaterThan(1);
+    expect(strings).toContain(first);
+    for (const paragraph of rest) expect(strings.some((text) => text.includes(paragraph)), paragraph).toBe(false);
   });
 
   it('gives every page one h1, landmarks, a skip link, a canonical URL and social meta', async () => {
