@@ -55,6 +55,12 @@ function fail(message: string): never {
   process.exit(1);
 }
 
+/** Ends the run on a bad curation file, or a dump saved again while this run read it (see ingest/read.ts). */
+function failOnIngestError(error: unknown): never {
+  if (error instanceof IngestError) fail(`error ${error.message}`);
+  throw error;
+}
+
 let values: { report: boolean; root: string; workers?: string; help: boolean };
 try {
   ({ values } = parseArgs({
@@ -98,16 +104,20 @@ let names: NameStage;
 try {
   names = openNameStage(root);
 } catch (error) {
-  if (error instanceof IngestError) fail(`error ${error.message}`);
-  throw error;
+  failOnIngestError(error);
 }
 const dumps = await readDumps(sources, {
   rules: names.rules,
   cacheDir: dumpCacheDir(root),
   onProgress: (done, total, path) => progress.show(`ingest: reading ${done}/${total} ${path}`),
   ...(workers === undefined ? {} : { workers }),
-});
-const result = assembleArchive(sources, dumps, names.rules);
+}).catch(failOnIngestError);
+let result: ReturnType<typeof assembleArchive>;
+try {
+  result = assembleArchive(sources, dumps, names.rules);
+} catch (error) {
+  failOnIngestError(error);
+}
 const errors: IngestError[] = [...readErrors, ...result.errors];
 
 progress.clear();
@@ -128,7 +138,7 @@ if (errors.length > 0) {
 const written = await writeArticles(articlesDir, result.articles, {
   onProgress: (done, total) => progress.show(`ingest: writing ${done}/${total}`),
   cacheFile: writeCacheFile(root),
-});
+}).catch(failOnIngestError);
 progress.clear();
 console.log(
   `ingest: ${sources.length} source(s) -> ${result.articles.length} article(s): ` +

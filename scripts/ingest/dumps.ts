@@ -12,7 +12,7 @@ import { Worker } from 'node:worker_threads';
 import type { NameRules } from './names/rules.ts';
 import type { BodyBlock } from './parse.ts';
 import { dumpBodies, readDump, type DumpResult, type ProgressListener } from './pipeline.ts';
-import type { SourceFile } from './read.ts';
+import { sourceSha1, type SourceFile } from './read.ts';
 
 /**
  * What a dump's reading depends on besides its path and bytes: the code of every ingest stage,
@@ -45,7 +45,7 @@ export interface DumpTask {
 
 function cacheKey(source: SourceFile, rules: NameRules): string | undefined {
   if (READER_VERSION === undefined) return undefined;
-  return createHash('sha1').update(JSON.stringify([READER_VERSION, rules.curation.fingerprint, source.path])).update(source.bytes).digest('hex');
+  return createHash('sha1').update(JSON.stringify([READER_VERSION, rules.curation.fingerprint, source.path, sourceSha1(source)])).digest('hex');
 }
 
 /**

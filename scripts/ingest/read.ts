@@ -1,5 +1,6 @@
 /** Stage 1, read: find every raw dump under the sources folder and check where it lives. */
-import { readFileSync } from 'node:fs';
+import { createHash, hash } from 'node:crypto';
+import { closeSync, openSync, readFileSync, readSync } from 'node:fs';
 import { readdir } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import { format, isValid, parseISO } from './dates.ts';
@@ -10,7 +11,53 @@ export interface SourceFile {
   path: string;
   /** The digest day from the dated folder, `YYYY-MM-DD`. */
   date: string;
-  bytes: Uint8Array;
+  /** A dump found on disk reads its bytes when first asked for them (see `readSources`). */
+  readonly bytes: Uint8Array;
+  /** SHA-1 of the bytes, hex, when known without them (see `sourceSha1`). */
+  sha1?: string;
+}
+
+/** SHA-1 of a source's bytes, hex. */
+export function sourceSha1(source: SourceFile): string {
+  return source.sha1 ?? hash('sha1', source.bytes);
+}
+
+const readBuffer = Buffer.allocUnsafeSlow(1 << 20);
+
+function fileSha1(file: string): string {
+  const digest = createHash('sha1');
+  const fd = openSync(file, 'r');
+  try {
+    for (let read; (read = readSync(fd, readBuffer, 0, readBuffer.length, null)) > 0; ) digest.update(readBuffer.subarray(0, read));
+  } finally {
+    closeSync(fd);
+  }
+  return digest.digest('hex');
+}
+
+/**
+ * A dump on disk, hashed through one reused buffer and read whole only when its bytes are asked
+ * for: an unchanged dump comes from the dump cache by its hash, and holding every dump's bytes
+ * cost more in fresh memory than reading them (at 10,000 stories, 47 MB: ~0.5 s against ~0.07
+ * s on this machine). Changed between the two reads, it fails rather than be cached under the
+ * other version's hash.
+ */
+function diskSource(file: string, path: string, date: string): SourceFile {
+  const sha1 = fileSha1(file);
+  let bytes: Uint8Array | undefined;
+  return {
+    path,
+    date,
+    sha1,
+    get bytes() {
+      if (bytes === undefined) {
+        const read = readFileSync(file);
+        if (hash('sha1', read) !== sha1) throw new IngestError(path, undefined, 'the dump changed while it was being ingested', 'run `npm run ingest` again once it is saved');
+        bytes = read;
+      }
+      return bytes;
+    },
+  };
 }
 
 const DATED_FOLDER = /^\d{4}-\d{2}-\d{2}$/;
@@ -69,7 +116,7 @@ export async function readSources(root: string, sourcesDir: string): Promise<{ s
       }
       const date = digestDayOf(insideSources, repoPath);
       // Synchronous: dumps are small, and thousands of awaited reads cost more in scheduling than in reading.
-      sources.push({ path: repoPath, date, bytes: readFileSync(file) });
+      sources.push(diskSource(file, repoPath, date));
     } catch (error) {
       if (!(error instanceof IngestError)) throw error;
       errors.push(error);
