@@ -1,34 +1,22 @@
 /** Stage 1 hashes each dump without holding its bytes, and reads them whole only when asked. */
 import { hash } from 'node:crypto';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { IngestError } from '../../scripts/ingest/errors.ts';
 import { readSources, sourceSha1 } from '../../scripts/ingest/read.ts';
+import { tempProjects } from './project.ts';
 
-let root: string | undefined;
-afterEach(() => {
-  if (root !== undefined) rmSync(root, { recursive: true, force: true });
-  root = undefined;
-});
-
-/** A project folder holding one dump, `content/sources/2026-02-07/a.txt`, bigger than the read buffer. */
-function projectWithDump(text: string): { root: string; sourcesDir: string; dump: string } {
-  root = mkdtempSync(join(tmpdir(), 'broadsheet-read-'));
-  const sourcesDir = join(root, 'content/sources');
-  mkdirSync(join(sourcesDir, '2026-02-07'), { recursive: true });
-  const dump = join(sourcesDir, '2026-02-07/a.txt');
-  writeFileSync(dump, text);
-  return { root, sourcesDir, dump };
-}
+const project = tempProjects();
 
 describe('readSources', () => {
+  // Bigger than the buffer dumps are hashed through.
   const text = 'Headline\n\nA paragraph of a story.\n'.repeat(60_000);
+  const read = (root: string) => readSources(root, join(root, 'content/sources'));
 
   it('gives each dump\'s SHA-1 before its bytes, and the bytes on disk when asked', async () => {
-    const { root, sourcesDir } = projectWithDump(text);
-    const { sources, errors } = await readSources(root, sourcesDir);
+    const { root } = project({ '2026-02-07/a.txt': text });
+    const { sources, errors } = await read(root);
     expect(errors).toEqual([]);
     expect(sources.map((source) => [source.path, source.date])).toEqual([['content/sources/2026-02-07/a.txt', '2026-02-07']]);
     expect(sources[0]!.sha1).toBe(hash('sha1', text));
@@ -37,9 +25,9 @@ describe('readSources', () => {
   });
 
   it('fails a dump saved again between its hash and its reading, naming it and the fix', async () => {
-    const { root, sourcesDir, dump } = projectWithDump(text);
-    const { sources } = await readSources(root, sourcesDir);
-    writeFileSync(dump, `${text}One more line.\n`);
+    const { root } = project({ '2026-02-07/a.txt': text });
+    const { sources } = await read(root);
+    writeFileSync(join(root, 'content/sources/2026-02-07/a.txt'), `${text}One more line.\n`);
     expect(() => sources[0]!.bytes).toThrow(IngestError);
     expect(() => sources[0]!.bytes).toThrow(/content\/sources\/2026-02-07\/a\.txt.*changed while it was being ingested.*npm run ingest/s);
   });
