@@ -1,15 +1,16 @@
 /**
  * Renders the site (`astro build`) and builds its search index at the same time: the index is
  * read from the article files, not from the pages, so the two need not wait for each other,
- * and on a machine with two cores or more each takes about one core; at 10,000 stories the index
- * ends first, ~15 s before Astro. Astro empties `dist/` when it starts, so the index is
+ * and on a machine with two cores or more each takes about one core; at 10,000 stories they end
+ * within a few seconds of each other. Astro empties `dist/` when it starts, so the index is
  * written beside it and moved in once both have finished. Emptying it costs Astro ~10 s at
  * 24,000 files, so the last build's `dist/` is moved aside at once and deleted beside the build
  * instead.
  *
- * Side by side the two peak at ~3.3 GB together at 10,000 stories, ~1.6 GB each. With less
- * memory than `SIDE_BY_SIDE_MEMORY` (a container's limit, else the machine's), or with
- * `--one-at-a-time`, they run one after the other: ~35% slower, in ~55% of the memory.
+ * Side by side the two peak at ~2.8 GB together at 10,000 stories: Astro ~1 GB, the indexer
+ * ~1.7 GB. With less memory than `SIDE_BY_SIDE_MEMORY` (a container's limit, else the
+ * machine's), or with `--one-at-a-time`, they run one after the other: ~35% slower, at the
+ * indexer's peak.
  *
  *   node scripts/build-site.ts [--one-at-a-time]   (run by `npm run build`, after the ingest)
  */
@@ -25,7 +26,7 @@ const DIST = 'dist';
 const STAGED_INDEX = join('.cache', 'broadsheet', 'search-index');
 const OLD_DIST = join('.cache', 'broadsheet', 'old-dist');
 
-/** Memory below which the halves run one after the other: their peak together at 50,000 stories was 5.5 GB. */
+/** Memory below which the halves run one after the other: their peak together at 50,000 stories is 3.8 GB. */
 const SIDE_BY_SIDE_MEMORY = 6 * 1024 ** 3;
 
 const { values } = parseArgs({ options: { 'one-at-a-time': { type: 'boolean', default: false } } });
