@@ -15,15 +15,16 @@ import { dumpBodies, readDump, type DumpResult, type ProgressListener } from './
 import { sourceSha1, type SourceFile } from './read.ts';
 
 /**
- * What a dump's reading depends on besides its path and bytes: the code of every ingest stage,
- * the country code it uses, and the installed packages (npm's record of the installed tree).
- * Without that record nothing can vouch for a cached dump, so the cache is not used.
+ * What a dump's reading depends on besides its path and bytes: the code and word lists of every
+ * ingest stage, the country code it uses, and the installed packages (npm's record of the
+ * installed tree). Without that record nothing can vouch for a cached dump, so the cache is
+ * not used.
  */
 const READER_VERSION = (() => {
   const repo = join(import.meta.dirname, '../..');
   try {
     const hash = createHash('sha256').update(readFileSync(join(repo, 'node_modules/.package-lock.json')));
-    const code = readdirSync(import.meta.dirname, { recursive: true, encoding: 'utf8' }).filter((file) => file.endsWith('.ts')).sort();
+    const code = readdirSync(import.meta.dirname, { recursive: true, encoding: 'utf8' }).filter((file) => /\.(ts|txt)$/.test(file)).sort();
     for (const file of code) hash.update(file).update(readFileSync(join(import.meta.dirname, file)));
     return hash.update(readFileSync(join(repo, 'src/lib/countries.ts'))).digest('hex');
   } catch {
