@@ -151,7 +151,13 @@ async function benchCount(stories: number, corpus: readonly SourceStory[]): Prom
   const rebuildRows = values['clean-only'] ? [] : [...stageRows('no change', [noChange]), ...stageRows('add one day', [addDay])];
   for (const row of [...stageRows(runs > 1 ? `clean (median of ${runs})` : 'clean', clean), ...rebuildRows]) console.log(row);
   const scenarios: [string, Stage[]][] = [...clean.map((stages, run): [string, Stage[]] => [`clean ${run + 1}`, stages]), ['no change', noChange], ['add one day', addDay]];
-  for (const [scenario, stages] of scenarios) for (const stage of stages) if (stage.halves) console.log(`${scenario}, \`${stage.command}\`: ${stage.halves}`);
+  for (const [scenario, stages] of scenarios) {
+    for (const { halves, command, measure } of stages) {
+      if (!halves) continue;
+      const peaks = measure.branchPeaks.map(({ program, peakMb }) => `\`${program}\` ${fixed(peakMb, 0)} MB`).join(', ');
+      console.log(`${scenario}, \`${command}\`: ${halves}${peaks ? `; each one's peak memory: ${peaks}` : ''}`);
+    }
+  }
   const pages = dist.htmlPages - index.htmlPages;
   console.log(
     `\npages ${pages}; dist/ ${dist.files} files, ${fixed(dist.bytes / 2 ** 20)} MB ` +

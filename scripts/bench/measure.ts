@@ -2,11 +2,12 @@
  * Runs one build stage as a child process and measures it: wall time, CPU time of the whole
  * child tree, and peak memory, both as the largest single process and as the tree's sum
  * (the build starts workers and Pagefind runs a native binary, so one number is not enough).
+ * Where the stage forks into programs running side by side, each one's peak is kept too.
  */
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { open, readdir, readFile, rm, stat } from 'node:fs/promises';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { isSearchBundleFolder } from '../../src/lib/search-parts.ts';
 
 export interface StageMeasure {
@@ -17,6 +18,11 @@ export interface StageMeasure {
   peakProcessMb: number | undefined;
   /** Largest sum of resident sets over the whole tree at one moment, sampled about every 0.2 s, MB. */
   peakTreeMb: number;
+  /**
+   * Where the stage starts programs side by side (`build-site.ts`: Astro and the search
+   * indexer), the peak of each one's own tree, named by its script, in the order they started.
+   */
+  branchPeaks: { program: string; peakMb: number }[];
   /** Bytes the stage wrote to stdout and stderr. */
   logBytes: number;
   exitCode: number;
@@ -66,6 +72,44 @@ async function processTree(root: number): Promise<Map<number, ProcessSample>> {
   return new Map([...inTree].flatMap((pid) => (processes.has(pid) ? [[pid, processes.get(pid)!] as const] : [])));
 }
 
+/** A program's name as its command line gives it: the script a runtime runs and its first word (`astro.mjs build`). */
+async function programName(pid: number): Promise<string> {
+  const argv = (await readFile(`/proc/${pid}/cmdline`, 'utf8').catch(() => '')).split('\0').filter(Boolean);
+  const script = argv.findIndex((arg, index) => index > 0 && !arg.startsWith('-'));
+  if (script < 0) return basename(argv[0] ?? String(pid));
+  const word = argv[script + 1];
+  return word === undefined || word.startsWith('-') ? basename(argv[script]!) : `${basename(argv[script]!)} ${word}`;
+}
+
+/**
+ * Follows the programs a stage forks into: the first process seen with two children or more
+ * (the one nearest the stage's root) is the fork, and from then on each of its children is a
+ * branch whose own tree's peak is kept.
+ */
+function branchTracker(root: number) {
+  let fork: number | undefined;
+  const peaks = new Map<number, { program: Promise<string>; peakBytes: number }>();
+  return {
+    sample(tree: ReadonlyMap<number, ProcessSample>): void {
+      const children = new Map<number, number[]>();
+      for (const [pid, { parent }] of tree) if (pid !== root) children.set(parent, [...(children.get(parent) ?? []), pid]);
+      for (let level = [root]; fork === undefined && level.length > 0; level = level.flatMap((pid) => children.get(pid) ?? [])) {
+        fork = level.find((pid) => (children.get(pid)?.length ?? 0) >= 2);
+      }
+      if (fork === undefined) return;
+      const treeBytes = (pid: number): number => tree.get(pid)!.rssBytes + (children.get(pid) ?? []).reduce((sum, kid) => sum + treeBytes(kid), 0);
+      for (const branch of children.get(fork) ?? []) {
+        const entry = peaks.get(branch) ?? { program: programName(branch), peakBytes: 0 };
+        entry.peakBytes = Math.max(entry.peakBytes, treeBytes(branch));
+        peaks.set(branch, entry);
+      }
+    },
+    async peaks(): Promise<{ program: string; peakMb: number }[]> {
+      return Promise.all([...peaks.values()].map(async ({ program, peakBytes }) => ({ program: await program, peakMb: peakBytes / 2 ** 20 })));
+    },
+  };
+}
+
 /** Runs `command` through `sh -c` in `cwd`, appending its output to `logFile`. */
 export async function measureStage(command: string, cwd: string, logFile: string, env: NodeJS.ProcessEnv = process.env): Promise<StageMeasure> {
   const timeReport = `${logFile}.time`;
@@ -82,15 +126,18 @@ export async function measureStage(command: string, cwd: string, logFile: string
   let running = true;
   // One scan of /proc at a time, a pause between: overlapping scans cost the measured stage a
   // third of a core on a busy tree.
+  const branches = branchTracker(child.pid!);
   const sampling = (async () => {
     while (running) {
       if (child.pid) {
         let rss = 0;
-        for (const [pid, sample] of await processTree(child.pid)) {
+        const tree = await processTree(child.pid);
+        for (const [pid, sample] of tree) {
           rss += sample.rssBytes;
           cpuTicks.set(pid, sample.cpuTicks);
         }
         peakTree = Math.max(peakTree, rss);
+        branches.sample(tree);
       }
       await new Promise((resolve) => setTimeout(resolve, SAMPLE_PAUSE_MS));
     }
@@ -113,7 +160,7 @@ export async function measureStage(command: string, cwd: string, logFile: string
     peakProcessMb = maxKb! / 1024;
     await rm(timeReport);
   }
-  return { wallSeconds, cpuSeconds, peakProcessMb, peakTreeMb: peakTree / 2 ** 20, logBytes, exitCode };
+  return { wallSeconds, cpuSeconds, peakProcessMb, peakTreeMb: peakTree / 2 ** 20, branchPeaks: await branches.peaks(), logBytes, exitCode };
 }
 
 export interface TreeSize {
