@@ -124,9 +124,9 @@ export async function measureStage(command: string, cwd: string, logFile: string
   // stage, such as a native binary its parent leaves running at exit.
   const cpuTicks = new Map<number, number>();
   let running = true;
+  const branches = branchTracker(child.pid!);
   // One scan of /proc at a time, a pause between: overlapping scans cost the measured stage a
   // third of a core on a busy tree.
-  const branches = branchTracker(child.pid!);
   const sampling = (async () => {
     while (running) {
       if (child.pid) {
