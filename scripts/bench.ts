@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { createFixtureSite, projectRoot, type FixtureSite } from '../tests/helpers/site.ts';
 import { loadCorpus, STORIES_PER_DAY, writeArchive, type SourceStory } from './bench/archive.ts';
-import { measureStage, searchIndexSize, treeSize, type StageMeasure } from './bench/measure.ts';
+import { measureStage, searchIndexSize, treeSize, type BranchMeasure, type StageMeasure } from './bench/measure.ts';
 
 const HELP = `Usage: npm run bench -- --stories N[,M,...] [options]
 
@@ -88,12 +88,23 @@ async function build(site: FixtureSite, label: string): Promise<Stage[]> {
   return stages;
 }
 
+type Measured = Pick<StageMeasure, 'wallSeconds' | 'cpuSeconds' | 'peakProcessMb' | 'peakTreeMb'>;
+
+/** One table row over runs: median times, the largest peaks. */
+function measureRow(scenario: string, name: string, all: readonly Measured[], logKb = ''): string {
+  const peakProcess = all.every((measure) => measure.peakProcessMb !== undefined) ? Math.max(...all.map((measure) => measure.peakProcessMb!)) : undefined;
+  return `| ${scenario} | ${name} | ${fixed(median(all.map((measure) => measure.wallSeconds)))} | ${fixed(median(all.map((measure) => measure.cpuSeconds)))} | ${fixed(peakProcess, 0)} | ${fixed(Math.max(...all.map((measure) => measure.peakTreeMb)), 0)} | ${logKb} |`;
+}
+
+/** A row per stage and, under a stage that runs programs side by side, a row for each (where every run did). */
 function stageRows(scenario: string, runsOfStages: Stage[][]): string[] {
-  const rows = runsOfStages[0]!.map((stage, index) => {
+  const rows = runsOfStages[0]!.flatMap((stage, index) => {
     const all = runsOfStages.map((stages) => stages[index]!.measure);
-    const cpu = median(all.map((measure) => measure.cpuSeconds));
-    const peakProcess = all.every((measure) => measure.peakProcessMb !== undefined) ? Math.max(...all.map((measure) => measure.peakProcessMb!)) : undefined;
-    return `| ${scenario} | \`${stage.command}\` | ${fixed(median(all.map((measure) => measure.wallSeconds)))} | ${fixed(cpu)} | ${fixed(peakProcess, 0)} | ${fixed(Math.max(...all.map((measure) => measure.peakTreeMb)), 0)} | ${fixed(median(all.map((measure) => measure.logBytes)) / 1024, 0)} |`;
+    const branches = all[0]!.branches.map((branch, position) => ({ program: branch.program, all: all.map((measure) => measure.branches[position]).filter((measure): measure is BranchMeasure => measure?.program === branch.program) }));
+    return [
+      measureRow(scenario, `\`${stage.command}\``, all, fixed(median(all.map((measure) => measure.logBytes)) / 1024, 0)),
+      ...branches.filter((branch) => branch.all.length === all.length).map((branch) => measureRow(scenario, `↳ side by side: \`${branch.program}\``, branch.all)),
+    ];
   });
   const totals = runsOfStages.map((stages) => stages.reduce((sum, stage) => sum + stage.measure.wallSeconds, 0));
   rows.push(`| ${scenario} | **whole build** | ${fixed(median(totals))} | | | | |`);
@@ -151,13 +162,7 @@ async function benchCount(stories: number, corpus: readonly SourceStory[]): Prom
   const rebuildRows = values['clean-only'] ? [] : [...stageRows('no change', [noChange]), ...stageRows('add one day', [addDay])];
   for (const row of [...stageRows(runs > 1 ? `clean (median of ${runs})` : 'clean', clean), ...rebuildRows]) console.log(row);
   const scenarios: [string, Stage[]][] = [...clean.map((stages, run): [string, Stage[]] => [`clean ${run + 1}`, stages]), ['no change', noChange], ['add one day', addDay]];
-  for (const [scenario, stages] of scenarios) {
-    for (const { halves, command, measure } of stages) {
-      if (!halves) continue;
-      const peaks = measure.branchPeaks.map(({ program, peakMb }) => `\`${program}\` ${fixed(peakMb, 0)} MB`).join(', ');
-      console.log(`${scenario}, \`${command}\`: ${halves}${peaks ? `; each one's peak memory: ${peaks}` : ''}`);
-    }
-  }
+  for (const [scenario, stages] of scenarios) for (const stage of stages) if (stage.halves) console.log(`${scenario}, \`${stage.command}\`: ${stage.halves}`);
   const pages = dist.htmlPages - index.htmlPages;
   console.log(
     `\npages ${pages}; dist/ ${dist.files} files, ${fixed(dist.bytes / 2 ** 20)} MB ` +

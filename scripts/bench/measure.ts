@@ -2,13 +2,24 @@
  * Runs one build stage as a child process and measures it: wall time, CPU time of the whole
  * child tree, and peak memory, both as the largest single process and as the tree's sum
  * (the build starts workers and Pagefind runs a native binary, so one number is not enough).
- * Where the stage forks into programs running side by side, each one's peak is kept too.
+ * Where the stage forks into programs running side by side, each one is measured too.
  */
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { open, readdir, readFile, rm, stat } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { isSearchBundleFolder } from '../../src/lib/search-parts.ts';
+
+/** A program a stage runs side by side with another, with everything it starts, as sampled. */
+export interface BranchMeasure {
+  /** Its script and first word (`astro.mjs build`). */
+  program: string;
+  /** From the first sample that saw it to the last, so to within a sampling pause. */
+  wallSeconds: number;
+  cpuSeconds: number;
+  peakProcessMb: number;
+  peakTreeMb: number;
+}
 
 export interface StageMeasure {
   wallSeconds: number;
@@ -18,11 +29,8 @@ export interface StageMeasure {
   peakProcessMb: number | undefined;
   /** Largest sum of resident sets over the whole tree at one moment, sampled about every 0.2 s, MB. */
   peakTreeMb: number;
-  /**
-   * Where the stage starts programs side by side (`build-site.ts`: Astro and the search
-   * indexer), the peak of each one's own tree, named by its script, in the order they started.
-   */
-  branchPeaks: { program: string; peakMb: number }[];
+  /** Where the stage starts programs side by side (`build-site.ts`: Astro and the search indexer), each one, in the order they started. */
+  branches: BranchMeasure[];
   /** Bytes the stage wrote to stdout and stderr. */
   logBytes: number;
   exitCode: number;
@@ -84,28 +92,40 @@ async function programName(pid: number): Promise<string> {
 /**
  * Follows the programs a stage forks into: the first process seen with two children or more
  * (the one nearest the stage's root) is the fork, and from then on each of its children is a
- * branch whose own tree's peak is kept.
+ * branch, measured with all it starts.
  */
 function branchTracker(root: number) {
   let fork: number | undefined;
-  const peaks = new Map<number, { program: Promise<string>; peakBytes: number }>();
+  const branches = new Map<number, { program: Promise<string>; firstSeen: number; lastSeen: number; cpuTicks: Map<number, number>; peakProcess: number; peakTree: number }>();
   return {
-    sample(tree: ReadonlyMap<number, ProcessSample>): void {
+    sample(tree: ReadonlyMap<number, ProcessSample>, now: number): void {
       const children = new Map<number, number[]>();
       for (const [pid, { parent }] of tree) if (pid !== root) children.set(parent, [...(children.get(parent) ?? []), pid]);
       for (let level = [root]; fork === undefined && level.length > 0; level = level.flatMap((pid) => children.get(pid) ?? [])) {
         fork = level.find((pid) => (children.get(pid)?.length ?? 0) >= 2);
       }
       if (fork === undefined) return;
-      const treeBytes = (pid: number): number => tree.get(pid)!.rssBytes + (children.get(pid) ?? []).reduce((sum, kid) => sum + treeBytes(kid), 0);
+      const subtree = (pid: number): number[] => [pid, ...(children.get(pid) ?? []).flatMap(subtree)];
       for (const branch of children.get(fork) ?? []) {
-        const entry = peaks.get(branch) ?? { program: programName(branch), peakBytes: 0 };
-        entry.peakBytes = Math.max(entry.peakBytes, treeBytes(branch));
-        peaks.set(branch, entry);
+        const entry = branches.get(branch) ?? { program: programName(branch), firstSeen: now, lastSeen: now, cpuTicks: new Map(), peakProcess: 0, peakTree: 0 };
+        const samples = subtree(branch).map((pid) => [pid, tree.get(pid)!] as const);
+        for (const [pid, sample] of samples) entry.cpuTicks.set(pid, sample.cpuTicks);
+        entry.lastSeen = now;
+        entry.peakProcess = Math.max(entry.peakProcess, ...samples.map(([, sample]) => sample.rssBytes));
+        entry.peakTree = Math.max(entry.peakTree, samples.reduce((sum, [, sample]) => sum + sample.rssBytes, 0));
+        branches.set(branch, entry);
       }
     },
-    async peaks(): Promise<{ program: string; peakMb: number }[]> {
-      return Promise.all([...peaks.values()].map(async ({ program, peakBytes }) => ({ program: await program, peakMb: peakBytes / 2 ** 20 })));
+    async measures(): Promise<BranchMeasure[]> {
+      return Promise.all(
+        [...branches.values()].map(async (branch) => ({
+          program: await branch.program,
+          wallSeconds: (branch.lastSeen - branch.firstSeen) / 1000,
+          cpuSeconds: [...branch.cpuTicks.values()].reduce((sum, ticks) => sum + ticks, 0) / CLOCK_TICKS_PER_SECOND,
+          peakProcessMb: branch.peakProcess / 2 ** 20,
+          peakTreeMb: branch.peakTree / 2 ** 20,
+        })),
+      );
     },
   };
 }
@@ -137,7 +157,7 @@ export async function measureStage(command: string, cwd: string, logFile: string
           cpuTicks.set(pid, sample.cpuTicks);
         }
         peakTree = Math.max(peakTree, rss);
-        branches.sample(tree);
+        branches.sample(tree, performance.now());
       }
       await new Promise((resolve) => setTimeout(resolve, SAMPLE_PAUSE_MS));
     }
@@ -160,7 +180,7 @@ export async function measureStage(command: string, cwd: string, logFile: string
     peakProcessMb = maxKb! / 1024;
     await rm(timeReport);
   }
-  return { wallSeconds, cpuSeconds, peakProcessMb, peakTreeMb: peakTree / 2 ** 20, branchPeaks: await branches.peaks(), logBytes, exitCode };
+  return { wallSeconds, cpuSeconds, peakProcessMb, peakTreeMb: peakTree / 2 ** 20, branches: await branches.measures(), logBytes, exitCode };
 }
 
 export interface TreeSize {

@@ -18,15 +18,22 @@ beforeAll(async () => {
 });
 afterAll(() => rm(dir, { recursive: true, force: true }));
 
-it("gives the peak of each program a stage runs side by side, named by its script, besides the tree's", async () => {
+it('measures each program a stage runs side by side, named by its script, as well as the whole tree', async () => {
   const measure = await measureStage(`"${process.execPath}" fork.mjs`, dir, join(dir, 'log'));
   expect(measure.exitCode).toBe(0);
-  expect(measure.branchPeaks.map((branch) => branch.program)).toEqual(['hold.mjs 40', 'hold.mjs 200']);
-  const [small, large] = measure.branchPeaks.map((branch) => branch.peakMb);
-  // Each holds its buffer and a Node runtime (~40-60 MB); together they make most of the tree.
-  expect(small).toBeGreaterThan(40);
-  expect(small).toBeLessThan(200);
-  expect(large).toBeGreaterThan(200);
-  expect(large).toBeLessThan(360);
-  expect(measure.peakTreeMb).toBeGreaterThan(large!);
+  expect(measure.branches.map((branch) => branch.program)).toEqual(['hold.mjs 40', 'hold.mjs 200']);
+  const [small, large] = measure.branches;
+  // Each holds its buffer and a Node runtime (~40-60 MB) for 1.5 s; together they make most of the tree.
+  expect(small!.peakTreeMb).toBeGreaterThan(40);
+  expect(small!.peakTreeMb).toBeLessThan(200);
+  expect(large!.peakTreeMb).toBeGreaterThan(200);
+  expect(large!.peakTreeMb).toBeLessThan(360);
+  expect(measure.peakTreeMb).toBeGreaterThan(large!.peakTreeMb);
+  for (const branch of [small!, large!]) {
+    expect(branch.peakProcessMb).toBe(branch.peakTreeMb);
+    expect(branch.wallSeconds).toBeGreaterThan(1);
+    expect(branch.wallSeconds).toBeLessThan(measure.wallSeconds);
+    expect(branch.cpuSeconds).toBeGreaterThan(0);
+    expect(branch.cpuSeconds).toBeLessThan(measure.cpuSeconds);
+  }
 });
