@@ -32,7 +32,7 @@ export default defineConfig({
   // Bundled into the build rather than loaded from node_modules when pages render: Node
   // resolves each of date-fns's ~250 modules through its 200 KB exports map (~2 CPU s per build).
   vite: { resolve: { noExternal: ['date-fns'] } },
-  // A page whose code and cache key (src/lib/page-keys.ts) are unchanged is copied from the
+  // A page whose code and cache key (src/integration/page-keys.ts) are unchanged is copied from the
   // last build, kept in cacheDir: adding a day re-renders only the pages that show its stories.
   experimental: { incrementalBuild: true },
   // Four pages in flight, so rendering goes on while earlier pages are written: at 10,000

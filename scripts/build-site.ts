@@ -20,7 +20,7 @@ import { createRequire } from 'node:module';
 import { totalmem } from 'node:os';
 import { dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { isSearchBundleFolder } from '../src/lib/search-parts.ts';
+import { isSearchBundleFolder } from '#lib/search-parts.ts';
 
 const DIST = 'dist';
 const STAGED_INDEX = join('.cache', 'broadsheet', 'search-index');

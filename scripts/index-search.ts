@@ -10,9 +10,9 @@ import { cp, mkdir, readdir, rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import * as pagefind from 'pagefind';
-import { mdxFiles } from '../src/lib/article-loader.ts';
-import { isSearchBundleFolder, searchBundlePath, searchParts } from '../src/lib/search-parts.ts';
-import { siteSettings } from '../src/lib/settings.ts';
+import { mdxFiles } from '#integration/article-loader.ts';
+import { isSearchBundleFolder, searchBundlePath, searchParts } from '#lib/search-parts.ts';
+import { siteSettings } from '#lib/settings.ts';
 import { storyRecord, type SearchRecord } from './search/records.ts';
 
 const ARTICLES = 'content/articles';

@@ -1,5 +1,5 @@
 import { defineCollection } from 'astro:content';
-import { articleLoader } from './lib/article-loader.ts';
+import { articleLoader } from './integration/article-loader.ts';
 import { z } from 'astro/zod';
 
 const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a day as YYYY-MM-DD');
@@ -20,7 +20,7 @@ const articles = defineCollection({
     captionPeople: z.array(z.string()),
     captionCountries: z.array(z.string()),
     roles: z.record(z.string(), z.string()),
-    // Not frontmatter: the body's first paragraph, read by the loader (src/lib/article-loader.ts).
+    // Not frontmatter: the body's first paragraph, read by the loader (src/integration/article-loader.ts).
     opening: z.string(),
   }),
 });

@@ -1,7 +1,7 @@
 import { execFile } from 'node:child_process';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { buildEnvironment, projectRoot } from './helpers/site.ts';
+import { buildEnvironment, projectRoot } from '#tools/fixture-site.ts';
 
 const ASTRO = join(projectRoot, 'node_modules', 'astro', 'bin', 'astro.mjs');
 

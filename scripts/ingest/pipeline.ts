@@ -3,7 +3,7 @@
  * read -> decode -> split -> parse -> extract -> resolve -> write; this file wires the middle.
  */
 import { hash } from 'node:crypto';
-import { slugify } from '../../src/lib/slug.ts';
+import { slugify } from '#lib/slug.ts';
 import { decode } from './decode.ts';
 import { IngestError } from './errors.ts';
 import { extract, type Extraction } from './extract.ts';

@@ -7,7 +7,7 @@ import { toMarkdown } from 'mdast-util-to-markdown';
 import { mdxToMarkdown } from 'mdast-util-mdx';
 import type { Root, RootContent } from 'mdast';
 import { stringify } from 'yaml';
-import type { ArticleFrontmatter } from '../../src/lib/article.ts';
+import type { ArticleFrontmatter } from '#lib/article.ts';
 import type { BodyBlock } from './parse.ts';
 
 export interface ArticleFile {

@@ -4,11 +4,11 @@
  * be built while Astro is still rendering the pages.
  */
 import { basename } from 'node:path';
-import { readArticleFile } from '../../src/lib/article-loader.ts';
-import type { ArticleFrontmatter } from '../../src/lib/article.ts';
-import { storySearchFacets } from '../../src/lib/search-facets.ts';
-import { openingParagraph, storyLede } from '../../src/lib/text.ts';
-import { paths } from '../../src/lib/urls.ts';
+import { readArticleFile } from '#integration/article-loader.ts';
+import type { ArticleFrontmatter } from '#lib/article.ts';
+import { storySearchFacets } from '#lib/search-facets.ts';
+import { openingParagraph, storyLede } from '#lib/text.ts';
+import { paths } from '#lib/urls.ts';
 
 /** Pagefind's custom record (`index.addCustomRecord`). */
 export interface SearchRecord {

@@ -4,7 +4,7 @@
  */
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { buildDigest, type Digest, type Story, type Tag } from './digest.ts';
-import { pageKeys, type PageKeys } from './page-keys.ts';
+import { pageKeys, type PageKeys } from '#integration/page-keys.ts';
 import { searchBundlePaths } from './search-parts.ts';
 import { siteSettings } from './settings.ts';
 import { href } from './urls.ts';

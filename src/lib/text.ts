@@ -1,4 +1,4 @@
-/** Plain text a story is summed up by (see src/lib/article-loader.ts for how bodies are read). */
+/** Plain text a story is summed up by (see src/integration/article-loader.ts for how bodies are read). */
 import type { StoryBlock } from './article.ts';
 import type { Story } from './digest.ts';
 

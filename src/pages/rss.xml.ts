@@ -1,8 +1,8 @@
 import type { APIRoute } from 'astro';
-import { getDigest } from '../lib/site-index.ts';
-import { storyFeed } from '../lib/feeds.ts';
-import { siteSettings } from '../lib/settings.ts';
-import { paths } from '../lib/urls.ts';
+import { getDigest } from '#lib/site-index.ts';
+import { storyFeed } from '#lib/feeds.ts';
+import { siteSettings } from '#lib/settings.ts';
+import { paths } from '#lib/urls.ts';
 
 export const GET: APIRoute = async ({ site }) => {
   const settings = siteSettings();

@@ -3,10 +3,10 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ingestSources } from '../../scripts/ingest/pipeline.ts';
-import { readSources } from '../../scripts/ingest/read.ts';
-import { benchStory, generatedCorpus, loadCorpus, STORIES_PER_DAY, writeArchive, type SourceStory } from '../../scripts/bench/archive.ts';
-import { projectRoot } from '../helpers/site.ts';
+import { ingestSources } from '#ingest/pipeline.ts';
+import { readSources } from '#ingest/read.ts';
+import { benchStory, generatedCorpus, loadCorpus, STORIES_PER_DAY, writeArchive, type SourceStory } from '#tools/bench/archive.ts';
+import { projectRoot } from '#tools/fixture-site.ts';
 
 const COUNT = 75; // two full days and a half day
 

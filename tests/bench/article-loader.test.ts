@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { bodyToMdx } from '../../scripts/ingest/write.ts';
-import { ArticleFileError, parseStoryBody } from '../../src/lib/article-loader.ts';
+import { bodyToMdx } from '#ingest/write.ts';
+import { ArticleFileError, parseStoryBody } from '#integration/article-loader.ts';
 
 // A line as the ingest keeps it: trimmed, non-empty, one line; drawn from characters that mean
 // something in MDX or HTML as well as any other text.

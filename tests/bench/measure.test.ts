@@ -2,7 +2,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { measureStage } from '../../scripts/bench/measure.ts';
+import { measureStage } from '#tools/bench/measure.ts';
 
 let dir: string;
 beforeAll(async () => {

@@ -3,11 +3,11 @@ import { mkdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { IngestError } from '../../scripts/ingest/errors.ts';
-import { loadCuration } from '../../scripts/ingest/names/curation.ts';
-import { compileRules, projectRules } from '../../scripts/ingest/names/rules.ts';
-import type { NameStage } from '../../scripts/ingest/names/stage.ts';
-import { assembleArchive, ingestSources, readDump, type DumpResult } from '../../scripts/ingest/pipeline.ts';
+import { IngestError } from '#ingest/errors.ts';
+import { loadCuration } from '#ingest/names/curation.ts';
+import { compileRules, projectRules } from '#ingest/names/rules.ts';
+import type { NameStage } from '#ingest/names/stage.ts';
+import { assembleArchive, ingestSources, readDump, type DumpResult } from '#ingest/pipeline.ts';
 import { ingestStories } from './helpers.ts';
 
 describe('names resolved across the archive', () => {
@@ -125,7 +125,7 @@ describe('curation files', () => {
 
 describe('person page slugs', () => {
   it('come from the name unless the registry sets one', async () => {
-    const { personSlug } = await import('../../src/lib/people.ts');
+    const { personSlug } = await import('#lib/people.ts');
     expect(personSlug('Abbas Araghchi')).toBe('abbas-araghchi');
     expect(personSlug('Beyoncé')).toBe('beyonce');
   });
@@ -133,7 +133,7 @@ describe('person page slugs', () => {
 
 describe('ingest --report', () => {
   it('lists the people the registry does not know yet, most mentioned first, and not the registered ones', async () => {
-    const { namesReport } = await import('../../scripts/ingest/names/stage.ts');
+    const { namesReport } = await import('#ingest/names/stage.ts');
     const stage: NameStage = { rules: projectRules() };
     const texts = ['One\n\nUS President Donald Trump met Kamal Kharrazi, an adviser, and Lina Okafor, a lawyer.', 'Two\n\nKamal Kharrazi, an adviser, said little.'];
     const sources = texts.map((text, index) => ({ path: `content/sources/2026-01-01/s${index}.txt`, date: '2026-01-01', bytes: new TextEncoder().encode(text) }));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { evaluateBbc, evaluateSeed, sharedCorpus, sharedCorpusPresent } from '../../scripts/eval/labelled.ts';
+import { evaluateBbc, evaluateSeed, sharedCorpus, sharedCorpusPresent } from '#tools/eval/labelled.ts';
 
 const present = sharedCorpusPresent();
 if (!present) console.log(`names eval skipped: the labelled corpora are not at ${sharedCorpus} (seed/ and bbc/ beside the repository)`);

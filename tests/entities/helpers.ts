@@ -1,7 +1,7 @@
 /** Runs hand-written stories through the real ingest pipeline and returns what the names stage gave each. */
-import type { ArticleFrontmatter } from '../../src/lib/article.ts';
-import { defaultNameStage, type NameStage } from '../../scripts/ingest/names/stage.ts';
-import { ingestSources } from '../../scripts/ingest/pipeline.ts';
+import type { ArticleFrontmatter } from '#lib/article.ts';
+import { defaultNameStage, type NameStage } from '#ingest/names/stage.ts';
+import { ingestSources } from '#ingest/pipeline.ts';
 
 /** A story published on a day of its own, not the default 2026-01-01. */
 export interface DatedStory {

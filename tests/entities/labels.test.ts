@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { countryByName } from '../../src/lib/countries.ts';
-import { BBC_LABELS } from '../../scripts/eval/labelled.ts';
+import { countryByName } from '#lib/countries.ts';
+import { BBC_LABELS } from '#tools/eval/labelled.ts';
 
 describe('the BBC labels file', () => {
   const { stories } = JSON.parse(readFileSync(BBC_LABELS, 'utf8')) as { stories: Record<string, { people: string[]; countries: string[]; optional_countries?: string[] }> };

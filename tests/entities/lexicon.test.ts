@@ -1,6 +1,6 @@
 import { words } from 'popular-english-words';
 import { expect, it } from 'vitest';
-import { COMMON_WORDS_FILE, commonWords } from '../../scripts/ingest/names/lexicon.ts';
+import { COMMON_WORDS_FILE, commonWords } from '#ingest/names/lexicon.ts';
 
 it('common-words.txt is the 8,000 most popular words of popular-english-words (`npx vitest -u` rewrites it)', async () => {
   await expect(`${words.getMostPopular(8000).join('\n')}\n`).toMatchFileSnapshot(COMMON_WORDS_FILE);

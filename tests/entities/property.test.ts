@@ -1,9 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { countryByName } from '../../src/lib/countries.ts';
-import { extract } from '../../scripts/ingest/extract.ts';
-import { projectRules } from '../../scripts/ingest/names/rules.ts';
-import { resolveArchive } from '../../scripts/ingest/resolve.ts';
+import { countryByName } from '#lib/countries.ts';
+import { extract } from '#ingest/extract.ts';
+import { projectRules } from '#ingest/names/rules.ts';
+import { resolveArchive } from '#ingest/resolve.ts';
 
 const rules = projectRules();
 const registered = new Set(rules.curation.people.map((person) => person.name));

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { isAcronym, isCapitalised, tokenize } from '../../scripts/ingest/names/text.ts';
+import { isAcronym, isCapitalised, tokenize } from '#ingest/names/text.ts';
 
 /** Words of every kind: plain ASCII, any characters, whole graphemes (accents, emoji, other scripts). */
 const word = fc.oneof(

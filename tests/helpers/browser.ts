@@ -1,11 +1,11 @@
 /**
  * Real Chromium for reader-facing tests, driven by playwright-core. The browser is found, or
- * installed when missing, by scripts/chromium.ts, so these tests never skip for want of one.
+ * installed when missing, by scripts/tools/chromium.ts, so these tests never skip for want of one.
  */
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
-import { launchChromium } from '../../scripts/chromium.ts';
-import { serveSite, type ServedSite } from '../../scripts/static-server.ts';
+import { launchChromium } from '#tools/chromium.ts';
+import { serveSite, type ServedSite } from '#tools/static-server.ts';
 import { demoBuild, type DemoBuild } from './demo-build.ts';
 
 /** A headless Chromium; the caller closes it. */

@@ -7,7 +7,7 @@ import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { inject } from 'vitest';
-import { createFixtureSite } from './site.ts';
+import { createFixtureSite } from '#tools/fixture-site.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {

@@ -2,7 +2,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ingestSources } from '../../scripts/ingest/pipeline.ts';
+import { ingestSources } from '#ingest/pipeline.ts';
 import { ingestDumps } from './helpers.ts';
 
 const repoRoot = resolve(import.meta.dirname, '../..');

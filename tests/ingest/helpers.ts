@@ -1,7 +1,7 @@
 /** Runs the pure pipeline on dumps held in memory or in tests/fixtures/dumps/, as `npm run ingest` would. */
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { ingestSources, type IngestResult } from '../../scripts/ingest/pipeline.ts';
+import { ingestSources, type IngestResult } from '#ingest/pipeline.ts';
 
 export const fixturesDir = resolve(import.meta.dirname, '../fixtures/dumps');
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { captionDateOf, creditOf } from '../../scripts/ingest/parse.ts';
+import { captionDateOf, creditOf } from '#ingest/parse.ts';
 import { bodies, ingestFixture } from './helpers.ts';
 
 const harbour = {

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { parse } from 'node-html-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createFixtureSite, type FixtureSite } from '../helpers/site.ts';
+import { createFixtureSite, type FixtureSite } from '#tools/fixture-site.ts';
 import { hostileLine } from './hostile.ts';
 
 /** The documented whitespace normalisation: a page shows each run of whitespace as one space. */

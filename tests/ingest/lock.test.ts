@@ -4,7 +4,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { acquireLock, LockedError } from '../../scripts/ingest/write.ts';
+import { acquireLock, LockedError } from '#ingest/write.ts';
 
 const dirs: string[] = [];
 function tempDir(): string {

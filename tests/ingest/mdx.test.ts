@@ -6,8 +6,8 @@ import { toString } from 'mdast-util-to-string';
 import { mdxjs } from 'micromark-extension-mdxjs';
 import { describe, expect, it } from 'vitest';
 import { parse as parseYaml, stringify as stringifyYaml } from 'yaml';
-import type { BodyBlock } from '../../scripts/ingest/parse.ts';
-import { bodyToMdx, frontmatterYaml, renderArticle, serialisedBody } from '../../scripts/ingest/write.ts';
+import type { BodyBlock } from '#ingest/parse.ts';
+import { bodyToMdx, frontmatterYaml, renderArticle, serialisedBody } from '#ingest/write.ts';
 import { hostileLine } from './hostile.ts';
 
 function parseMdx(mdx: string) {

@@ -1,7 +1,7 @@
 /** Every non-blank line of a dump ends in exactly one article or in the skip report; duplicates merge; slugs are stable. */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { IngestResult } from '../../scripts/ingest/pipeline.ts';
+import type { IngestResult } from '#ingest/pipeline.ts';
 import { ingestDumps } from './helpers.ts';
 
 /** Where each non-blank line went: `file:line` -> how many times it was placed. */

@@ -3,8 +3,8 @@ import { hash } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { IngestError } from '../../scripts/ingest/errors.ts';
-import { readSources, sourceSha1 } from '../../scripts/ingest/read.ts';
+import { IngestError } from '#ingest/errors.ts';
+import { readSources, sourceSha1 } from '#ingest/read.ts';
 import { tempProjects } from './project.ts';
 
 const project = tempProjects();

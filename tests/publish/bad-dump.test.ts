@@ -6,7 +6,7 @@ import { existsSync } from 'node:fs';
 import { readFile, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createFixtureSite, projectRoot } from '../helpers/site.ts';
+import { createFixtureSite, projectRoot } from '#tools/fixture-site.ts';
 
 const SEED_DAY = '2026-02-07';
 

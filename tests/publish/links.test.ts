@@ -8,7 +8,7 @@ import { join, sep } from 'node:path';
 import { XMLParser } from 'fast-xml-parser';
 import { LinkChecker, LinkState } from 'linkinator';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { serveSite, type ServedSite } from '../../scripts/static-server.ts';
+import { serveSite, type ServedSite } from '#tools/static-server.ts';
 import { demoBuild, type DemoBuild } from '../helpers/demo-build.ts';
 import { htmlFiles, pagePath } from '../helpers/dist-pages.ts';
 

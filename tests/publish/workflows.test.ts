@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { convertWorkflowTemplate, NoOperationTraceWriter, parseWorkflow } from '@actions/workflow-parser';
 import { parse as parseYaml } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { projectRoot } from '../helpers/site.ts';
+import { projectRoot } from '#tools/fixture-site.ts';
 
 const WORKFLOWS = ['deploy.yml', 'checks.yml'];
 

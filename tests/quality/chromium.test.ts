@@ -1,7 +1,7 @@
 /** The browser the gates use is found in a fixed order, and a wrong explicit choice is an error, not a fallback. */
 import { statSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
-import { CHROMIUM_PATH_VARIABLE, ensureChromium, findChromium } from '../../scripts/chromium.ts';
+import { CHROMIUM_PATH_VARIABLE, ensureChromium, findChromium } from '#tools/chromium.ts';
 
 describe('finding Chromium', () => {
   const before = process.env[CHROMIUM_PATH_VARIABLE];

@@ -8,8 +8,8 @@ import lighthouse from 'lighthouse';
 import { throttling } from 'lighthouse/core/config/constants.js';
 import { computeMedianRun } from 'lighthouse/core/lib/median-run.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from '../../scripts/chromium.ts';
-import { serveSite, type ServedSite } from '../../scripts/static-server.ts';
+import { launchChromium } from '#tools/chromium.ts';
+import { serveSite, type ServedSite } from '#tools/static-server.ts';
 import { demoBuild, type DemoBuild } from '../helpers/demo-build.ts';
 import { pathOf, type PageKind } from './reader-pages.ts';
 

@@ -8,9 +8,9 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from '../../scripts/chromium.ts';
-import { serveSite, type ServedSite } from '../../scripts/static-server.ts';
-import { createFixtureSite, projectRoot, type FixtureSite } from '../helpers/site.ts';
+import { launchChromium } from '#tools/chromium.ts';
+import { serveSite, type ServedSite } from '#tools/static-server.ts';
+import { createFixtureSite, projectRoot, type FixtureSite } from '#tools/fixture-site.ts';
 
 const BASE_PATH = '/digest/';
 // The demo dump's headlines (content/sources/2026-02-07/), read off the source.

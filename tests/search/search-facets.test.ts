@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { storySearchFacets } from '../../src/lib/search-facets.ts';
+import { storySearchFacets } from '#lib/search-facets.ts';
 
 describe('a story as the search index sees it', () => {
   const facets = storySearchFacets({ date: '2026-02-07', people: ['Donald Trump', 'Smith, John'], countries: ['Oman'] }, 'The lede.');

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { isSearchBundleFolder, searchBundlePaths, searchPartCount, searchParts } from '../../src/lib/search-parts.ts';
+import { isSearchBundleFolder, searchBundlePaths, searchPartCount, searchParts } from '#lib/search-parts.ts';
 
 describe('search index parts', () => {
   it('cut the stories, oldest first, into full parts, then parts of a fifth that size, then one smaller, losing none', () => {

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { SEARCH_FILTERS } from '../../src/lib/search-facets.ts';
-import { formatSearchState, isSameSearchRefined, normalizeFilters, parseSearchState, searchPath, type SearchState } from '../../src/lib/search-url.ts';
+import { SEARCH_FILTERS } from '#lib/search-facets.ts';
+import { formatSearchState, isSameSearchRefined, normalizeFilters, parseSearchState, searchPath, type SearchState } from '#lib/search-url.ts';
 
 /** Any query and filter values a reader could type or a tag could hold: spaces, &, =, +, %, emoji. */
 const value = fc.string({ unit: 'grapheme', minLength: 1, maxLength: 20 }).filter((text) => text.trim() !== '');

@@ -7,8 +7,8 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from '../../scripts/chromium.ts';
-import { serveSite, type ServedSite } from '../../scripts/static-server.ts';
+import { launchChromium } from '#tools/chromium.ts';
+import { serveSite, type ServedSite } from '#tools/static-server.ts';
 import { demoBuild } from '../helpers/demo-build.ts';
 
 // Headlines of the demo dump's four stories (content/sources/2026-02-07/), read off the source.

@@ -7,10 +7,10 @@
  */
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { searchIndexSize } from '../../scripts/bench/measure.ts';
-import { launchChromium } from '../../scripts/chromium.ts';
-import { serveSite } from '../../scripts/static-server.ts';
-import { isSearchBundleFolder } from '../../src/lib/search-parts.ts';
+import { searchIndexSize } from '#tools/bench/measure.ts';
+import { launchChromium } from '#tools/chromium.ts';
+import { serveSite } from '#tools/static-server.ts';
+import { isSearchBundleFolder } from '#lib/search-parts.ts';
 
 /** Kinds of search-bundle file, told apart by name (see Pagefind's output folder). */
 const KINDS = {

@@ -5,7 +5,7 @@ import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { parse as parseHtml, type HTMLElement } from 'node-html-parser';
 import { parse as parseYaml } from 'yaml';
 import { expect } from 'vitest';
-import type { ArticleFrontmatter } from '../../src/lib/article.ts';
+import type { ArticleFrontmatter } from '#lib/article.ts';
 
 export interface ArticleFile {
   /** `YYYY-MM-DD/<slug>`. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { dayStartIso, dayStartUtc, daysBetween, eachDay, eachMonth, longDay, longMonth, shortDay, shortMonth } from '../../src/lib/dates.ts';
-import { memoise } from '../../src/lib/memo.ts';
+import { dayStartIso, dayStartUtc, daysBetween, eachDay, eachMonth, longDay, longMonth, shortDay, shortMonth } from '#lib/dates.ts';
+import { memoise } from '#lib/memo.ts';
 
 describe('dates', () => {
   it('write days and months, the same on every call', () => {

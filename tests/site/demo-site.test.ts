@@ -6,11 +6,11 @@ import { existsSync, readFileSync } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { readArticleFile } from '../../src/lib/article-loader.ts';
-import { slugify } from '../../src/lib/slug.ts';
+import { readArticleFile } from '#integration/article-loader.ts';
+import { slugify } from '#lib/slug.ts';
 import { demoBuild, type DemoBuild } from '../helpers/demo-build.ts';
 import { htmlFiles } from '../helpers/dist-pages.ts';
-import { projectRoot } from '../helpers/site.ts';
+import { projectRoot } from '#tools/fixture-site.ts';
 import { fileForPath, internalLinks, parseRss, readArticles, readPage, sitemapUrls, type ArticleFile } from './built-site.ts';
 
 const goldFile = resolve(projectRoot, '../shared/corpus/seed/000_c63f0d568335db90.gold.json');

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { buildDigest, byCountThenName, byStoryCount, mentionTimeline, mostNamed, relatedStories, type Story, type Tag } from '../../src/lib/digest.ts';
+import { buildDigest, byCountThenName, byStoryCount, mentionTimeline, mostNamed, relatedStories, type Story, type Tag } from '#lib/digest.ts';
 import { entry } from './fixtures.ts';
 
 const entries = [

@@ -1,12 +1,12 @@
 import { getRssString } from '@astrojs/rss';
 import { describe, expect, it } from 'vitest';
-import { buildDigest, type Story } from '../../src/lib/digest.ts';
-import { FEED_ITEMS, storyFeed, tagFeed } from '../../src/lib/feeds.ts';
-import { siteSettings } from '../../src/lib/settings.ts';
-import { tagFeedPath, tagPath } from '../../src/lib/tags.ts';
-import { lede } from '../../src/lib/text.ts';
-import { absoluteUrl, paths } from '../../src/lib/urls.ts';
-import { bodyToMdx } from '../../scripts/ingest/write.ts';
+import { buildDigest, type Story } from '#lib/digest.ts';
+import { FEED_ITEMS, storyFeed, tagFeed } from '#lib/feeds.ts';
+import { siteSettings } from '#lib/settings.ts';
+import { tagFeedPath, tagPath } from '#lib/tags.ts';
+import { lede } from '#lib/text.ts';
+import { absoluteUrl, paths } from '#lib/urls.ts';
+import { bodyToMdx } from '#ingest/write.ts';
 import { entry } from './fixtures.ts';
 
 const digest = buildDigest([

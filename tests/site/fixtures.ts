@@ -1,9 +1,9 @@
 /** Small hand-made collections for the site's unit and fixture-build tests. */
-import type { ArticleFrontmatter } from '../../src/lib/article.ts';
-import { parseStoryBody } from '../../src/lib/article-loader.ts';
-import type { ArticleEntry } from '../../src/lib/digest.ts';
-import { slugify } from '../../src/lib/slug.ts';
-import { openingParagraph } from '../../src/lib/text.ts';
+import type { ArticleFrontmatter } from '#lib/article.ts';
+import { parseStoryBody } from '#integration/article-loader.ts';
+import type { ArticleEntry } from '#lib/digest.ts';
+import { slugify } from '#lib/slug.ts';
+import { openingParagraph } from '#lib/text.ts';
 
 export interface StorySpec {
   title: string;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { COUNTRIES, countryByName } from '../../src/lib/countries.ts';
-import { locatorMap, worldMap, worldMarks } from '../../src/lib/maps.ts';
+import { COUNTRIES, countryByName } from '#lib/countries.ts';
+import { locatorMap, worldMap, worldMarks } from '#lib/maps.ts';
 
 const bytes = (text: string) => Buffer.byteLength(text);
 

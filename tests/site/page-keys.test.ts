@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { buildDigest, relatedStories, type ArticleEntry, type Digest } from '../../src/lib/digest.ts';
-import { pageKeys } from '../../src/lib/page-keys.ts';
+import { buildDigest, relatedStories, type ArticleEntry, type Digest } from '#lib/digest.ts';
+import { pageKeys } from '#integration/page-keys.ts';
 import { entry, type StorySpec } from './fixtures.ts';
 
 const specs: StorySpec[] = [

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseSettings, SETTINGS_FILE } from '../../src/lib/settings.ts';
-import { projectRoot } from '../helpers/site.ts';
+import { parseSettings, SETTINGS_FILE } from '#lib/settings.ts';
+import { projectRoot } from '#tools/fixture-site.ts';
 
 const valid = 'title: T\ndescription: D\nlanguage: en-GB\ntimeZone: Asia/Riyadh\nstoriesPerPage: 10\n';
 

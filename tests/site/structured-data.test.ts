@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { collectionPage, jsonForScript, newsArticle } from '../../src/lib/structured-data.ts';
+import { collectionPage, jsonForScript, newsArticle } from '#lib/structured-data.ts';
 
 describe('jsonForScript', () => {
   it('keeps a headline holding </script> inside the script element', () => {

@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { parseStoryBody } from '../../src/lib/article-loader.ts';
-import { openingParagraph, storyLede } from '../../src/lib/text.ts';
-import { bodyToMdx } from '../../scripts/ingest/write.ts';
+import { parseStoryBody } from '#integration/article-loader.ts';
+import { openingParagraph, storyLede } from '#lib/text.ts';
+import { bodyToMdx } from '#ingest/write.ts';
 
 /** The lede of a body the ingest pipeline wrote, as the content loader reads it back. */
 const ledeOf = (mdx: string, standfirst?: string) => storyLede(standfirst, openingParagraph(parseStoryBody(mdx, 'story.mdx')));

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { absoluteUrl, basePath, href, paths } from '../../src/lib/urls.ts';
+import { absoluteUrl, basePath, href, paths } from '#lib/urls.ts';
 
 afterEach(() => vi.unstubAllEnvs());
 

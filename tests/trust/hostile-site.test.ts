@@ -9,12 +9,12 @@ import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { parse as parseHtml } from 'node-html-parser';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { slugify } from '../../src/lib/slug.ts';
-import { paths } from '../../src/lib/urls.ts';
-import { serveSite, type ServedSite } from '../../scripts/static-server.ts';
+import { slugify } from '#lib/slug.ts';
+import { paths } from '#lib/urls.ts';
+import { serveSite, type ServedSite } from '#tools/static-server.ts';
 import { launchBrowser } from '../helpers/browser.ts';
 import { htmlFiles, pagePath } from '../helpers/dist-pages.ts';
-import { createFixtureSite, type FixtureSite } from '../helpers/site.ts';
+import { createFixtureSite, type FixtureSite } from '#tools/fixture-site.ts';
 import { NOT_XML_CHARACTER, readerText } from './dumps.ts';
 import { HOSTILE_DAY, HOSTILE_DUMP, HOSTILE_STORY, SEARCH_WORD } from './hostile.ts';
 

@@ -10,12 +10,12 @@ import { mdxjs } from 'micromark-extension-mdxjs';
 import { load as loadYamlAsTheSiteDoes } from 'js-yaml';
 import { parse as parseYaml } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { decode } from '../../scripts/ingest/decode.ts';
-import { IngestError } from '../../scripts/ingest/errors.ts';
-import { ingestSources, type IngestResult } from '../../scripts/ingest/pipeline.ts';
-import type { SourceFile } from '../../scripts/ingest/read.ts';
-import { parseStoryBody } from '../../src/lib/article-loader.ts';
-import { renderArticle, type ArticleFile } from '../../scripts/ingest/write.ts';
+import { decode } from '#ingest/decode.ts';
+import { IngestError } from '#ingest/errors.ts';
+import { ingestSources, type IngestResult } from '#ingest/pipeline.ts';
+import type { SourceFile } from '#ingest/read.ts';
+import { parseStoryBody } from '#integration/article-loader.ts';
+import { renderArticle, type ArticleFile } from '#ingest/write.ts';
 import { dump, dumpBytes, fuzzRuns, printableText, storyLines, type GeneratedDump } from './dumps.ts';
 
 const DAYS = ['2026-02-07', '2026-02-08'];

@@ -13,7 +13,7 @@ import { join, relative, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { promisify, stripVTControlCharacters } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createFixtureSite, projectRoot, type FixtureSite } from '../helpers/site.ts';
+import { createFixtureSite, projectRoot, type FixtureSite } from '#tools/fixture-site.ts';
 import { HOSTILE_DAY, HOSTILE_DUMP } from './hostile.ts';
 
 async function filesUnder(dir: string): Promise<string[]> {

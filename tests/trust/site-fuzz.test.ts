@@ -9,10 +9,10 @@ import fc from 'fast-check';
 import { XMLValidator } from 'fast-xml-parser';
 import { parse as parseHtml } from 'node-html-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ingestSources } from '../../scripts/ingest/pipeline.ts';
-import { paths } from '../../src/lib/urls.ts';
-import type { ArticleFile } from '../../scripts/ingest/write.ts';
-import { createFixtureSite, type FixtureSite } from '../helpers/site.ts';
+import { ingestSources } from '#ingest/pipeline.ts';
+import { paths } from '#lib/urls.ts';
+import type { ArticleFile } from '#ingest/write.ts';
+import { createFixtureSite, type FixtureSite } from '#tools/fixture-site.ts';
 import { dump, dumpBytes, fuzzRuns, readerText, NOT_XML_CHARACTER, printableText, storyLines } from './dumps.ts';
 
 const DAYS = ['2026-03-01', '2026-03-02', '2026-03-03'];

@@ -7,8 +7,8 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node } from 'yaml';
-import { countryByName, type CountryNameExtras } from '../../../src/lib/countries.ts';
-import { slugify } from '../../../src/lib/slug.ts';
+import { countryByName, type CountryNameExtras } from '#lib/countries.ts';
+import { slugify } from '#lib/slug.ts';
 import { IngestError } from '../errors.ts';
 
 export interface KnownPerson {

@@ -1,6 +1,6 @@
 /** The curation compiled into lookups the extractor uses per article: built once per ingest. */
 import { resolve } from 'node:path';
-import { countryNameIndex } from '../../../src/lib/countries.ts';
+import { countryNameIndex } from '#lib/countries.ts';
 import { loadCuration, type Curation } from './curation.ts';
 import { tokenize } from './text.ts';
 

@@ -1,7 +1,7 @@
 // The flag of every country that has a page; each is drawn from code alone, so its cache key is its code.
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { getDigest } from '../../lib/site-index.ts';
-import { flagSvg } from '../../lib/flags.ts';
+import { getDigest } from '#lib/site-index.ts';
+import { flagSvg } from '#lib/flags.ts';
 
 export const getStaticPaths = (async () =>
   (await getDigest()).countries.flatMap((tag) => (tag.country ? [{ params: { code: tag.country.code.toLowerCase() }, cacheKey: tag.country.code }] : []))) satisfies GetStaticPaths;

@@ -1,6 +1,6 @@
 // The world's land, drawn once per build; day maps lay their marks over it.
 import type { APIRoute } from 'astro';
-import { worldMap } from '../../lib/maps.ts';
+import { worldMap } from '#lib/maps.ts';
 
 export const GET: APIRoute = () => {
   const map = worldMap();

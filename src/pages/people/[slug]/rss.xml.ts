@@ -1,7 +1,7 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { getDigest, sitePageKeys } from '../../../lib/site-index.ts';
-import { tagFeed } from '../../../lib/feeds.ts';
-import type { Tag } from '../../../lib/digest.ts';
+import { getDigest, sitePageKeys } from '#lib/site-index.ts';
+import { tagFeed } from '#lib/feeds.ts';
+import type { Tag } from '#lib/digest.ts';
 
 export const getStaticPaths = (async () => {
   const keys = sitePageKeys();

@@ -3,7 +3,7 @@
  * to the index) that the site's scripts drive. It is loaded as a classic script, so it is reached
  * through the global it defines rather than imported.
  */
-import type { SearchFilters } from '../../lib/search-url.ts';
+import type { SearchFilters } from '#lib/search-url.ts';
 
 /** Another part of the index for an instance to search too (Pagefind's `mergeIndex`). */
 interface MergedIndex {

@@ -10,7 +10,7 @@ import { parse } from 'node-html-parser';
 import { launchChromium } from './chromium.ts';
 import { serveSite } from './static-server.ts';
 
-const root = resolve(import.meta.dirname, '..');
+const root = resolve(import.meta.dirname, '../..');
 const dist = join(root, 'dist');
 const out = join(root, 'docs/screenshots');
 const VIEWPORTS = [

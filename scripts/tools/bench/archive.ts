@@ -10,9 +10,9 @@ import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { addDays } from 'date-fns/addDays';
 import { format } from 'date-fns/format';
-import { COUNTRIES } from '../../src/lib/countries.ts';
-import { decode } from '../ingest/decode.ts';
-import { LOGO_LINE } from '../ingest/split.ts';
+import { COUNTRIES } from '#lib/countries.ts';
+import { decode } from '#ingest/decode.ts';
+import { LOGO_LINE } from '#ingest/split.ts';
 
 export const STORIES_PER_DAY = 30;
 const FIRST_DAY = new Date(2020, 0, 1);

@@ -2,8 +2,8 @@
  * The /search/ page: keeps Pagefind's components and the address bar in step, so a search can
  * be shared, reloaded, and walked back with the Back button.
  */
-import { DATE_SORT } from '../../lib/search-facets.ts';
-import { formatSearchState, isSameSearchRefined, normalizeFilters, parseSearchState, type SearchState } from '../../lib/search-url.ts';
+import { DATE_SORT } from '#lib/search-facets.ts';
+import { formatSearchState, isSameSearchRefined, normalizeFilters, parseSearchState, type SearchState } from '#lib/search-url.ts';
 import { pagefindInstance, searchAllParts } from './pagefind-components.ts';
 
 const instance = await pagefindInstance();

@@ -7,7 +7,7 @@ import { readFile } from 'node:fs/promises';
 import { availableParallelism, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { createFixtureSite, projectRoot, type FixtureSite } from '../tests/helpers/site.ts';
+import { createFixtureSite, projectRoot, type FixtureSite } from './fixture-site.ts';
 import { loadCorpus, STORIES_PER_DAY, writeArchive, type SourceStory } from './bench/archive.ts';
 import { measureStage, searchIndexSize, treeSize, type BranchMeasure, type StageMeasure } from './bench/measure.ts';
 

@@ -8,7 +8,7 @@ import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { open, readdir, readFile, rm, stat } from 'node:fs/promises';
 import { basename, join } from 'node:path';
-import { isSearchBundleFolder } from '../../src/lib/search-parts.ts';
+import { isSearchBundleFolder } from '#lib/search-parts.ts';
 
 /** A program a stage runs side by side with another, with everything it starts, as sampled. */
 export interface BranchMeasure {

@@ -8,7 +8,7 @@
  * A story without a digest gets no key, and its pages are always rendered.
  */
 import { hash as digestOf } from 'node:crypto';
-import type { ArticleEntry, Day, Story, Tag } from './digest.ts';
+import type { ArticleEntry, Day, Story, Tag } from '#lib/digest.ts';
 
 function hash(parts: readonly (string | number | undefined)[]): string {
   return digestOf('sha256', JSON.stringify(parts), 'base64url');

@@ -5,12 +5,12 @@
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { ingestSources } from '../ingest/pipeline.ts';
-import type { SourceFile } from '../ingest/read.ts';
-import { defaultNameStage } from '../ingest/names/stage.ts';
-import type { ArticleFrontmatter } from '../../src/lib/article.ts';
+import { ingestSources } from '#ingest/pipeline.ts';
+import type { SourceFile } from '#ingest/read.ts';
+import { defaultNameStage } from '#ingest/names/stage.ts';
+import type { ArticleFrontmatter } from '#lib/article.ts';
 
-export const projectRoot = resolve(import.meta.dirname, '../..');
+export const projectRoot = resolve(import.meta.dirname, '../../..');
 /** The shared corpora, beside the repository. */
 export const sharedCorpus = resolve(projectRoot, '../shared/corpus');
 export const BBC_LABELS = join(projectRoot, 'tests/labels/bbc-entities.json');
