@@ -129,7 +129,7 @@ interface Scaling {
 /**
  * Copies measured and done with, deleted only once every measurement is over: right after tens
  * of thousands of files are deleted, ext4 creates files more slowly for a while (it checks the
- * recently freed inodes), which had added up to 16 s to the next build measured.
+ * recently freed inodes), which would slow the next build measured.
  */
 const finishedSites: FixtureSite[] = [];
 
