@@ -66,7 +66,36 @@ function segment(text: string): Segment {
 }
 
 const lower = (word: string) => word.toLowerCase();
-const ROLE_STOPS = new Set(['the', 'a', 'an', 'and', 'or', 'said', 'says', 'by', 'with', 'to', 'from', 'that', 'as', 'at', 'on', 'in', 'for', 'when', 'while', 'but', 'after', 'before', 'told', 'was', 'is', 'has', 'had', 'of']);
+const ROLE_STOPS = new Set([
+  'the',
+  'a',
+  'an',
+  'and',
+  'or',
+  'said',
+  'says',
+  'by',
+  'with',
+  'to',
+  'from',
+  'that',
+  'as',
+  'at',
+  'on',
+  'in',
+  'for',
+  'when',
+  'while',
+  'but',
+  'after',
+  'before',
+  'told',
+  'was',
+  'is',
+  'has',
+  'had',
+  'of',
+]);
 
 /** `George W. Bush` -> `George W Bush`, `J.D. Vance` -> `JD Vance`, curly apostrophes made straight. */
 function normaliseName(name: string): string {
@@ -100,8 +129,17 @@ function nameTail(words: readonly Token[], personContext: boolean, rules: NameRu
     const { text: word, lower: plain } = words[index]!;
     const previous = words[index - 1];
     const previousIsGivenName = previous !== undefined && ALL_GIVEN_NAMES.has(previous.lower);
-    const surnameSlot = tail.length === 0 && previous !== undefined && isCapitalised(previous.text) && (previousIsGivenName || personContext);
-    if (PHRASE_JOINERS.has(plain) || HONORIFICS.has(plain) || WEEKDAYS_AND_MONTHS.has(plain) || word === 'I' || word.startsWith("I'") || word.startsWith('I’')) break;
+    const surnameSlot =
+      tail.length === 0 && previous !== undefined && isCapitalised(previous.text) && (previousIsGivenName || personContext);
+    if (
+      PHRASE_JOINERS.has(plain) ||
+      HONORIFICS.has(plain) ||
+      WEEKDAYS_AND_MONTHS.has(plain) ||
+      word === 'I' ||
+      word.startsWith("I'") ||
+      word.startsWith('I’')
+    )
+      break;
     // Particles are lowercase (`van`, `bin`); capitalised, `Ben` and `Van` are names.
     if (NAME_PARTICLES.has(word)) {
       if (tail.length === 0 || index === 0) break;
@@ -194,105 +232,303 @@ interface Candidate {
   last: number;
 }
 
-function namesIn(part: Segment, context: Context): SegmentNames {
-  const { rules } = context;
-  const names: SegmentNames = { people: [], singles: [], rejected: new Set() };
-  const proven: Candidate[] = [];
-  const unproven: Candidate[] = [];
-  const { tokens, text } = part;
+/** Why a run of capitalised words is not taken as a person. */
+type Reason = 'ship' | 'not a person' | 'country' | 'object' | 'qualifies a role' | 'place' | 'work';
 
-  const consider = (allTokens: readonly Token[], first: number): boolean => {
-    // `the USS Abraham Lincoln`: what follows a ship prefix is a ship's name.
-    const ship = allTokens.findIndex((token, index) => SHIP_PREFIXES.has(token.lower) && index < allTokens.length - 1);
-    const spanTokens = ship >= 0 ? allTokens.slice(0, ship) : allTokens;
-    if (spanTokens.length === 0) return true;
-    const spanKey = lower(normaliseName(text.slice(spanTokens[0]!.start, spanTokens.at(-1)!.end)));
-    if (rules.notPeople.has(spanKey)) return true;
-    const known = rules.knownPeople.get(spanKey);
-    if (known) {
-      names.people.push({ name: known });
-      return true;
-    }
-    const lastToken = spanTokens.at(-1)!;
-    const afterIndex = first + spanTokens.length;
-    const after = tokens[afterIndex];
-    const before = tokens[first - 1];
-    const adjacentBefore = before !== undefined && before.gapAfter === ' ';
-    const cueBefore = adjacentBefore && isPersonCue(before.lower);
-    // `a spokesman for Allied Domecq told`: the speaker is the spokesman, not the firm.
-    const spokeAfter = after !== undefined && (lastToken.gapAfter === ' ' || lastToken.gapAfter === ', ') && SPEECH_VERBS.has(after.lower) && !(adjacentBefore && ['for', 'of', 'at', 'from'].includes(before.lower));
-    const spokeBefore = adjacentBefore && ['said', 'says'].includes(before.lower);
-    const apposition = describesPerson(tokens, afterIndex, lastToken.gapAfter);
-    const { tail, prefix } = nameTail(spanTokens, cueBefore || spokeAfter || spokeBefore || apposition, rules);
-    if (tail.length === 0) return false;
-    // A capitalised sentence opener is not a first name (`Despite`, `Shares`).
-    const opener = prefix.length === 0 && spanTokens[0]!.sentenceStart && tail.length > 1 && commonWords().has(lower(tail[0]!)) && !rules.countryNames.has(tail[0]!);
-    if (opener) tail.shift();
-    // `Backbencher Stephen Pound`: an unlisted role word before a given name and surname.
-    if (prefix.length === 0 && tail.length >= 3 && !isGivenName(tail[0]) && isGivenName(tail[1]) && !NAME_PARTICLES.has(tail[1]!) && /^\p{Lu}\p{Ll}{2,}$/u.test(tail[0]!)) tail.shift();
-    const name = normaliseName(tail.join(' '));
-    const nameKey = lower(name);
-    if (rules.notPeople.has(nameKey) || rules.countryNames.has(name)) return true;
-    const titled = prefix.some(({ lower: word }) => HONORIFICS.has(word) || TITLE_WORDS.has(word) || NAME_KEEPING_TITLES.has(word) || isPersonCue(word));
-    const roleOf = () =>
-      (titled
-        ? prefix
-            .filter((word) => !HONORIFICS.has(word.lower))
-            .map((word) => word.text)
-            .join(' ')
-        : '') ||
-      roleBefore(tokens, first) ||
-      roleAfter(text, lastToken.end);
-    const knownTail = rules.knownPeople.get(nameKey);
-    if (knownTail) {
-      const role = roleOf();
-      names.people.push(role ? { name: knownTail, role } : { name: knownTail });
-      return true;
-    }
+/**
+ * What one capitalised run says: a person for sure, a lone word for later, a name that needs
+ * evidence (`proven` or not yet), a run that names no person here (`skipped`), or a name that
+ * is no person anywhere in the article (`rejected`). Each step returns one; `namesIn` folds them.
+ */
+export type Reading =
+  | { kind: 'person'; name: string; role?: string }
+  | ({ kind: 'single' } & Single)
+  | ({ kind: 'candidate'; proven: boolean } & Candidate)
+  | { kind: 'skipped'; name: string; reason: Reason }
+  | { kind: 'rejected'; name: string; reason: Reason };
 
-    const bare = prefix.length === 0 && adjacentBefore;
-    const marked = titled || (bare && (cueBefore || spokeBefore)) || spokeAfter || apposition;
-    if (tail.length === 1) {
-      const title = prefix.at(-1);
-      if (title && NAME_KEEPING_TITLES.has(title.lower)) names.people.push({ name: `${title.text} ${name}` });
-      else {
-        const spoke = (spokeAfter || spokeBefore) && !commonWords().has(lower(name));
-        names.singles.push({ word: name, marked: titled || spoke || context.honoured.has(name), midSentence: prefix.length > 0 || opener || !spanTokens[0]!.sentenceStart });
-      }
-      return true;
-    }
-    // `Harry Potter director Alfonso Cuaron`: a phrase qualifying the next person's role is not a person.
-    const qualifiesNext = after !== undefined && lastToken.gapAfter === ' ' && !lastToken.possessive && isPersonCue(after.lower) && isCapitalised(tokens[afterIndex + 1]?.text ?? '');
-    // `the Federal Reserve`, `firm Allied Domecq`: an article or an object noun says it is not a person.
-    const objectCue = bare && (NON_PERSON_CUES.has(before.lower) || ['the', 'a', 'an'].includes(before.lower));
-    const place = PLACE_OPENERS.has(lower(tail[0]!)) || PLACE_CLOSERS.has(lower(tail.at(-1)!));
-    const work = tail.some((word) => FUNCTION_WORDS.has(lower(word)));
-    if (((objectCue || qualifiesNext) && !titled) || place || work) {
-      names.rejected.add(name);
-      return true;
-    }
-    // `Ethiopia's Tirunesh Dibaba`, `another Ethiopian, Berhane Adera`.
-    const countryBefore = before !== undefined && prefix.length === 0 && rules.countryNames.has(before.text) && (before.possessive || /^\s*,\s*$/.test(before.gapAfter));
-    const surnameAlone = context.lone.has(tail.at(-1)!) && !context.lone.has(tail[0]!);
-    // Everyday words only (`Without Borders`, `Six Nations`) make a name only with a title or honorific.
-    const everyday = tail.every((word) => commonWords().has(lower(word)));
-    const evidence = everyday ? titled || context.honoured.has(tail.at(-1)!) : marked || context.honoured.has(tail.at(-1)!) || isGivenName(tail[0]) || countryBefore || surnameAlone;
-    const role = roleOf();
-    const candidate: Candidate = { name, first, last: afterIndex - 1, ...(role ? { role } : {}) };
-    (evidence ? proven : unproven).push(candidate);
-    return true;
+const person = (name: string, role?: string): Reading => (role ? { kind: 'person', name, role } : { kind: 'person', name });
+const skipped = (name: string, reason: Reason): Reading => ({ kind: 'skipped', name, reason });
+const rejected = (name: string, reason: Reason): Reading => ({ kind: 'rejected', name, reason });
+
+/** A whole capitalised run, cut before a ship prefix: `the USS Abraham Lincoln` is a ship's name. */
+interface Run {
+  part: Segment;
+  words: readonly Token[];
+  /** Token index of the run's first word in `part`. */
+  first: number;
+  /** The run as written, initials without their full stops. */
+  text: string;
+  /** `text` lowercased, to look up in the curation. */
+  key: string;
+}
+
+/** The name a run ends in and everything around it that the steps weigh. */
+interface Mention extends Run {
+  /** The words before the name inside the run (`US special envoy`, `Mr`). */
+  prefix: Token[];
+  tail: string[];
+  name: string;
+  nameKey: string;
+  /** Token index just after the run. */
+  end: number;
+  before: Token | undefined;
+  after: Token | undefined;
+  /** The word before a run that has no prefix, when only a space stands between. */
+  bareBefore: Token | undefined;
+  /** A title, an honorific or a person word opens the run (`President`, `Mr`, `spokesman`). */
+  titled: boolean;
+  /** A person word just before the run (`spokesman John Smith`). */
+  cueBefore: boolean;
+  /** `said John Smith`. */
+  spokeBefore: boolean;
+  /** `John Smith said`, `John Smith, told`. */
+  spokeAfter: boolean;
+  /** `John Smith, who`, `John Smith, 31,`. */
+  apposition: boolean;
+  /** A capitalised sentence opener was cut from the name (`Despite John Smith`). */
+  opener: boolean;
+}
+
+type RunStep = (run: Run, context: Context) => Reading | undefined;
+type NameStep = (mention: Mention, context: Context) => Reading | undefined;
+type Evidence = (mention: Mention, context: Context) => boolean;
+
+const curatedNotPersonRun: RunStep = ({ text, key }, { rules }) => (rules.notPeople.has(key) ? skipped(text, 'not a person') : undefined);
+
+const knownPersonRun: RunStep = ({ key }, { rules }) => {
+  const known = rules.knownPeople.get(key);
+  return known ? person(known) : undefined;
+};
+
+/** Steps on the whole run, before a single word is cut from it: the curation has the last word. */
+const RUN_STEPS: readonly RunStep[] = [curatedNotPersonRun, knownPersonRun];
+
+/** The role the run's own prefix gives, else a phrase before it, else an apposition after it. */
+function roleOf(mention: Mention): string | undefined {
+  const titleRole = mention.titled
+    ? mention.prefix
+        .filter((word) => !HONORIFICS.has(word.lower))
+        .map((word) => word.text)
+        .join(' ')
+    : '';
+  return titleRole || roleBefore(mention.part.tokens, mention.first) || roleAfter(mention.part.text, mention.words.at(-1)!.end);
+}
+
+const curatedNotPerson: NameStep = ({ name, nameKey }, { rules }) =>
+  rules.notPeople.has(nameKey) ? skipped(name, 'not a person') : undefined;
+
+const countryName: NameStep = ({ name }, { rules }) => (rules.countryNames.has(name) ? skipped(name, 'country') : undefined);
+
+const knownPerson: NameStep = (mention, { rules }) => {
+  const known = rules.knownPeople.get(mention.nameKey);
+  return known ? person(known, roleOf(mention)) : undefined;
+};
+
+/** `Lord Sugar`, `Baroness Morgan`: a title that stays part of a one-word name. */
+const keptTitle: NameStep = ({ tail, prefix, name }) => {
+  const title = prefix.at(-1);
+  return tail.length === 1 && title && NAME_KEEPING_TITLES.has(title.lower) ? person(`${title.text} ${name}`) : undefined;
+};
+
+/** One word alone (`Trump`, `Mr Snow`): resolved later, against the article's full names or the archive. */
+const singleWord: NameStep = (mention, context) => {
+  if (mention.tail.length !== 1) return undefined;
+  const { name } = mention;
+  const spoke = (mention.spokeAfter || mention.spokeBefore) && !commonWords().has(lower(name));
+  const midSentence = mention.prefix.length > 0 || mention.opener || !mention.words[0]!.sentenceStart;
+  return { kind: 'single', word: name, marked: mention.titled || spoke || context.honoured.has(name), midSentence };
+};
+
+/** `the Federal Reserve`, `firm Allied Domecq`: an article or an object noun says it is not a person. */
+const objectCue: NameStep = ({ bareBefore, titled, name }) =>
+  bareBefore !== undefined && !titled && (NON_PERSON_CUES.has(bareBefore.lower) || ['the', 'a', 'an'].includes(bareBefore.lower))
+    ? rejected(name, 'object')
+    : undefined;
+
+/** `Harry Potter director Alfonso Cuaron`: a phrase qualifying the next person's role is not a person. */
+const qualifiesRole: NameStep = ({ part, words, end, after, titled, name }) => {
+  const last = words.at(-1)!;
+  const qualifies =
+    after !== undefined &&
+    last.gapAfter === ' ' &&
+    !last.possessive &&
+    isPersonCue(after.lower) &&
+    isCapitalised(part.tokens[end + 1]?.text ?? '');
+  return qualifies && !titled ? rejected(name, 'qualifies a role') : undefined;
+};
+
+const placeName: NameStep = ({ tail, name }) =>
+  PLACE_OPENERS.has(lower(tail[0]!)) || PLACE_CLOSERS.has(lower(tail.at(-1)!)) ? rejected(name, 'place') : undefined;
+
+/** `Light My Fire`: a capitalised function word inside says a title of a work. */
+const titleOfWork: NameStep = ({ tail, name }) =>
+  tail.some((word) => FUNCTION_WORDS.has(lower(word))) ? rejected(name, 'work') : undefined;
+
+/** Steps on the name, in order; the first to return a reading decides, else the evidence does. */
+const NAME_STEPS: readonly NameStep[] = [
+  curatedNotPerson,
+  countryName,
+  knownPerson,
+  keptTitle,
+  singleWord,
+  objectCue,
+  qualifiesRole,
+  placeName,
+  titleOfWork,
+];
+
+const titleBefore: Evidence = ({ titled }) => titled;
+
+/** `Mr Pound` elsewhere in the text confirms `Stephen Pound`. */
+const honouredSurname: Evidence = ({ tail }, { honoured }) => honoured.has(tail.at(-1)!);
+
+const personWordBefore: Evidence = ({ bareBefore, cueBefore, spokeBefore }) => bareBefore !== undefined && (cueBefore || spokeBefore);
+
+const speechAfter: Evidence = ({ spokeAfter }) => spokeAfter;
+
+const describedAfter: Evidence = ({ apposition }) => apposition;
+
+const givenNameFirst: Evidence = ({ tail }) => isGivenName(tail[0]);
+
+/** `Ethiopia's Tirunesh Dibaba`, `another Ethiopian, Berhane Adera`. */
+const countryBefore: Evidence = ({ before, prefix }, { rules }) =>
+  before !== undefined &&
+  prefix.length === 0 &&
+  rules.countryNames.has(before.text) &&
+  (before.possessive || /^\s*,\s*$/.test(before.gapAfter));
+
+/** The surname used alone elsewhere in the text, the first word not. */
+const surnameAlone: Evidence = ({ tail }, { lone }) => lone.has(tail.at(-1)!) && !lone.has(tail[0]!);
+
+/** Evidence enough even for a name made only of everyday words (`Without Borders`, `Six Nations`). */
+const STRONG_EVIDENCE: readonly Evidence[] = [titleBefore, honouredSurname];
+const EVIDENCE: readonly Evidence[] = [
+  ...STRONG_EVIDENCE,
+  personWordBefore,
+  speechAfter,
+  describedAfter,
+  givenNameFirst,
+  countryBefore,
+  surnameAlone,
+];
+
+/** A name no step decided: proven by any one piece of evidence, else left for a proven name it is listed with. */
+function weighEvidence(mention: Mention, context: Context): Reading {
+  const everyday = mention.tail.every((word) => commonWords().has(lower(word)));
+  const proven = (everyday ? STRONG_EVIDENCE : EVIDENCE).some((evidence) => evidence(mention, context));
+  const role = roleOf(mention);
+  return { kind: 'candidate', proven, name: mention.name, first: mention.first, last: mention.end - 1, ...(role ? { role } : {}) };
+}
+
+/** The name a run ends in, with what surrounds it; none when the run holds no name (`The`, `BBC`). */
+function mentionOf(run: Run, rules: NameRules): Mention | undefined {
+  const { part, words, first } = run;
+  const { tokens } = part;
+  const last = words.at(-1)!;
+  const end = first + words.length;
+  const after = tokens[end];
+  const before = tokens[first - 1];
+  const adjacentBefore = before !== undefined && before.gapAfter === ' ';
+  const cueBefore = adjacentBefore && isPersonCue(before.lower);
+  // `a spokesman for Allied Domecq told`: the speaker is the spokesman, not the firm.
+  const spokeAfter =
+    after !== undefined &&
+    (last.gapAfter === ' ' || last.gapAfter === ', ') &&
+    SPEECH_VERBS.has(after.lower) &&
+    !(adjacentBefore && ['for', 'of', 'at', 'from'].includes(before.lower));
+  const spokeBefore = adjacentBefore && ['said', 'says'].includes(before.lower);
+  const apposition = describesPerson(tokens, end, last.gapAfter);
+  const { tail, prefix } = nameTail(words, cueBefore || spokeAfter || spokeBefore || apposition, rules);
+  if (tail.length === 0) return undefined;
+  // A capitalised sentence opener is not a first name (`Despite`, `Shares`).
+  const opener =
+    prefix.length === 0 &&
+    words[0]!.sentenceStart &&
+    tail.length > 1 &&
+    commonWords().has(lower(tail[0]!)) &&
+    !rules.countryNames.has(tail[0]!);
+  if (opener) tail.shift();
+  // `Backbencher Stephen Pound`: an unlisted role word before a given name and surname.
+  if (
+    prefix.length === 0 &&
+    tail.length >= 3 &&
+    !isGivenName(tail[0]) &&
+    isGivenName(tail[1]) &&
+    !NAME_PARTICLES.has(tail[1]!) &&
+    /^\p{Lu}\p{Ll}{2,}$/u.test(tail[0]!)
+  )
+    tail.shift();
+  const name = normaliseName(tail.join(' '));
+  return {
+    ...run,
+    prefix,
+    tail,
+    name,
+    nameKey: lower(name),
+    end,
+    before,
+    after,
+    bareBefore: prefix.length === 0 && adjacentBefore ? before : undefined,
+    titled: prefix.some(
+      ({ lower: word }) => HONORIFICS.has(word) || TITLE_WORDS.has(word) || NAME_KEEPING_TITLES.has(word) || isPersonCue(word),
+    ),
+    cueBefore,
+    spokeBefore,
+    spokeAfter,
+    apposition,
+    opener,
   };
+}
 
-  for (const span of part.spans) {
-    if (consider(span.tokens, span.first)) continue;
-    // `Orin Middleton of Barclays Capital`: the name before an organisation it belongs to.
-    const joiner = span.tokens.findIndex((token) => PHRASE_JOINERS.has(token.lower));
-    if (joiner > 0) consider(span.tokens.slice(0, joiner), span.first);
+/** How one capitalised run reads; none when it holds no name at all. */
+function readRun(part: Segment, runTokens: readonly Token[], first: number, context: Context): Reading | undefined {
+  const ship = runTokens.findIndex((token, index) => SHIP_PREFIXES.has(token.lower) && index < runTokens.length - 1);
+  const words = ship >= 0 ? runTokens.slice(0, ship) : runTokens;
+  if (words.length === 0) return skipped(part.text.slice(runTokens[0]!.start, runTokens.at(-1)!.end), 'ship');
+  const text = normaliseName(part.text.slice(words[0]!.start, words.at(-1)!.end));
+  const run: Run = { part, words, first, text, key: lower(text) };
+  for (const step of RUN_STEPS) {
+    const reading = step(run, context);
+    if (reading) return reading;
   }
-  // A name listed with a proven one is a person too: `Hayley Yelling and Justyna Bak`.
+  const mention = mentionOf(run, context.rules);
+  if (!mention) return undefined;
+  for (const step of NAME_STEPS) {
+    const reading = step(mention, context);
+    if (reading) return reading;
+  }
+  return weighEvidence(mention, context);
+}
+
+/** What each capitalised run of one text reads as, in order. */
+function readingsIn(part: Segment, context: Context): Reading[] {
+  const readings: Reading[] = [];
+  for (const span of part.spans) {
+    const reading = readRun(part, span.tokens, span.first, context) ?? readBeforeJoiner(part, span, context);
+    if (reading) readings.push(reading);
+  }
+  return readings;
+}
+
+/** `Orin Middleton of Barclays Capital`: the name before an organisation it belongs to. */
+function readBeforeJoiner(part: Segment, span: Span, context: Context): Reading | undefined {
+  const joiner = span.tokens.findIndex((token) => PHRASE_JOINERS.has(token.lower));
+  return joiner > 0 ? readRun(part, span.tokens.slice(0, joiner), span.first, context) : undefined;
+}
+
+/** How each capitalised run of `text` reads on its own, before the readings are folded: a window on the rules. */
+export function readText(text: string, rules: NameRules): Reading[] {
+  const part = segment(text);
+  return readingsIn(part, { honoured: honouredWords([part]), lone: loneWords([part]), rules });
+}
+
+/** Proves the unproven candidates listed with a proven one: `Hayley Yelling and Justyna Bak`. */
+function proveListed(proven: Candidate[], unproven: Candidate[], tokens: readonly Token[]): void {
   const joinedTo = (candidate: Candidate, other: Candidate) =>
-    (other.last + 2 === candidate.first && tokens[other.last + 1]?.lower === 'and') || (other.last + 1 === candidate.first && /^\s*,\s*$/.test(tokens[other.last]!.gapAfter));
-  for (let added = true; added; ) {
+    (other.last + 2 === candidate.first && tokens[other.last + 1]?.lower === 'and') ||
+    (other.last + 1 === candidate.first && /^\s*,\s*$/.test(tokens[other.last]!.gapAfter));
+  for (let added = true; added;) {
     added = false;
     for (const candidate of [...unproven]) {
       if (proven.some((other) => joinedTo(candidate, other) || joinedTo(other, candidate))) {
@@ -302,6 +538,20 @@ function namesIn(part: Segment, context: Context): SegmentNames {
       }
     }
   }
+}
+
+function namesIn(part: Segment, context: Context): SegmentNames {
+  const names: SegmentNames = { people: [], singles: [], rejected: new Set() };
+  const proven: Candidate[] = [];
+  const unproven: Candidate[] = [];
+  for (const reading of readingsIn(part, context)) {
+    if (reading.kind === 'person') names.people.push(reading.role ? { name: reading.name, role: reading.role } : { name: reading.name });
+    else if (reading.kind === 'single') names.singles.push(reading);
+    else if (reading.kind === 'rejected') names.rejected.add(reading.name);
+    else if (reading.kind === 'candidate') (reading.proven ? proven : unproven).push(reading);
+  }
+  proveListed(proven, unproven, part.tokens);
+  // Proven names follow the text's order, whichever way they were proven.
   proven.sort((a, b) => a.first - b.first);
   names.people.push(...proven.map(({ name, role }) => (role ? { name, role } : { name })));
   return names;
@@ -397,7 +647,11 @@ function isLanguageUse(tokens: readonly Token[], at: number, length: number, ter
   const before = tokens[at - 1];
   const last = tokens[at + length - 1]!;
   const next = tokens[at + length];
-  return before !== undefined && before.lower === 'in' && (/^\s*[.,;:)]/.test(last.gapAfter) || next === undefined || ['and', 'or'].includes(next.lower));
+  return (
+    before !== undefined &&
+    before.lower === 'in' &&
+    (/^\s*[.,;:)]/.test(last.gapAfter) || next === undefined || ['and', 'or'].includes(next.lower))
+  );
 }
 
 /** The capitalised run each token is in, by token index, as the token range of the name it can be part of. */
@@ -406,7 +660,8 @@ function spanBounds(part: Segment, rules: NameRules): Map<number, { first: numbe
   for (const span of part.spans) {
     const first = span.tokens[0]!;
     // A capitalised sentence opener (`The US firm`, `A British author`) is not part of the name after it.
-    const opener = span.tokens.length > 1 && first.sentenceStart && commonWords().has(first.lower) && !rules.countryNames.has(first.text) ? 1 : 0;
+    const opener =
+      span.tokens.length > 1 && first.sentenceStart && commonWords().has(first.lower) && !rules.countryNames.has(first.text) ? 1 : 0;
     const bounds = { first: span.first + opener, end: span.first + span.tokens.length };
     span.tokens.forEach((_, offset) => spanOf.set(span.first + offset, bounds));
   }
@@ -450,7 +705,11 @@ function countriesIn(part: Segment, personWords: ReadonlySet<string>, isHeadline
     const span = spanOf.get(at);
     const wholeSpan = span !== undefined && span.first === at && span.end === at + length;
     const following = tokens[at + length];
-    const opensTitle = span?.first === at && following !== undefined && span.end > at + length && (TITLE_WORDS.has(following.lower) || HONORIFICS.has(following.lower));
+    const opensTitle =
+      span?.first === at &&
+      following !== undefined &&
+      span.end > at + length &&
+      (TITLE_WORDS.has(following.lower) || HONORIFICS.has(following.lower));
     if (isHeadline || wholeSpan || opensTitle) add(phrase);
     at += length - 1;
   }
@@ -474,7 +733,12 @@ export function extract(article: ParsedArticle, rules: NameRules): Extraction {
   const captionNames = peopleOf(caption, people, { ...context, lone: loneWords(caption) });
 
   const personWords = personWordsOf([...people, ...captionNames.people]);
-  const countries = [...new Set([...countriesIn(headline, personWords, true, rules), ...body.flatMap((part) => countriesIn(part, personWords, false, rules))])];
+  const countries = [
+    ...new Set([
+      ...countriesIn(headline, personWords, true, rules),
+      ...body.flatMap((part) => countriesIn(part, personWords, false, rules)),
+    ]),
+  ];
   const captionCountries = [...new Set(caption.flatMap((part) => countriesIn(part, personWords, false, rules)))];
 
   const roles: Record<string, string> = {};
