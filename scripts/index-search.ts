@@ -19,7 +19,7 @@ import { storyRecord, type SearchRecord } from './search/records.ts';
 const ARTICLES = 'content/articles';
 /**
  * Result fragments (title, lede, text) are bundled this many stories to a file: static hosts cap
- * file counts, and showing a result still fetches only a few stories' fragments (~15 KB).
+ * file counts, and showing a result still fetches only a few stories' fragments.
  */
 const STORIES_PER_FRAGMENT_FILE = 8;
 /** Records handed to the indexer at once: enough to keep it busy, few enough to bound memory. */
@@ -33,10 +33,9 @@ const language = settings.language.split('-')[0]!.toLowerCase();
 
 /**
  * Pagefind's Linux indexer allocates with jemalloc, which reads this variable. By default it
- * hands freed memory back to the kernel and takes it again a moment later: at 10,000 stories
- * ~930,000 page faults and a quarter of its CPU time. Huge pages that are kept until the part
- * is written (each part is its own process) take that to ~105,000, and one arena holds the peak
- * where it was. Set in the environment, it wins.
+ * hands freed memory back to the kernel and takes it again a moment later, page fault after page
+ * fault. Huge pages kept until the part is written (each part is its own process) avoid that, and
+ * one arena holds the peak where it was. Set in the environment, it wins.
  */
 if (process.platform === 'linux') process.env._RJEM_MALLOC_CONF ??= 'thp:always,dirty_decay_ms:-1,muzzy_decay_ms:-1,narenas:1';
 

@@ -44,7 +44,7 @@ export function serialisedBody(body: readonly BodyBlock[]): string {
   return toMarkdown(tree, { extensions: [mdxToMarkdown()], unsafe: MDX_ESM_AT_LINE_START });
 }
 
-/** The MDX of one block, without the serializer when its text is literal (nineteen blocks in twenty). */
+/** The MDX of one block, without the serializer when its text is literal, as most blocks are. */
 function blockMdx(block: BodyBlock): string {
   if (!LITERAL_TEXT.test(block.text)) return serialisedBody([block]).slice(0, -'\n'.length);
   return block.kind === 'heading' ? `## ${block.text}` : block.text;
@@ -90,8 +90,8 @@ function entryYaml(key: string, value: unknown): string | undefined {
 
 /**
  * The frontmatter, byte for byte as `yaml` stringifies it with YAML_OPTIONS. Written directly when
- * every value is text of the kinds above, at a hundredth of the cost; anything else is left to
- * `yaml`. A property test holds the two equal.
+ * every value is text of the kinds above, as `yaml` is slow enough to weigh on a whole ingest
+ * (see docs/performance.md); anything else is left to `yaml`. A property test holds the two equal.
  */
 export function frontmatterYaml(frontmatter: ArticleFrontmatter): string {
   let yaml = '';
