@@ -63,6 +63,8 @@ export async function acquireLock(dir: string, shownDir = dir): Promise<Lock> {
       if (!(await rename(file, aside).then(() => true, () => false))) continue;
       const moved = await lockHolder(aside);
       if (moved !== holder && isOther(moved)) {
+        // Fails only if a third ingest took the lock in the instant it was aside: then two runs
+        // hold it, a window plain files cannot close without a kernel lock.
         await link(aside, file).catch(() => undefined);
         await unlink(aside);
         throw new LockedError(shownDir, moved);
