@@ -2,12 +2,13 @@
  * `npm run add -- <file> [--date YYYY-MM-DD]`: files a raw dump under the dated folder of its
  * digest day (default: today), where `npm run ingest` picks it up.
  */
-import { access, copyFile, mkdir, readFile, rename, unlink } from 'node:fs/promises';
+import { access, copyFile, mkdir, readFile } from 'node:fs/promises';
 import { basename, extname, join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { format } from 'date-fns/format';
 import { isValid } from 'date-fns/isValid';
 import { parse } from 'date-fns/parse';
+import { replaceAtomically } from '#lib/atomic-write.ts';
 import { decode } from './ingest/decode.ts';
 import { IngestError } from './ingest/errors.ts';
 
@@ -77,12 +78,5 @@ if (await access(target).then(() => true, () => false)) {
   fail(`${shownTarget} already exists. Fix: rename the dump (its file name is kept) or remove the old one first.`);
 }
 await mkdir(join(root, 'content', 'sources', day), { recursive: true });
-const temporary = join(root, 'content', 'sources', day, `.${name}.${process.pid}.tmp`);
-try {
-  await copyFile(input, temporary);
-  await rename(temporary, target);
-} catch (error) {
-  await unlink(temporary).catch(() => undefined);
-  throw error;
-}
+await replaceAtomically(target, (temporary) => copyFile(input, temporary));
 console.log(`added ${shownTarget}; run \`npm run ingest\` (or \`npm run build\`) to see its stories.`);

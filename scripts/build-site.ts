@@ -2,13 +2,13 @@
  * Renders the site (`astro build`) and builds its search index at the same time: the index is
  * read from the article files, not from the pages, so the two need not wait for each other,
  * and on a machine with two cores or more each takes about one core. Astro empties `dist/` when
- * it starts, so the index is written beside it and moved in once both have finished. Astro
- * empties it file by file, which is slow for a large site, so the last build's `dist/` is moved
- * aside at once and deleted beside the build.
+ * it starts, so the index is written beside it and moved in once both have finished. Emptying a
+ * large `dist/` holds Astro up, so the last build's is moved aside at once and deleted beside
+ * the build.
  *
- * Side by side the two peak together (docs/performance.md). With less memory than
- * `SIDE_BY_SIDE_MEMORY` (a container's limit, else the machine's), or with `--one-at-a-time`,
- * they run one after the other: slower, at the indexer's peak alone.
+ * Side by side, the two need their peaks of memory at once (see docs/performance.md). With less
+ * memory than `SIDE_BY_SIDE_MEMORY` (a container's limit, else the machine's), or with
+ * `--one-at-a-time`, they run one after the other: slower, at the indexer's peak.
  *
  *   node scripts/build-site.ts [--one-at-a-time]   (run by `npm run build`, after the ingest)
  */
@@ -24,7 +24,7 @@ const DIST = 'dist';
 const STAGED_INDEX = join('.cache', 'broadsheet', 'search-index');
 const OLD_DIST = join('.cache', 'broadsheet', 'old-dist');
 
-/** Memory below which the halves run one after the other: above their peak together at 50,000 stories. */
+/** Memory below which the halves run one after the other, as side by side they could run out (figures in docs/performance.md). */
 const SIDE_BY_SIDE_MEMORY = 6 * 1024 ** 3;
 
 const { values } = parseArgs({ options: { 'one-at-a-time': { type: 'boolean', default: false } } });

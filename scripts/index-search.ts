@@ -4,13 +4,14 @@
  *
  *   node scripts/index-search.ts [--out <dir>]   (default: dist)
  */
-import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
-import { cp, mkdir, readdir, rename, rm } from 'node:fs/promises';
+import { cp, mkdir, readdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import * as pagefind from 'pagefind';
 import { mdxFiles } from '#integration/article-loader.ts';
+import { isLiveTemporary, replaceAtomically } from '#lib/atomic-write.ts';
+import { cacheKey, codeVersion } from '#lib/cache-key.ts';
 import { isSearchBundleFolder, searchBundlePath, searchParts } from '#lib/search-parts.ts';
 import { siteSettings } from '#lib/settings.ts';
 import { storyRecord, type SearchRecord } from './search/records.ts';
@@ -18,7 +19,7 @@ import { storyRecord, type SearchRecord } from './search/records.ts';
 const ARTICLES = 'content/articles';
 /**
  * Result fragments (title, lede, text) are bundled this many stories to a file: static hosts cap
- * file counts, and showing a result still fetches only a few stories' fragments (~15 KB).
+ * file counts, and showing a result still fetches only a few stories' fragments.
  */
 const STORIES_PER_FRAGMENT_FILE = 8;
 /** Records handed to the indexer at once: enough to keep it busy, few enough to bound memory. */
@@ -32,10 +33,9 @@ const language = settings.language.split('-')[0]!.toLowerCase();
 
 /**
  * Pagefind's Linux indexer allocates with jemalloc, which reads this variable. By default it
- * hands freed memory back to the kernel and takes it again a moment later: at 10,000 stories
- * ~930,000 page faults and a quarter of its CPU time. Huge pages that are kept until the part
- * is written (each part is its own process) take that to ~105,000, and one arena holds the peak
- * where it was. Set in the environment, it wins.
+ * hands freed memory back to the kernel and takes it again a moment later, page fault after page
+ * fault. Huge pages kept until the part is written (each part is its own process) avoid that, and
+ * one arena holds the peak where it was. Set in the environment, it wins.
  */
 if (process.platform === 'linux') process.env._RJEM_MALLOC_CONF ??= 'thp:always,dirty_decay_ms:-1,muzzy_decay_ms:-1,narenas:1';
 
@@ -47,14 +47,13 @@ const failed = (what: string, errors: string[]) => new Error(`pagefind: ${what}:
  * keeps `.cache/` between runs. A missing or partial entry only costs the time to index again.
  */
 const PART_CACHE = join('.cache', 'broadsheet', 'search-parts');
-// The package exports no package.json; its entry point is `lib/index.js`.
-const INDEXER_VERSION = (JSON.parse(readFileSync(new URL('../package.json', import.meta.resolve('pagefind')), 'utf8')) as { version: string }).version;
+/** What a part depends on besides its records: this indexing code and the installed indexer. */
+const INDEXER_VERSION = codeVersion(['scripts/index-search.ts']);
 
-function partKey(records: readonly SearchRecord[]): string {
-  // Record by record: one JSON string of a whole part would be tens of MB.
-  const hash = createHash('sha256').update(JSON.stringify([INDEXER_VERSION, language, STORIES_PER_FRAGMENT_FILE]));
-  for (const record of records) hash.update(JSON.stringify(record));
-  return hash.digest('hex');
+/** Undefined when nothing can vouch for a cached part: then every part is indexed afresh. */
+function partKey(records: readonly SearchRecord[]): string | undefined {
+  // Record by record: one JSON string of a whole part would be very large.
+  return INDEXER_VERSION === undefined ? undefined : cacheKey(INDEXER_VERSION, language, STORIES_PER_FRAGMENT_FILE, records.map((record) => cacheKey(record)));
 }
 
 /** One file at a time: the indexer has nothing else to do meanwhile, and reads held at once cost memory. */
@@ -83,19 +82,17 @@ async function indexPart(records: readonly SearchRecord[], outputPath: string): 
 }
 
 /** Writes part `part` into `out`, from the cache when its records are unchanged; returns its key. */
-async function writePart(part: number, files: readonly string[]): Promise<{ key: string; reused: boolean }> {
+async function writePart(part: number, files: readonly string[]): Promise<{ key: string | undefined; reused: boolean }> {
   const records = readRecords(files);
   const key = partKey(records);
-  const cached = join(PART_CACHE, key);
+  const cached = key === undefined ? undefined : join(PART_CACHE, key);
   const outputPath = join(out, searchBundlePath(part));
-  if (existsSync(join(cached, 'pagefind-entry.json'))) {
+  if (cached !== undefined && existsSync(join(cached, 'pagefind-entry.json'))) {
     await cp(cached, outputPath, { recursive: true });
     return { key, reused: true };
   }
   await indexPart(records, outputPath);
-  const staging = `${cached}.${process.pid}.tmp`;
-  await cp(outputPath, staging, { recursive: true });
-  await rename(staging, cached);
+  if (cached !== undefined) await replaceAtomically(cached, (temporary) => cp(outputPath, temporary, { recursive: true }));
   return { key, reused: false };
 }
 
@@ -106,10 +103,10 @@ const parts = searchParts(files, settings.searchPartStories);
 const earlier = (await readdir(out).catch(() => [])).filter(isSearchBundleFolder);
 await Promise.all(earlier.map((folder) => rm(join(out, folder), { recursive: true, force: true })));
 await mkdir(PART_CACHE, { recursive: true });
-const written: { key: string; reused: boolean }[] = [];
+const written: { key: string | undefined; reused: boolean }[] = [];
 for (const [index, part] of parts.entries()) written.push(await writePart(index + 1, part));
-// Only the parts of this build stay cached.
+// Only the parts of this build stay cached, besides what another build is writing now.
 const keep = new Set(written.map((part) => part.key));
-for (const entry of await readdir(PART_CACHE)) if (!keep.has(entry)) await rm(join(PART_CACHE, entry), { recursive: true, force: true });
+for (const entry of await readdir(PART_CACHE)) if (!keep.has(entry) && !isLiveTemporary(entry)) await rm(join(PART_CACHE, entry), { recursive: true, force: true });
 const reused = written.filter((part) => part.reused).length;
 console.log(`pagefind: ${files.length} stor${files.length === 1 ? 'y' : 'ies'} in ${parts.length} part(s) into ${out}/: ${parts.length - reused} indexed, ${reused} unchanged (reused)`);

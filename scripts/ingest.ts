@@ -9,7 +9,9 @@ import { dumpCacheDir, readDumps } from './ingest/dumps.ts';
 import { namesReport, openNameStage, type NameStage } from './ingest/names/stage.ts';
 import { assembleArchive } from './ingest/pipeline.ts';
 import { readSources } from './ingest/read.ts';
-import { acquireLock, LockedError, writeArticles, writeCacheFile } from './ingest/write.ts';
+import { acquireLock, LockedError } from './ingest/lock.ts';
+import { writeArticles } from './ingest/write.ts';
+import { writeCacheFile } from './ingest/write-cache.ts';
 
 const HELP = `Usage: npm run ingest -- [options]
 

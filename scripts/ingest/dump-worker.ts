@@ -2,7 +2,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { readAndCache, type DumpTask, type WorkerSetup } from './dumps.ts';
 import type { DumpResult } from './pipeline.ts';
-import { bodyToMdx } from './write.ts';
+import { bodyToMdx } from './mdx.ts';
 
 const setup = workerData as WorkerSetup;
 const { rules } = setup;

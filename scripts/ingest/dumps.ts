@@ -4,33 +4,19 @@
  * threads when there are enough of them to pay for starting workers, else in this thread. The
  * result is the same value either way, so output never depends on the cache or the workers.
  */
-import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
+import { isLiveTemporary, writeFileAtomicSync } from '#lib/atomic-write.ts';
+import { cacheKey, codeVersion } from '#lib/cache-key.ts';
 import type { NameRules } from './names/rules.ts';
 import type { BodyBlock } from './parse.ts';
 import { dumpBodies, readDump, type DumpResult, type ProgressListener } from './pipeline.ts';
 import { sourceSha1, type SourceFile } from './read.ts';
 
-/**
- * What a dump's reading depends on besides its path and bytes: the code and word lists of every
- * ingest stage, the country code it uses, and the installed packages (npm's record of the
- * installed tree). Without that record nothing can vouch for a cached dump, so the cache is
- * not used.
- */
-const READER_VERSION = (() => {
-  const repo = join(import.meta.dirname, '../..');
-  try {
-    const hash = createHash('sha256').update(readFileSync(join(repo, 'node_modules/.package-lock.json')));
-    const code = readdirSync(import.meta.dirname, { recursive: true, encoding: 'utf8' }).filter((file) => /\.(ts|txt)$/.test(file)).sort();
-    for (const file of code) hash.update(file).update(readFileSync(join(import.meta.dirname, file)));
-    return hash.update(readFileSync(join(repo, 'src/lib/countries.ts'))).digest('hex');
-  } catch {
-    return undefined;
-  }
-})();
+/** What a dump's reading depends on besides its path and bytes: the code and word lists of every ingest stage, and the shared code they use. */
+const READER_VERSION = codeVersion(['scripts/ingest', 'src/lib/countries.ts', 'src/lib/slug.ts']);
 
 /** Where dumps are cached, one file each, named by their key: git-ignored, safe to delete. */
 export function dumpCacheDir(root: string): string {
@@ -44,14 +30,13 @@ export interface DumpTask {
   key: string | undefined;
 }
 
-function cacheKey(source: SourceFile, rules: NameRules): string | undefined {
-  if (READER_VERSION === undefined) return undefined;
-  return createHash('sha1').update(JSON.stringify([READER_VERSION, rules.curation.fingerprint, source.path, sourceSha1(source)])).digest('hex');
+function dumpKey(source: SourceFile, rules: NameRules): string | undefined {
+  return READER_VERSION === undefined ? undefined : cacheKey(READER_VERSION, rules.curation.fingerprint, source.path, sourceSha1(source));
 }
 
 /**
  * The cached dump, its bodies to be parsed again from its bytes on first use: most articles of
- * a rerun are never rendered, and leaving the bodies out makes the cache a third of the size.
+ * a rerun are never rendered, and leaving the bodies out keeps the cache small.
  */
 function cachedDump(dir: string, task: DumpTask & { key: string }): DumpResult | undefined {
   let entry: { key?: unknown; dump?: DumpResult };
@@ -71,11 +56,8 @@ function cachedDump(dir: string, task: DumpTask & { key: string }): DumpResult |
 }
 
 function saveDump(dir: string, key: string, dump: DumpResult): void {
-  const file = join(dir, `${key}.json`);
-  const temporary = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
   const withoutBodies = { ...dump, blocks: dump.blocks.map(({ article: { body: _body, ...article }, story }) => (story ? { article, story } : { article })) };
-  writeFileSync(temporary, JSON.stringify({ key, dump: withoutBodies }));
-  renameSync(temporary, file);
+  writeFileAtomicSync(join(dir, `${key}.json`), JSON.stringify({ key, dump: withoutBodies }));
 }
 
 /** Reads one dump and caches what it gives: the work of a worker, or of this thread for small runs. */
@@ -86,9 +68,9 @@ export function readAndCache(task: DumpTask, rules: NameRules, cacheDir: string 
 }
 
 /**
- * What a worker is told once, at start. The rules come compiled: compiling them in the worker ran
- * the tokenizer over ~1,500 country names first, and V8 then optimised it for those strings rather
- * than the dumps' (about 8% more CPU over a 10,000-story archive).
+ * What a worker is told once, at start. The rules come compiled: compiling them in the worker runs
+ * the tokenizer over the country names first, and V8 then optimises it for those strings rather
+ * than the dumps'.
  */
 export interface WorkerSetup {
   rules: NameRules;
@@ -155,20 +137,20 @@ export interface ReadDumpsOptions {
   onProgress?: ProgressListener;
   /**
    * Worker threads to read dumps in: 0 reads them all in this thread. By default one per core
-   * (at most 4), and none when less than 4 MB of dumps is left to read.
+   * (at most MAX_WORKERS), and none below PARALLEL_FROM_BYTES of dumps left to read.
    */
   workers?: number;
 }
 
 /** Drops what this run did not use (dumps changed or gone, older code) and temporary files of a killed run. */
 function pruneCache(dir: string, keys: ReadonlySet<string | undefined>): void {
-  for (const file of readdirSync(dir)) if (!keys.has(file.replace(/\.json$/, ''))) rmSync(join(dir, file), { force: true });
+  for (const file of readdirSync(dir)) if (!keys.has(file.replace(/\.json$/, '')) && !isLiveTemporary(file)) rmSync(join(dir, file), { force: true });
 }
 
 /** `readDump` of every source, in source order; the cache keeps exactly the dumps of this run. */
 export async function readDumps(sources: readonly SourceFile[], { rules, cacheDir, onProgress, workers }: ReadDumpsOptions): Promise<DumpResult[]> {
   const dumps: DumpResult[] = [];
-  const tasks: DumpTask[] = sources.map((source, position) => ({ position, source, key: cacheDir === undefined ? undefined : cacheKey(source, rules) }));
+  const tasks: DumpTask[] = sources.map((source, position) => ({ position, source, key: cacheDir === undefined ? undefined : dumpKey(source, rules) }));
   let done = 0;
   const onRead = (task: DumpTask, dump: DumpResult) => {
     dumps[task.position] = dump;

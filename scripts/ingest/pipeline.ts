@@ -13,7 +13,8 @@ import { resolveArchive } from './resolve.ts';
 import { contentOf, parseBlock, type BodyBlock, type ParsedArticle } from './parse.ts';
 import type { SourceFile } from './read.ts';
 import { split } from './split.ts';
-import { bodyDigest, type ArticleFile } from './write.ts';
+import type { ArticleFile } from './write.ts';
+import { bodyDigest } from './write-cache.ts';
 
 export interface ReportedSkip {
   file: string;

@@ -7,12 +7,8 @@
  * registry), plus the site-wide inputs of every page.
  * A story without a digest gets no key, and its pages are always rendered.
  */
-import { hash as digestOf } from 'node:crypto';
+import { cacheKey } from '#lib/cache-key.ts';
 import type { ArticleEntry, Day, Story, Tag } from '#lib/digest.ts';
-
-function hash(parts: readonly (string | number | undefined)[]): string {
-  return digestOf('sha256', JSON.stringify(parts), 'base64url');
-}
 
 export interface PageKeys<E extends ArticleEntry> {
   /** A story page: the story, the day's stories either side of it and its related stories. */
@@ -25,18 +21,18 @@ export interface PageKeys<E extends ArticleEntry> {
 
 /** `site` holds what every page shows whatever its data: the site settings. */
 export function pageKeys<E extends ArticleEntry>(site: string): PageKeys<E> {
-  // Hashed once per story: a tag's key covers thousands of stories, and a story is on ~10 pages.
+  // Hashed once per story: a tag's key covers all its stories, and a story is on several pages.
   const prints = new WeakMap<Story<E>, string | undefined>();
   const print = (story: Story<E>): string | undefined => {
     if (prints.has(story)) return prints.get(story);
     const { digest } = story.entry;
-    const value = digest === undefined ? undefined : hash([String(digest), ...[...story.people, ...story.countries].map((tag) => `${tag.kind} ${tag.slug} ${tag.name}`)]);
+    const value = digest === undefined ? undefined : cacheKey(String(digest), ...[...story.people, ...story.countries].map((tag) => `${tag.kind} ${tag.slug} ${tag.name}`));
     prints.set(story, value);
     return value;
   };
   const keyOf = (stories: readonly (Story<E> | undefined)[], ...extra: (string | number | undefined)[]) => {
     const storyPrints = stories.map((story) => (story ? print(story) : ''));
-    return storyPrints.includes(undefined) ? undefined : hash([site, ...extra, ...storyPrints]);
+    return storyPrints.includes(undefined) ? undefined : cacheKey(site, ...extra, ...storyPrints);
   };
   const tagKeys = new WeakMap<Tag<E>, string | undefined>();
   const tagKey = (tag: Tag<E>) => {

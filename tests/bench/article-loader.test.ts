@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { bodyToMdx } from '#ingest/write.ts';
+import { bodyToMdx } from '#ingest/mdx.ts';
 import { ArticleFileError, parseStoryBody } from '#integration/article-loader.ts';
 
 // A line as the ingest keeps it: trimmed, non-empty, one line; drawn from characters that mean

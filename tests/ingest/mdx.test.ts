@@ -7,7 +7,7 @@ import { mdxjs } from 'micromark-extension-mdxjs';
 import { describe, expect, it } from 'vitest';
 import { parse as parseYaml, stringify as stringifyYaml } from 'yaml';
 import type { BodyBlock } from '#ingest/parse.ts';
-import { bodyToMdx, frontmatterYaml, renderArticle, serialisedBody } from '#ingest/write.ts';
+import { bodyToMdx, frontmatterYaml, renderArticle, serialisedBody } from '#ingest/mdx.ts';
 import { hostileLine } from './hostile.ts';
 
 function parseMdx(mdx: string) {

@@ -6,7 +6,7 @@ import { siteSettings } from '#lib/settings.ts';
 import { tagFeedPath, tagPath } from '#lib/tags.ts';
 import { lede } from '#lib/text.ts';
 import { absoluteUrl, paths } from '#lib/urls.ts';
-import { bodyToMdx } from '#ingest/write.ts';
+import { bodyToMdx } from '#ingest/mdx.ts';
 import { entry } from './fixtures.ts';
 
 const digest = buildDigest([

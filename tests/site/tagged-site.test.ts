@@ -10,7 +10,7 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { renderArticle } from '#ingest/write.ts';
+import { renderArticle } from '#ingest/mdx.ts';
 import { slugify } from '#lib/slug.ts';
 import { buildEnvironment, createFixtureSite, type FixtureSite } from '#tools/fixture-site.ts';
 import { htmlFiles, pagePath } from '../helpers/dist-pages.ts';

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseStoryBody } from '#integration/article-loader.ts';
 import { openingParagraph, storyLede } from '#lib/text.ts';
-import { bodyToMdx } from '#ingest/write.ts';
+import { bodyToMdx } from '#ingest/mdx.ts';
 
 /** The lede of a body the ingest pipeline wrote, as the content loader reads it back. */
 const ledeOf = (mdx: string, standfirst?: string) => storyLede(standfirst, openingParagraph(parseStoryBody(mdx, 'story.mdx')));

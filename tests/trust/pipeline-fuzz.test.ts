@@ -15,7 +15,8 @@ import { IngestError } from '#ingest/errors.ts';
 import { ingestSources, type IngestResult } from '#ingest/pipeline.ts';
 import type { SourceFile } from '#ingest/read.ts';
 import { parseStoryBody } from '#integration/article-loader.ts';
-import { renderArticle, type ArticleFile } from '#ingest/write.ts';
+import { renderArticle } from '#ingest/mdx.ts';
+import type { ArticleFile } from '#ingest/write.ts';
 import { dump, dumpBytes, fuzzRuns, printableText, storyLines, type GeneratedDump } from './dumps.ts';
 
 const DAYS = ['2026-02-07', '2026-02-08'];

@@ -3,10 +3,10 @@
  * are not people, per-article overrides and what the country data lacks. Read once per ingest;
  * a mistake in them is an error naming the file, the line and the fix.
  */
-import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node } from 'yaml';
+import { cacheKey } from '#lib/cache-key.ts';
 import { countryByName, type CountryNameExtras } from '#lib/countries.ts';
 import { slugify } from '#lib/slug.ts';
 import { IngestError } from '../errors.ts';
@@ -170,6 +170,6 @@ export function loadCuration(root: string): Curation {
     overrides: readOverrides(readers.overrides),
     countries: readCountries(readers.countries),
   };
-  const fingerprint = createHash('sha256').update(JSON.stringify(curation)).digest('hex');
+  const fingerprint = cacheKey(curation);
   return { ...curation, fingerprint };
 }

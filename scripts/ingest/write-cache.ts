@@ -1,0 +1,89 @@
+/**
+ * The write cache: what the last ingest wrote to each article path, so an unchanged article is
+ * neither rendered nor read again. Only ever an optimisation: a file that differs in any way from
+ * what was remembered is rendered and compared as without it.
+ */
+import { mkdir, readFile } from 'node:fs/promises';
+import type { Stats } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { writeFileAtomic } from '#lib/atomic-write.ts';
+import { cacheKey, codeVersion } from '#lib/cache-key.ts';
+import type { BodyBlock } from './parse.ts';
+import type { RenderedArticle } from './mdx.ts';
+
+/** What an article's bytes depend on besides its frontmatter and body: the writing code and the installed serializers. */
+const WRITER_VERSION = codeVersion(['scripts/ingest/mdx.ts', 'scripts/ingest/write.ts', 'scripts/ingest/write-cache.ts']);
+
+/** Identifies a body's blocks (kind, text, line): what the write cache compares instead of the body itself. */
+export function bodyDigest(body: readonly BodyBlock[]): string {
+  return cacheKey(body);
+}
+
+/** Where `writeArticles` remembers what it wrote: beside the names cache, git-ignored, safe to delete. */
+export function writeCacheFile(root: string): string {
+  return join(root, '.cache', 'broadsheet', 'written.json');
+}
+
+/** What the last run wrote to one path: the key of the article it rendered, and the file it left. */
+interface WrittenFile {
+  key: string;
+  size: number;
+  mtimeMs: number;
+  ctimeMs: number;
+}
+
+/** The write cache of one run: the entries it found, and those it will leave. */
+export class WriteCache {
+  private readonly file: string | undefined;
+  private readonly remembered: ReadonlyMap<string, WrittenFile>;
+  private readonly remember = new Map<string, WrittenFile>();
+  private reused = 0;
+
+  private constructor(file: string | undefined, remembered: ReadonlyMap<string, WrittenFile>) {
+    this.file = file;
+    this.remembered = remembered;
+  }
+
+  /** The cache kept in `file`; without a file, or without a code version, one that never matches. */
+  static async open(file: string | undefined): Promise<WriteCache> {
+    if (file === undefined || WRITER_VERSION === undefined) return new WriteCache(undefined, new Map());
+    try {
+      return new WriteCache(file, new Map(Object.entries(JSON.parse(await readFile(file, 'utf8')) as Record<string, WrittenFile>)));
+    } catch {
+      // A missing or unreadable cache only costs time: every article is rendered and compared.
+      return new WriteCache(file, new Map());
+    }
+  }
+
+  /** The key of an article's inputs, or undefined when the cache is not used. */
+  key(article: RenderedArticle & { bodyDigest?: string }): string | undefined {
+    if (this.file === undefined) return undefined;
+    return cacheKey(WRITER_VERSION, article.frontmatter, article.bodyDigest ?? bodyDigest(article.body));
+  }
+
+  /** True, and the entry kept, when the file on disk is the one the last run wrote for these same inputs, untouched since by anyone. */
+  reuse(path: string, key: string | undefined, stats: Stats | undefined): boolean {
+    const entry = this.remembered.get(path);
+    if (key === undefined || stats === undefined || entry?.key !== key) return false;
+    if (entry.size !== stats.size || entry.mtimeMs !== stats.mtimeMs || entry.ctimeMs !== stats.ctimeMs) return false;
+    this.remember.set(path, entry);
+    this.reused++;
+    return true;
+  }
+
+  /** Records the file just written (or found equal) for `path`. */
+  record(path: string, key: string | undefined, stats: Stats): void {
+    if (key !== undefined) this.remember.set(path, { key, size: stats.size, mtimeMs: stats.mtimeMs, ctimeMs: stats.ctimeMs });
+  }
+
+  /**
+   * Saves the entries recorded, last thing in a run: a run killed before leaves files the old
+   * entries no longer match. Skipped when every entry was reused and none dropped.
+   */
+  async save(): Promise<void> {
+    if (this.file === undefined) return;
+    if (this.reused === this.remember.size && this.remember.size === this.remembered.size) return;
+    await mkdir(dirname(this.file), { recursive: true });
+    await writeFileAtomic(this.file, JSON.stringify(Object.fromEntries(this.remember)));
+  }
+}
