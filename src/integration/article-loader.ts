@@ -22,8 +22,7 @@ import { fromMarkdown } from 'mdast-util-from-markdown';
 import { mdxFromMarkdown } from 'mdast-util-mdx';
 import { mdxjs } from 'micromark-extension-mdxjs';
 import { mdxToMdast } from 'satteri';
-// js-yaml, as Astro's own frontmatter parsing uses: several times faster than `yaml` here.
-import { load as parseYaml } from 'js-yaml';
+import { parse as parseYaml, YAMLParseError } from 'yaml';
 
 export class ArticleFileError extends Error {
   constructor(file: string, line: number | undefined, problem: string) {
@@ -79,12 +78,15 @@ const FRONTMATTER = /^---\r?\n([\s\S]*?)\r?\n---\r?\n/;
 function splitFrontmatter(contents: string, file: string): { data: Record<string, unknown>; body: string; bodyLine: number } {
   const match = FRONTMATTER.exec(contents);
   if (!match) throw new ArticleFileError(file, 1, 'no `---` frontmatter block at the top');
+  const yaml = match[1]!;
   let data: unknown;
   try {
-    data = parseYaml(match[1]!);
+    data = parseYaml(yaml, { prettyErrors: false });
   } catch (error) {
-    const mark = (error as { mark?: { line: number } }).mark;
-    throw new ArticleFileError(file, mark ? mark.line + 2 : 2, `the frontmatter is not valid YAML (${(error as Error).message.split('\n')[0]})`);
+    if (!(error instanceof YAMLParseError)) throw error;
+    // The frontmatter starts on the file's second line, after `---`.
+    const line = yaml.slice(0, error.pos[0]).split('\n').length + 1;
+    throw new ArticleFileError(file, line, `the frontmatter is not valid YAML (${error.message})`);
   }
   if (typeof data !== 'object' || data === null || Array.isArray(data)) throw new ArticleFileError(file, 2, 'the frontmatter is not a YAML mapping');
   return { data: data as Record<string, unknown>, body: contents.slice(match[0].length), bodyLine: match[0].split('\n').length - 1 };
