@@ -16,8 +16,9 @@ import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import type { Heading, Paragraph, Root, RootContent } from 'mdast';
-import type { StoryBlock } from '#lib/article.ts';
+import { articleFrontmatterSchema, type ArticleFrontmatter, type StoryBlock } from '#lib/article.ts';
 import { openingParagraph } from '#lib/text.ts';
+import { YamlFile } from '#lib/yaml-file.ts';
 import { fromMarkdown } from 'mdast-util-from-markdown';
 import { mdxFromMarkdown } from 'mdast-util-mdx';
 import { mdxjs } from 'micromark-extension-mdxjs';
@@ -99,6 +100,20 @@ function splitFrontmatter(contents: string, file: string): { data: Record<string
 export function readArticleFile(contents: string, file: string): { data: Record<string, unknown>; blocks: StoryBlock[] } {
   const { data, body, bodyLine } = splitFrontmatter(contents, file);
   return { data, blocks: parseStoryBody(body, file, bodyLine) };
+}
+
+/**
+ * An article file's frontmatter checked against the contract, and its body's blocks: how the
+ * search index reads an article, outside the content collection that checks the site's copy.
+ */
+export function readArticle(contents: string, file: string): { frontmatter: ArticleFrontmatter; blocks: StoryBlock[] } {
+  const { data, blocks } = readArticleFile(contents, file);
+  const checked = articleFrontmatterSchema.safeParse(data);
+  if (checked.success) return { frontmatter: checked.data, blocks };
+  const [issue] = checked.error.issues;
+  // Found again only for the error: the frontmatter starts on the file's second line.
+  const line = new YamlFile(FRONTMATTER.exec(contents)![1]!).lineOf(issue!);
+  throw new ArticleFileError(file, line === undefined ? undefined : line + 1, `frontmatter \`${issue!.path.join('.')}\`: ${issue!.message}`);
 }
 
 /**
