@@ -2,11 +2,10 @@
  * Content loader for the generated articles. The collection stays MDX files (the ingest
  * contract), but a story body is only paragraphs and subheadings of plain text, so it needs no
  * MDX compiler at build time: compiling would make every story its own bundled JavaScript
- * module, which was most of the build time of a large archive. The loader reads each body into
- * its blocks of literal text (so a bad file fails here, with its line) but stores only the
- * first paragraph, `data.opening`, for ledes: the whole content store is bundled into the build
- * as one JavaScript module, which Astro then loads, and at 10,000 stories the bodies made it
- * 52 MB, read, copied and parsed again at every step. `StoryBody.astro` reads the body from the
+ * module. The loader reads each body into its blocks of literal text (so a bad file fails here,
+ * with its line) but stores only the first paragraph, `data.opening`, for ledes: the whole
+ * content store is bundled into the build as one JavaScript module, read, copied and parsed
+ * again at every step, so bodies are kept out of it. `StoryBody.astro` reads the body from the
  * article file when its page renders (`storyBlocks`) and renders the blocks as Astro-escaped
  * text. Unchanged files are skipped by digest across builds (the store lives in `.cache/astro`).
  */
@@ -50,14 +49,14 @@ const SATTERI_MAX_LENGTH = 64 * 1024;
 
 /**
  * The body's mdast in the grammar the ingest's serializer escapes for: CommonMark + MDX, as
- * micromark reads it. Astro's own MDX parser (satteri, native code) reads a typical body in a
- * seventh of the time and agrees whenever it finds plain text; where it finds markup (it reads
+ * micromark reads it. Astro's own MDX parser (satteri, native code) reads a typical body much
+ * faster and agrees whenever it finds plain text; where it finds markup (it reads
  * `_` next to some rare characters as emphasis), micromark decides. GFM stays off, or `~~` in
  * a story would become strikethrough.
  */
 function parseMdx(mdx: string): Root {
-  // satteri's time grows with the square of a paragraph's length (about 27 s of CPU for one
-  // 1 MB paragraph, against 2 s in micromark), so a huge body goes straight to micromark.
+  // satteri's time grows with the square of a paragraph's length, so a huge body goes
+  // straight to micromark.
   const fast = mdx.length <= SATTERI_MAX_LENGTH ? mdxToMdast(mdx, { features: { gfm: false, frontmatter: false } }) : undefined;
   if (fast?.type === 'root' && fast.children.every(isPlainText)) return fast;
   return fromMarkdown(mdx, { extensions: [mdxjs()], mdastExtensions: [mdxFromMarkdown()] });
