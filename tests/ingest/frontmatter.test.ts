@@ -1,10 +1,13 @@
 /** The article frontmatter contract: what the ingest writes, the schema reads back, in the order written. */
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { ArticleFileError, readArticle, readArticleFile } from '#integration/article-loader.ts';
+import { parse as parseYaml, stringify as stringifyYaml } from 'yaml';
+import { ArticleFileError, readArticle, readArticleFile, writtenFrontmatter } from '#integration/article-loader.ts';
 import { articleDataSchema, articleFrontmatterSchema } from '#lib/article.ts';
 import { YamlFile } from '#lib/yaml-file.ts';
-import { renderArticle } from '#ingest/write.ts';
+import { frontmatterYaml, renderArticle } from '#ingest/write.ts';
 import { ingestDumps } from './helpers.ts';
+import { hostileLine } from './hostile.ts';
 
 const story = [
   'Ministers meet in Paris',
@@ -58,6 +61,54 @@ describe('article frontmatter', () => {
 
   it('names the line of a YAML syntax error in the file, counting the opening `---`', () => {
     expect(() => readArticleFile('---\ntitle: "T"\npeople: [unclosed\n---\n\nBody.\n', 'a.mdx')).toThrow(/^a\.mdx:3: the frontmatter is not valid YAML/);
+  });
+});
+
+describe('the loader\'s frontmatter reader', () => {
+  it('reads what the ingest writes without a YAML parser, as `yaml` reads it', () => {
+    const [article] = ingestDumps({ 'a.txt': story }).articles;
+    // The frontmatter as the loader cuts it from the file, without its closing newline.
+    const yaml = /^---\n([\s\S]*?)\n---\n/.exec(renderArticle(article!))![1]!;
+    expect(writtenFrontmatter(yaml)).toBeDefined();
+    expect(writtenFrontmatter(yaml)).toEqual(parseYaml(yaml));
+  });
+
+  // Names and text as the ingest may give them, and the words YAML reads as something other than text.
+  const name = fc.oneof(
+    hostileLine,
+    fc.constantFrom("Ann O'Neil", 'José Álvarez', 'W. Bush', 'null', 'True', 'FALSE', 'Yes', 'A: B', 'A #b', 'B ', '2026', '- x', '~', '__proto__', 'constructor'),
+    fc.string({ unit: fc.constantFrom('a', 'B', ' ', "'", '’', '.', '-', ':', '#', '"', '\\', 'é', '\t', '\r', '\u00a0', '\u0085', '\u2028', '\ufeff', '\ud800'), minLength: 1, maxLength: 12 }),
+  );
+
+  it('reads any frontmatter, whoever wrote it, as `yaml` does (property)', () => {
+    fc.assert(
+      fc.property(
+        fc.record({ title: name, standfirst: fc.option(name, { nil: undefined }), people: fc.array(name, { maxLength: 3 }), roles: fc.dictionary(name, name, { maxKeys: 3 }) }),
+        fc.boolean(),
+        ({ title, standfirst, people, roles }, ownWriter) => {
+          const frontmatter = { title, date: '2026-02-07', source: 'a.txt#L1-L2', standfirst, people, countries: [], roles };
+          const yaml = ownWriter ? frontmatterYaml(frontmatter) : stringifyYaml(frontmatter, { lineWidth: 20 });
+          const file = `---\n${yaml}---\n\nBody.\n`;
+          expect(readArticleFile(file, 'a.mdx').data).toEqual(parseYaml(yaml));
+        },
+      ),
+      { numRuns: 1000 },
+    );
+  });
+
+  it('reads only what `yaml` reads the same, and leaves the rest to it (property)', () => {
+    const line = fc.constantFrom(
+      'title: "a"', 'title:', 'people:', 'roles:', 'people: []', 'roles: {}', 'null: "x"', 'x: "a" "b"', 'x: "a" # c', '# comment', '', 'x: \'a\'',
+      '  - "x"', '  - "\\x41"', '  - "\\u0041"', '  - "\\/"', '  - x', '   - "x"', '  A: "y"', '  A: "z"', '  null: "z"', '  B : "q"', '  A #b: "c"', '  A.: "d"', "  O'Neil: \"e\"",
+    );
+    fc.assert(
+      fc.property(fc.array(line, { maxLength: 8 }), (lines) => {
+        const yaml = lines.join('\n');
+        const data = writtenFrontmatter(yaml);
+        if (data !== undefined) expect(data).toEqual(parseYaml(yaml));
+      }),
+      { numRuns: 2000 },
+    );
   });
 });
 
