@@ -86,7 +86,7 @@ describe('the loader\'s frontmatter reader', () => {
         fc.record({ title: name, standfirst: fc.option(name, { nil: undefined }), people: fc.array(name, { maxLength: 3 }), roles: fc.dictionary(name, name, { maxKeys: 3 }) }),
         fc.boolean(),
         ({ title, standfirst, people, roles }, ownWriter) => {
-          const frontmatter = { title, date: '2026-02-07', source: 'a.txt#L1-L2', standfirst, people, countries: [], roles };
+          const frontmatter = { title, date: '2026-02-07', source: 'a.txt#L1-L2', standfirst, people, countries: [], captionPeople: people.slice(1), captionCountries: [], roles };
           const yaml = ownWriter ? frontmatterYaml(frontmatter) : stringifyYaml(frontmatter, { lineWidth: 20 });
           const file = `---\n${yaml}---\n\nBody.\n`;
           expect(readArticleFile(file, 'a.mdx').data).toEqual(parseYaml(yaml));
