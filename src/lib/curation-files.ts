@@ -56,8 +56,6 @@ export const peopleSchema = z
     });
   });
 
-const CHANGES = 'list `add_people`, `remove_people`, `add_countries` or `remove_countries` under the id';
-
 const overrideSchema = z
   .strictObject(
     { add_people: list('`add_people`'), remove_people: list('`remove_people`'), add_countries: list('`add_countries`', country), remove_countries: list('`remove_countries`', country) },
@@ -65,7 +63,7 @@ const overrideSchema = z
       error: (issue) =>
         issue.code === 'unrecognized_keys'
           ? says(`unknown change \`${issue.keys[0]}\``, 'use add_people, remove_people, add_countries or remove_countries')
-          : says(`the changes for ${String(issue.path?.at(-1))} must be a mapping`, CHANGES),
+          : says(`the changes for ${String(issue.path?.at(-1))} must be a mapping`, 'list `add_people`, `remove_people`, `add_countries` or `remove_countries` under the id'),
     },
   )
   .transform((changes) => ({ addPeople: changes.add_people, removePeople: changes.remove_people, addCountries: changes.add_countries, removeCountries: changes.remove_countries }));

@@ -26,19 +26,21 @@ function isLanguageTag(tag: string): boolean {
   }
 }
 
-const text = () => z.string({ error: 'expected a non-empty text' }).trim().min(1, { error: 'expected a non-empty text', abort: true });
-const count = () => z.number({ error: 'expected a whole number of 1 or more' }).int({ error: 'expected a whole number of 1 or more' }).min(1, { error: 'expected a whole number of 1 or more' });
+const NOT_TEXT = 'expected a non-empty text';
+const NOT_COUNT = 'expected a whole number of 1 or more';
+const requiredText = z.string({ error: NOT_TEXT }).trim().min(1, { error: NOT_TEXT, abort: true });
+const positiveCount = z.number({ error: NOT_COUNT }).int({ error: NOT_COUNT }).min(1, { error: NOT_COUNT });
 
 const settingsShape = {
-  title: text(),
-  description: text(),
+  title: requiredText,
+  description: requiredText,
   /** BCP 47 language tag for `<html lang>` and feeds. */
-  language: text().refine(isLanguageTag, { error: (issue) => `"${String(issue.input)}" is not a language tag such as en or en-GB` }),
+  language: requiredText.refine(isLanguageTag, { error: (issue) => `"${String(issue.input)}" is not a language tag such as en or en-GB` }),
   /** IANA time zone in which a digest day starts and ends. */
-  timeZone: text().refine(isTimeZone, { error: (issue) => `"${String(issue.input)}" is not an IANA time zone such as UTC or Europe/London` }),
-  storiesPerPage: count(),
+  timeZone: requiredText.refine(isTimeZone, { error: (issue) => `"${String(issue.input)}" is not an IANA time zone such as UTC or Europe/London` }),
+  storiesPerPage: positiveCount,
   /** Stories per part of the search index (see search-parts.ts): the default keeps the indexer's memory in bounds (README, "Performance"). */
-  searchPartStories: count().default(5000),
+  searchPartStories: positiveCount.default(5000),
 };
 
 const settingsSchema = z.strictObject(settingsShape, {
