@@ -3,6 +3,7 @@
  * Names the article gives only as a lone word it never spells out (`Trump`, `Mr Snow`) are
  * handed on as `loneNames` for stage 6, which resolves them across the whole archive.
  */
+import type { Mentions } from '#lib/article.ts';
 import type { ParsedArticle } from './parse.ts';
 import {
   ALL_GIVEN_NAMES,
@@ -26,13 +27,7 @@ import {
 import { phraseAt, type NameRules } from './names/rules.ts';
 import { capitalisedSpans, isAcronym, isCapitalised, tokenize, type Span, type Token } from './names/text.ts';
 
-export interface Mentions {
-  people: string[];
-  countries: string[];
-  captionPeople: string[];
-  captionCountries: string[];
-  roles: Record<string, string>;
-}
+export type { Mentions };
 
 export interface Extraction extends Mentions {
   /** One-word names in the title or body that the article never spells out, for the archive to resolve. */

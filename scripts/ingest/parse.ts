@@ -1,4 +1,5 @@
 /** Stage 4, parse: an article block into headline, standfirst, photo caption and body. */
+import type { StoryText } from '#lib/article.ts';
 import { format, isValid, parse as parseDate } from './dates.ts';
 import { LOGO_LINE, type Block, type SourceLine } from './split.ts';
 
@@ -8,12 +9,8 @@ export interface BodyBlock {
   line: number;
 }
 
-export interface ParsedArticle {
-  title: string;
-  standfirst?: string;
-  caption?: string;
-  credit?: string;
-  captionDate?: string;
+/** The story's text fields as the frontmatter declares them, with its body and where it all came from. */
+export interface ParsedArticle extends StoryText {
   body: BodyBlock[];
   firstLine: number;
   lastLine: number;

@@ -3,6 +3,7 @@
  * read -> decode -> split -> parse -> extract -> resolve -> write; this file wires the middle.
  */
 import { hash } from 'node:crypto';
+import { articleFrontmatterSchema, storyTextSchema } from '#lib/article.ts';
 import { slugify } from '#lib/slug.ts';
 import { decode } from './decode.ts';
 import { IngestError } from './errors.ts';
@@ -73,7 +74,7 @@ export interface DumpResult {
 /** Whitespace-insensitive fingerprint of a story, so the same story scraped twice is one article. */
 function fingerprint(article: ParsedArticle): string {
   // Each run of whitespace becomes one space; a lone space, most runs, is left alone, which
-  // makes this a fifth of the cost of replacing every run.
+  // costs far less than replacing every run.
   const text = [article.title, ...article.body.map((block) => block.text)].join('\n').replace(/[^\S ]\s*| \s+/g, ' ');
   return hash('sha1', text);
 }
@@ -117,8 +118,8 @@ function uniqueSlug(taken: Set<string>, title: string): string {
  * first of a repeated story wins, slugs are numbered by day) and names are resolved across them.
  */
 export function assembleArchive(sources: readonly SourceFile[], dumps: readonly DumpResult[], rules: NameRules): IngestResult {
-  const extractions: Extraction[] = [];
   const result: IngestResult = { articles: [], duplicates: [], skipped: [], errors: [], warnings: [] };
+  const accepted: { path: string; date: string; location: string; parsed: ParsedArticle; story: DumpStory }[] = [];
   const seen = new Map<string, string>();
   const slugsByDay = new Map<string, Set<string>>();
 
@@ -145,31 +146,32 @@ export function assembleArchive(sources: readonly SourceFile[], dumps: readonly 
       seen.set(story.fingerprint, location);
       const slugs = slugsByDay.get(source.date) ?? new Set<string>();
       slugsByDay.set(source.date, slugs);
-      const slug = uniqueSlug(slugs, parsed.title);
-      extractions.push(story.extraction);
-      const frontmatter: ArticleFile['frontmatter'] = { title: parsed.title, date: source.date, source: location, people: [], countries: [], captionPeople: [], captionCountries: [], roles: {} };
-      if (parsed.standfirst !== undefined) frontmatter.standfirst = parsed.standfirst;
-      if (parsed.caption !== undefined) frontmatter.caption = parsed.caption;
-      if (parsed.credit !== undefined) frontmatter.credit = parsed.credit;
-      if (parsed.captionDate !== undefined) frontmatter.captionDate = parsed.captionDate;
-      const article: ArticleFile = {
-        path: `${source.date}/${slug}.mdx`,
-        frontmatter,
-        // Read on use: a cached dump's bodies are parsed again only for articles that are rendered.
-        get body() {
-          return parsed.body;
-        },
-        contentLines: parsed.contentLines,
-        bodyDigest: story.bodyDigest,
-      };
-      if (story.mdxBody !== undefined) article.mdxBody = story.mdxBody;
-      result.articles.push(article);
+      accepted.push({ path: `${source.date}/${uniqueSlug(slugs, parsed.title)}.mdx`, date: source.date, location, parsed, story });
     }
     if (dump.problem) result.errors.push(new IngestError(source.path, dump.problem.line, dump.problem.problem, dump.problem.fix));
   }
   // Names are settled across the whole archive: lone surnames, spelling variants, overrides.
-  const ids = result.articles.map((article) => article.path.replace(/\.mdx$/, ''));
-  resolveArchive(ids.map((id, index) => ({ id, extraction: extractions[index]! })), rules).forEach((mentions, index) => Object.assign(result.articles[index]!.frontmatter, mentions));
+  const mentions = resolveArchive(
+    accepted.map(({ path, story }) => ({ id: path.replace(/\.mdx$/, ''), extraction: story.extraction })),
+    rules,
+  );
+  result.articles = accepted.map(({ path, date, location, parsed, story }, index) => {
+    // The schema checks the ingest's own output and puts the keys in the order files are
+    // written in; `storyTextSchema` reads only the text fields, not the lazily read body.
+    const frontmatter = articleFrontmatterSchema.parse({ ...storyTextSchema.parse(parsed), date, source: location, ...mentions[index] });
+    const article: ArticleFile = {
+      path,
+      frontmatter,
+      // Read on use: a cached dump's bodies are parsed again only for articles that are rendered.
+      get body() {
+        return parsed.body;
+      },
+      contentLines: parsed.contentLines,
+      bodyDigest: story.bodyDigest,
+    };
+    if (story.mdxBody !== undefined) article.mdxBody = story.mdxBody;
+    return article;
+  });
   return result;
 }
 

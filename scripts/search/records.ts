@@ -4,8 +4,7 @@
  * be built while Astro is still rendering the pages.
  */
 import { basename } from 'node:path';
-import { readArticleFile } from '#integration/article-loader.ts';
-import type { ArticleFrontmatter } from '#lib/article.ts';
+import { readArticle } from '#integration/article-loader.ts';
 import { storySearchFacets } from '#lib/search-facets.ts';
 import { openingParagraph, storyLede } from '#lib/text.ts';
 import { paths } from '#lib/urls.ts';
@@ -27,9 +26,7 @@ export interface SearchRecord {
  * it is tagged with. Its headline is also the result title, which Pagefind ranks matches in.
  */
 export function storyRecord(file: string, contents: string, language: string): SearchRecord {
-  const { data, blocks } = readArticleFile(contents, file);
-  // The content collection's schema checks every field in the same build; this reads them.
-  const article = data as unknown as ArticleFrontmatter;
+  const { frontmatter: article, blocks } = readArticle(contents, file);
   const facets = storySearchFacets(article, storyLede(article.standfirst, openingParagraph(blocks)));
   const text = [article.title, article.standfirst, article.caption, ...blocks.map((block) => block.text), ...article.people, ...article.countries];
   return {

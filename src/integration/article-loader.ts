@@ -2,11 +2,10 @@
  * Content loader for the generated articles. The collection stays MDX files (the ingest
  * contract), but a story body is only paragraphs and subheadings of plain text, so it needs no
  * MDX compiler at build time: compiling would make every story its own bundled JavaScript
- * module, which was most of the build time of a large archive. The loader reads each body into
- * its blocks of literal text (so a bad file fails here, with its line) but stores only the
- * first paragraph, `data.opening`, for ledes: the whole content store is bundled into the build
- * as one JavaScript module, which Astro then loads, and at 10,000 stories the bodies made it
- * 52 MB, read, copied and parsed again at every step. `StoryBody.astro` reads the body from the
+ * module. The loader reads each body into its blocks of literal text (so a bad file fails here,
+ * with its line) but stores only the first paragraph, `data.opening`, for ledes: the whole
+ * content store is bundled into the build as one JavaScript module, read, copied and parsed
+ * again at every step, so bodies are kept out of it. `StoryBody.astro` reads the body from the
  * article file when its page renders (`storyBlocks`) and renders the blocks as Astro-escaped
  * text. Unchanged files are skipped by digest across builds (the store lives in `.cache/astro`).
  */
@@ -16,14 +15,14 @@ import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import type { Heading, Paragraph, Root, RootContent } from 'mdast';
-import type { StoryBlock } from '#lib/article.ts';
+import { articleFrontmatterSchema, type ArticleFrontmatter, type StoryBlock } from '#lib/article.ts';
 import { openingParagraph } from '#lib/text.ts';
+import { YamlFile } from '#lib/yaml-file.ts';
 import { fromMarkdown } from 'mdast-util-from-markdown';
 import { mdxFromMarkdown } from 'mdast-util-mdx';
 import { mdxjs } from 'micromark-extension-mdxjs';
 import { mdxToMdast } from 'satteri';
-// js-yaml, as Astro's own frontmatter parsing uses: several times faster than `yaml` here.
-import { load as parseYaml } from 'js-yaml';
+import { parse as parseYaml, YAMLParseError } from 'yaml';
 
 export class ArticleFileError extends Error {
   constructor(file: string, line: number | undefined, problem: string) {
@@ -50,14 +49,14 @@ const SATTERI_MAX_LENGTH = 64 * 1024;
 
 /**
  * The body's mdast in the grammar the ingest's serializer escapes for: CommonMark + MDX, as
- * micromark reads it. Astro's own MDX parser (satteri, native code) reads a typical body in a
- * seventh of the time and agrees whenever it finds plain text; where it finds markup (it reads
+ * micromark reads it. Astro's own MDX parser (satteri, native code) reads a typical body much
+ * faster and agrees whenever it finds plain text; where it finds markup (it reads
  * `_` next to some rare characters as emphasis), micromark decides. GFM stays off, or `~~` in
  * a story would become strikethrough.
  */
 function parseMdx(mdx: string): Root {
-  // satteri's time grows with the square of a paragraph's length (about 27 s of CPU for one
-  // 1 MB paragraph, against 2 s in micromark), so a huge body goes straight to micromark.
+  // satteri's time grows with the square of a paragraph's length, so a huge body goes
+  // straight to micromark.
   const fast = mdx.length <= SATTERI_MAX_LENGTH ? mdxToMdast(mdx, { features: { gfm: false, frontmatter: false } }) : undefined;
   if (fast?.type === 'root' && fast.children.every(isPlainText)) return fast;
   return fromMarkdown(mdx, { extensions: [mdxjs()], mdastExtensions: [mdxFromMarkdown()] });
@@ -75,16 +74,75 @@ export function parseStoryBody(mdx: string, file: string, lineOffset = 0): Story
 
 const FRONTMATTER = /^---\r?\n([\s\S]*?)\r?\n---\r?\n/;
 
+/** A top-level `key: "text"`, `key: []` or `key: {}`, or `key:` opening a block of entries. */
+const TOP_ENTRY = /^([A-Za-z]\w*):(?: (".*"|\[\]|\{\}))?$/;
+/** A block entry: `  - "text"` of a list, or `  Name: "text"` of a mapping whose key YAML can only read as that text. */
+const BLOCK_ENTRY = /^  (?:- |(\p{L}[\p{L}\p{M}\p{N} '’.-]*?)(?<! ): )(".*")$/u;
+const KEYWORD = /^(?:null|true|false)$/i;
+
+function quoted(text: string): string | undefined {
+  try {
+    return JSON.parse(text) as string;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The frontmatter as the ingest writes it, read without a YAML parser, which would take most of
+ * the time of reading an article: values are JSON-quoted text, lists of it and mappings of plain
+ * names to it, and YAML's double quotes read what JSON accepts as JSON does. Undefined for
+ * anything else (a duplicate key, a comment, another layout), which `yaml` then reads; tests
+ * hold the two equal.
+ */
+export function writtenFrontmatter(yaml: string): Record<string, unknown> | undefined {
+  const data: Record<string, unknown> = {};
+  let blockKey: string | undefined;
+  let block: unknown[] | Record<string, unknown> | undefined;
+  for (const line of yaml.split('\n')) {
+    const top = TOP_ENTRY.exec(line);
+    if (top) {
+      // `key:` with nothing under it is null to YAML.
+      if (blockKey !== undefined && block === undefined) return undefined;
+      const key = top[1]!;
+      if (Object.hasOwn(data, key) || KEYWORD.test(key)) return undefined;
+      blockKey = top[2] === undefined ? key : undefined;
+      block = undefined;
+      if (top[2] === undefined) continue;
+      const value = top[2] === '[]' ? [] : top[2] === '{}' ? {} : quoted(top[2]);
+      if (value === undefined) return undefined;
+      data[key] = value;
+      continue;
+    }
+    const entry = BLOCK_ENTRY.exec(line);
+    const value = entry && quoted(entry[2]!);
+    if (blockKey === undefined || typeof value !== 'string') return undefined;
+    const name = entry![1];
+    block ??= data[blockKey] = name === undefined ? [] : {};
+    if (Array.isArray(block)) {
+      if (name !== undefined) return undefined;
+      block.push(value);
+    } else {
+      if (name === undefined || Object.hasOwn(block, name) || KEYWORD.test(name)) return undefined;
+      block[name] = value;
+    }
+  }
+  return blockKey !== undefined && block === undefined ? undefined : data;
+}
+
 /** An article file's frontmatter data and MDX body; `bodyLine` is the body's line offset, for errors. */
 function splitFrontmatter(contents: string, file: string): { data: Record<string, unknown>; body: string; bodyLine: number } {
   const match = FRONTMATTER.exec(contents);
   if (!match) throw new ArticleFileError(file, 1, 'no `---` frontmatter block at the top');
+  const yaml = match[1]!;
   let data: unknown;
   try {
-    data = parseYaml(match[1]!);
+    data = writtenFrontmatter(yaml) ?? parseYaml(yaml, { prettyErrors: false });
   } catch (error) {
-    const mark = (error as { mark?: { line: number } }).mark;
-    throw new ArticleFileError(file, mark ? mark.line + 2 : 2, `the frontmatter is not valid YAML (${(error as Error).message.split('\n')[0]})`);
+    if (!(error instanceof YAMLParseError)) throw error;
+    // The frontmatter starts on the file's second line, after `---`.
+    const line = yaml.slice(0, error.pos[0]).split('\n').length + 1;
+    throw new ArticleFileError(file, line, `the frontmatter is not valid YAML (${error.message})`);
   }
   if (typeof data !== 'object' || data === null || Array.isArray(data)) throw new ArticleFileError(file, 2, 'the frontmatter is not a YAML mapping');
   return { data: data as Record<string, unknown>, body: contents.slice(match[0].length), bodyLine: match[0].split('\n').length - 1 };
@@ -97,6 +155,20 @@ function splitFrontmatter(contents: string, file: string): { data: Record<string
 export function readArticleFile(contents: string, file: string): { data: Record<string, unknown>; blocks: StoryBlock[] } {
   const { data, body, bodyLine } = splitFrontmatter(contents, file);
   return { data, blocks: parseStoryBody(body, file, bodyLine) };
+}
+
+/**
+ * An article file's frontmatter checked against the contract, and its body's blocks: how the
+ * search index reads an article, outside the content collection that checks the site's copy.
+ */
+export function readArticle(contents: string, file: string): { frontmatter: ArticleFrontmatter; blocks: StoryBlock[] } {
+  const { data, blocks } = readArticleFile(contents, file);
+  const checked = articleFrontmatterSchema.safeParse(data);
+  if (checked.success) return { frontmatter: checked.data, blocks };
+  const [issue] = checked.error.issues;
+  // Found again only for the error: the frontmatter starts on the file's second line.
+  const line = new YamlFile(FRONTMATTER.exec(contents)![1]!).lineOf(issue!);
+  throw new ArticleFileError(file, line === undefined ? undefined : line + 1, `frontmatter \`${issue!.path.join('.')}\`: ${issue!.message}`);
 }
 
 /**

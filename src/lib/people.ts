@@ -2,6 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parse } from 'yaml';
+import { personSchema } from './curation-files.ts';
 import { slugify } from './slug.ts';
 
 /** The registry of known people; ingest validates it, so here a malformed entry is only skipped. */
@@ -18,8 +19,8 @@ function readRegisteredSlugs(): Map<string, string> {
   }
   const slugs = new Map<string, string>();
   for (const entry of Array.isArray(entries) ? entries : []) {
-    const { name, slug } = (entry ?? {}) as { name?: unknown; slug?: unknown };
-    if (typeof name === 'string' && typeof slug === 'string' && slug.trim() !== '') slugs.set(name.trim(), slug.trim());
+    const person = personSchema.safeParse(entry);
+    if (person.success) slugs.set(person.data.name, person.data.slug);
   }
   return slugs;
 }

@@ -4,22 +4,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { parse } from 'yaml';
-
-export interface SiteSettings {
-  title: string;
-  description: string;
-  /** BCP 47 language tag for `<html lang>` and feeds. */
-  language: string;
-  /** IANA time zone in which a digest day starts and ends. */
-  timeZone: string;
-  storiesPerPage: number;
-  /** Stories per part of the search index (see search-parts.ts); optional in the file. */
-  searchPartStories: number;
-}
-
-/** Pagefind's indexer peaks at about 1.6 GB for a part this size (README, "Performance"). */
-const DEFAULT_SEARCH_PART_STORIES = 5000;
+import { z } from 'astro/zod';
+import { YamlFile } from './yaml-file.ts';
 
 export const SETTINGS_FILE = 'content/site.yaml';
 
@@ -40,36 +26,39 @@ function isLanguageTag(tag: string): boolean {
   }
 }
 
-/** Checks parsed YAML against the settings contract; every problem names the key and the fix. */
+const NOT_TEXT = 'expected a non-empty text';
+const NOT_COUNT = 'expected a whole number of 1 or more';
+const requiredText = z.string({ error: NOT_TEXT }).trim().min(1, { error: NOT_TEXT, abort: true });
+const positiveCount = z.number({ error: NOT_COUNT }).int({ error: NOT_COUNT }).min(1, { error: NOT_COUNT });
+
+const settingsShape = {
+  title: requiredText,
+  description: requiredText,
+  /** BCP 47 language tag for `<html lang>` and feeds. */
+  language: requiredText.refine(isLanguageTag, { error: (issue) => `"${String(issue.input)}" is not a language tag such as en or en-GB` }),
+  /** IANA time zone in which a digest day starts and ends. */
+  timeZone: requiredText.refine(isTimeZone, { error: (issue) => `"${String(issue.input)}" is not an IANA time zone such as UTC or Europe/London` }),
+  storiesPerPage: positiveCount,
+  /** Stories per part of the search index (see search-parts.ts): the default keeps the indexer's memory in bounds (README, "Performance"). */
+  searchPartStories: positiveCount.default(5000),
+};
+
+const settingsSchema = z.strictObject(settingsShape, {
+  error: (issue) =>
+    issue.code === 'unrecognized_keys'
+      ? issue.keys.map((key) => `${key}: unknown setting (known: ${Object.keys(settingsShape).join(', ')})`).join('; ')
+      : 'expected keys title, description, language, timeZone, storiesPerPage',
+});
+export type SiteSettings = z.output<typeof settingsSchema>;
+
+/** Checks the text of a settings file against the contract; every problem names the key and the fix. */
 export function parseSettings(text: string, file = SETTINGS_FILE): SiteSettings {
-  const data: unknown = parse(text);
-  if (typeof data !== 'object' || data === null || Array.isArray(data)) {
-    throw new Error(`${file}: expected keys title, description, language, timeZone, storiesPerPage`);
-  }
-  const value = data as Record<string, unknown>;
-  const problems: string[] = [];
-  const requiredText = (key: string): string => {
-    const found = value[key];
-    if (typeof found === 'string' && found.trim() !== '') return found.trim();
-    problems.push(`${key}: expected a non-empty text`);
-    return '';
-  };
-  const settings: SiteSettings = {
-    title: requiredText('title'),
-    description: requiredText('description'),
-    language: requiredText('language'),
-    timeZone: requiredText('timeZone'),
-    storiesPerPage: typeof value.storiesPerPage === 'number' ? value.storiesPerPage : NaN,
-    searchPartStories: value.searchPartStories === undefined ? DEFAULT_SEARCH_PART_STORIES : typeof value.searchPartStories === 'number' ? value.searchPartStories : NaN,
-  };
-  if (settings.language && !isLanguageTag(settings.language)) problems.push(`language: "${settings.language}" is not a language tag such as en or en-GB`);
-  if (settings.timeZone && !isTimeZone(settings.timeZone)) problems.push(`timeZone: "${settings.timeZone}" is not an IANA time zone such as UTC or Europe/London`);
-  if (!Number.isInteger(settings.storiesPerPage) || settings.storiesPerPage < 1) problems.push('storiesPerPage: expected a whole number of 1 or more');
-  if (!Number.isInteger(settings.searchPartStories) || settings.searchPartStories < 1) problems.push('searchPartStories: expected a whole number of 1 or more');
-  const unknown = Object.keys(value).filter((key) => !(key in settings));
-  for (const key of unknown) problems.push(`${key}: unknown setting (known: ${Object.keys(settings).join(', ')})`);
-  if (problems.length > 0) throw new Error(`${file}: ${problems.join('; ')}`);
-  return settings;
+  const yaml = new YamlFile(text);
+  if (yaml.syntaxError) throw new Error(`${file}:${yaml.syntaxError.line}: not valid YAML (${yaml.syntaxError.message})`);
+  const result = settingsSchema.safeParse(yaml.data);
+  if (result.success) return result.data;
+  const problems = result.error.issues.map((issue) => (issue.path.length === 0 ? issue.message : `${issue.path.join('.')}: ${issue.message}`));
+  throw new Error(`${file}: ${problems.join('; ')}`);
 }
 
 let cached: SiteSettings | undefined;

@@ -5,7 +5,7 @@ import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { parse as parseHtml, type HTMLElement } from 'node-html-parser';
 import { parse as parseYaml } from 'yaml';
 import { expect } from 'vitest';
-import type { ArticleFrontmatter } from '#lib/article.ts';
+import { articleFrontmatterSchema, type ArticleFrontmatter } from '#lib/article.ts';
 
 export interface ArticleFile {
   /** `YYYY-MM-DD/<slug>`. */
@@ -21,7 +21,7 @@ export async function readArticles(root: string): Promise<ArticleFile[]> {
     files.map(async (file) => {
       const text = await readFile(join(dir, file), 'utf8');
       const yaml = /^---\n([\s\S]*?)\n---\n/.exec(text)?.[1] ?? '';
-      return { id: file.replace(/\.mdx$/, '').split('\\').join('/'), data: parseYaml(yaml) as ArticleFrontmatter };
+      return { id: file.replace(/\.mdx$/, '').split('\\').join('/'), data: articleFrontmatterSchema.parse(parseYaml(yaml)) };
     }),
   );
 }

@@ -7,14 +7,13 @@ import { fromMarkdown } from 'mdast-util-from-markdown';
 import { mdxFromMarkdown } from 'mdast-util-mdx';
 import { toString } from 'mdast-util-to-string';
 import { mdxjs } from 'micromark-extension-mdxjs';
-import { load as loadYamlAsTheSiteDoes } from 'js-yaml';
 import { parse as parseYaml } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { decode } from '#ingest/decode.ts';
 import { IngestError } from '#ingest/errors.ts';
 import { ingestSources, type IngestResult } from '#ingest/pipeline.ts';
 import type { SourceFile } from '#ingest/read.ts';
-import { parseStoryBody } from '#integration/article-loader.ts';
+import { readArticleFile } from '#integration/article-loader.ts';
 import { renderArticle } from '#ingest/mdx.ts';
 import type { ArticleFile } from '#ingest/write.ts';
 import { dump, dumpBytes, fuzzRuns, printableText, storyLines, type GeneratedDump } from './dumps.ts';
@@ -41,11 +40,12 @@ function readBack(mdx: string): ReadBack {
   if (!match) throw new Error(`no frontmatter in:\n${mdx.slice(0, 200)}`);
   const body = mdx.slice(match[0].length);
   const tree = fromMarkdown(body, { extensions: [mdxjs()], mdastExtensions: [mdxFromMarkdown()] });
+  const site = readArticleFile(mdx, 'generated.mdx');
   return {
-    frontmatter: { yaml: parseYaml(match[1]!), site: loadYamlAsTheSiteDoes(match[1]!) },
+    frontmatter: { yaml: parseYaml(match[1]!), site: site.data },
     blocks: {
       micromark: tree.children.map((node) => ({ kind: node.type, text: toString(node) })),
-      site: parseStoryBody(body, 'generated.mdx').map(({ kind, text }) => ({ kind, text })),
+      site: site.blocks.map(({ kind, text }) => ({ kind, text })),
     },
   };
 }
