@@ -1,9 +1,9 @@
-/** MDX serialising of articles: the body as escaped markdown text, the frontmatter as YAML. */
+/** MDX serialising of articles: the body as escaped markdown text under the frontmatter's YAML. */
 import { toMarkdown } from 'mdast-util-to-markdown';
 import { mdxToMarkdown } from 'mdast-util-mdx';
 import type { Root, RootContent } from 'mdast';
-import { stringify } from 'yaml';
 import type { ArticleFrontmatter } from '#lib/article.ts';
+import { writeFrontmatterYaml } from '#lib/frontmatter-yaml.ts';
 import type { BodyBlock } from './parse.ts';
 
 /** What an article file is rendered from; `mdxBody` is `bodyToMdx(body)` when a worker already serialised it. */
@@ -55,55 +55,6 @@ export function bodyToMdx(body: readonly BodyBlock[]): string {
   return body.length === 0 ? serialisedBody(body) : `${body.map(blockMdx).join('\n\n')}\n`;
 }
 
-/** Options that make `yaml` write frontmatter byte-stable: double-quoted values, plain keys, no line folding. */
-const YAML_OPTIONS = { lineWidth: 0, defaultStringType: 'QUOTE_DOUBLE', defaultKeyType: 'PLAIN' } as const;
-
-/**
- * `"text"` as `yaml` double-quotes it, or undefined when that takes more than JSON: `yaml` builds
- * double-quoted scalars from JSON.stringify and rewrites only the escapes of control characters
- * other than tab.
- */
-function doubleQuoted(text: unknown): string | undefined {
-  return typeof text === 'string' && !/[\u0000-\u0008\u000a-\u001f]/.test(text) ? JSON.stringify(text) : undefined;
-}
-
-/** Keys `yaml` surely writes plain: a letter first, no indicator, no trailing space, not a boolean or null, short. */
-const PLAIN_KEY = /^\p{L}[\p{L}\p{M}\p{N} '’.-]{0,200}(?<! )$/u;
-const KEYWORDS = new Set(['null', 'Null', 'NULL', 'true', 'True', 'TRUE', 'false', 'False', 'FALSE']);
-const plainKey = (key: string) => PLAIN_KEY.test(key) && !KEYWORDS.has(key);
-
-/** One top-level key and its value as `yaml` writes them, or undefined when it is not all plain text. */
-function entryYaml(key: string, value: unknown): string | undefined {
-  if (typeof value !== 'object' || value === null) {
-    const quoted = doubleQuoted(value);
-    return quoted === undefined ? undefined : `${key}: ${quoted}\n`;
-  }
-  const items = Array.isArray(value) ? value.map((item: unknown) => ['-', doubleQuoted(item)]) : Object.entries(value).map(([name, item]) => [plainKey(name) ? `${name}:` : undefined, doubleQuoted(item)]);
-  if (items.length === 0) return `${key}: ${Array.isArray(value) ? '[]' : '{}'}\n`;
-  let yaml = `${key}:\n`;
-  for (const [lead, quoted] of items) {
-    if (lead === undefined || quoted === undefined) return undefined;
-    yaml += `  ${lead} ${quoted}\n`;
-  }
-  return yaml;
-}
-
-/**
- * The frontmatter, byte for byte as `yaml` stringifies it with YAML_OPTIONS. Written directly when
- * every value is text of the kinds above, as `yaml` is slow enough to weigh on a whole ingest
- * (see docs/performance.md); anything else is left to `yaml`. A property test holds the two equal.
- */
-export function frontmatterYaml(frontmatter: ArticleFrontmatter): string {
-  let yaml = '';
-  for (const [key, value] of Object.entries(frontmatter)) {
-    if (value === undefined) continue;
-    const entry = entryYaml(key, value);
-    if (entry === undefined) return stringify(frontmatter, YAML_OPTIONS);
-    yaml += entry;
-  }
-  return yaml;
-}
-
 export function renderArticle(article: RenderedArticle): string {
-  return `---\n${frontmatterYaml(article.frontmatter)}---\n\n${article.mdxBody ?? bodyToMdx(article.body)}`;
+  return `---\n${writeFrontmatterYaml(article.frontmatter)}---\n\n${article.mdxBody ?? bodyToMdx(article.body)}`;
 }

@@ -16,13 +16,14 @@ import { fileURLToPath } from 'node:url';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import type { Heading, Paragraph, Root, RootContent } from 'mdast';
 import { articleFrontmatterSchema, type ArticleFrontmatter, type StoryBlock } from '#lib/article.ts';
+import { readFrontmatterYaml } from '#lib/frontmatter-yaml.ts';
 import { openingParagraph } from '#lib/text.ts';
 import { YamlFile } from '#lib/yaml-file.ts';
 import { fromMarkdown } from 'mdast-util-from-markdown';
 import { mdxFromMarkdown } from 'mdast-util-mdx';
 import { mdxjs } from 'micromark-extension-mdxjs';
 import { mdxToMdast } from 'satteri';
-import { parse as parseYaml, YAMLParseError } from 'yaml';
+import { YAMLParseError } from 'yaml';
 
 export class ArticleFileError extends Error {
   constructor(file: string, line: number | undefined, problem: string) {
@@ -74,62 +75,6 @@ export function parseStoryBody(mdx: string, file: string, lineOffset = 0): Story
 
 const FRONTMATTER = /^---\r?\n([\s\S]*?)\r?\n---\r?\n/;
 
-/** A top-level `key: "text"`, `key: []` or `key: {}`, or `key:` opening a block of entries. */
-const TOP_ENTRY = /^([A-Za-z]\w*):(?: (".*"|\[\]|\{\}))?$/;
-/** A block entry: `  - "text"` of a list, or `  Name: "text"` of a mapping whose key YAML can only read as that text. */
-const BLOCK_ENTRY = /^  (?:- |(\p{L}[\p{L}\p{M}\p{N} '’.-]*?)(?<! ): )(".*")$/u;
-const KEYWORD = /^(?:null|true|false)$/i;
-
-function quoted(text: string): string | undefined {
-  try {
-    return JSON.parse(text) as string;
-  } catch {
-    return undefined;
-  }
-}
-
-/**
- * The frontmatter as the ingest writes it, read without a YAML parser, which would take most of
- * the time of reading an article: values are JSON-quoted text, lists of it and mappings of plain
- * names to it, and YAML's double quotes read what JSON accepts as JSON does. Undefined for
- * anything else (a duplicate key, a comment, another layout), which `yaml` then reads; tests
- * hold the two equal.
- */
-export function writtenFrontmatter(yaml: string): Record<string, unknown> | undefined {
-  const data: Record<string, unknown> = {};
-  let blockKey: string | undefined;
-  let block: unknown[] | Record<string, unknown> | undefined;
-  for (const line of yaml.split('\n')) {
-    const top = TOP_ENTRY.exec(line);
-    if (top) {
-      // `key:` with nothing under it is null to YAML.
-      if (blockKey !== undefined && block === undefined) return undefined;
-      const key = top[1]!;
-      if (Object.hasOwn(data, key) || KEYWORD.test(key)) return undefined;
-      blockKey = top[2] === undefined ? key : undefined;
-      block = undefined;
-      if (top[2] === undefined) continue;
-      const value = top[2] === '[]' ? [] : top[2] === '{}' ? {} : quoted(top[2]);
-      if (value === undefined) return undefined;
-      data[key] = value;
-      continue;
-    }
-    const entry = BLOCK_ENTRY.exec(line);
-    const value = entry && quoted(entry[2]!);
-    if (blockKey === undefined || typeof value !== 'string') return undefined;
-    const name = entry![1];
-    block ??= data[blockKey] = name === undefined ? [] : {};
-    if (Array.isArray(block)) {
-      if (name !== undefined) return undefined;
-      block.push(value);
-    } else {
-      if (name === undefined || Object.hasOwn(block, name) || KEYWORD.test(name)) return undefined;
-      block[name] = value;
-    }
-  }
-  return blockKey !== undefined && block === undefined ? undefined : data;
-}
-
 /** An article file's frontmatter data and MDX body; `bodyLine` is the body's line offset, for errors. */
 function splitFrontmatter(contents: string, file: string): { data: Record<string, unknown>; body: string; bodyLine: number } {
   const match = FRONTMATTER.exec(contents);
@@ -137,7 +82,7 @@ function splitFrontmatter(contents: string, file: string): { data: Record<string
   const yaml = match[1]!;
   let data: unknown;
   try {
-    data = writtenFrontmatter(yaml) ?? parseYaml(yaml, { prettyErrors: false });
+    data = readFrontmatterYaml(yaml);
   } catch (error) {
     if (!(error instanceof YAMLParseError)) throw error;
     // The frontmatter starts on the file's second line, after `---`.

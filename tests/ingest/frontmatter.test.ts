@@ -2,10 +2,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parse as parseYaml, stringify as stringifyYaml } from 'yaml';
-import { ArticleFileError, readArticle, readArticleFile, writtenFrontmatter } from '#integration/article-loader.ts';
+import { ArticleFileError, readArticle, readArticleFile } from '#integration/article-loader.ts';
+import { readWrittenFrontmatter, writeFrontmatterYaml } from '#lib/frontmatter-yaml.ts';
 import { articleDataSchema, articleFrontmatterSchema } from '#lib/article.ts';
 import { YamlFile } from '#lib/yaml-file.ts';
-import { frontmatterYaml, renderArticle } from '#ingest/mdx.ts';
+import { renderArticle } from '#ingest/mdx.ts';
 import { ingestDumps } from './helpers.ts';
 import { hostileLine } from './hostile.ts';
 
@@ -69,8 +70,8 @@ describe('the loader\'s frontmatter reader', () => {
     const [article] = ingestDumps({ 'a.txt': story }).articles;
     // The frontmatter as the loader cuts it from the file, without its closing newline.
     const yaml = /^---\n([\s\S]*?)\n---\n/.exec(renderArticle(article!))![1]!;
-    expect(writtenFrontmatter(yaml)).toBeDefined();
-    expect(writtenFrontmatter(yaml)).toEqual(parseYaml(yaml));
+    expect(readWrittenFrontmatter(yaml)).toBeDefined();
+    expect(readWrittenFrontmatter(yaml)).toEqual(parseYaml(yaml));
   });
 
   // Names and text as the ingest may give them, and the words YAML reads as something other than text.
@@ -87,7 +88,7 @@ describe('the loader\'s frontmatter reader', () => {
         fc.boolean(),
         ({ title, standfirst, people, roles }, ownWriter) => {
           const frontmatter = { title, date: '2026-02-07', source: 'a.txt#L1-L2', standfirst, people, countries: [], captionPeople: people.slice(1), captionCountries: [], roles };
-          const yaml = ownWriter ? frontmatterYaml(frontmatter) : stringifyYaml(frontmatter, { lineWidth: 20 });
+          const yaml = ownWriter ? writeFrontmatterYaml(frontmatter) : stringifyYaml(frontmatter, { lineWidth: 20 });
           const file = `---\n${yaml}---\n\nBody.\n`;
           expect(readArticleFile(file, 'a.mdx').data).toEqual(parseYaml(yaml));
         },
@@ -104,7 +105,7 @@ describe('the loader\'s frontmatter reader', () => {
     fc.assert(
       fc.property(fc.array(line, { maxLength: 8 }), (lines) => {
         const yaml = lines.join('\n');
-        const data = writtenFrontmatter(yaml);
+        const data = readWrittenFrontmatter(yaml);
         if (data !== undefined) expect(data).toEqual(parseYaml(yaml));
       }),
       { numRuns: 2000 },

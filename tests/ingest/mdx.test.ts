@@ -7,7 +7,8 @@ import { mdxjs } from 'micromark-extension-mdxjs';
 import { describe, expect, it } from 'vitest';
 import { parse as parseYaml, stringify as stringifyYaml } from 'yaml';
 import type { BodyBlock } from '#ingest/parse.ts';
-import { bodyToMdx, frontmatterYaml, renderArticle, serialisedBody } from '#ingest/mdx.ts';
+import { bodyToMdx, renderArticle, serialisedBody } from '#ingest/mdx.ts';
+import { FRONTMATTER_YAML_OPTIONS, writeFrontmatterYaml } from '#lib/frontmatter-yaml.ts';
 import { hostileLine } from './hostile.ts';
 
 function parseMdx(mdx: string) {
@@ -79,7 +80,7 @@ describe('renderArticle frontmatter', () => {
         fc.record({ title: name, standfirst: fc.option(name, { nil: undefined }), caption: fc.option(name, { nil: undefined }), people: fc.array(name, { maxLength: 3 }), roles: fc.dictionary(name, name, { maxKeys: 3 }) }),
         ({ title, standfirst, caption, people, roles }) => {
           const frontmatter = { title, date: '2026-02-07', source: 'a.txt#L1-L2', standfirst, caption, people, countries: [], captionPeople: people.slice(1), captionCountries: ['France'], roles };
-          expect(frontmatterYaml(frontmatter)).toBe(stringifyYaml(frontmatter, { lineWidth: 0, defaultStringType: 'QUOTE_DOUBLE', defaultKeyType: 'PLAIN' }));
+          expect(writeFrontmatterYaml(frontmatter)).toBe(stringifyYaml(frontmatter, FRONTMATTER_YAML_OPTIONS));
         },
       ),
       { numRuns: 1000 },
