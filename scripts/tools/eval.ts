@@ -1,13 +1,40 @@
 /**
  * `npm run eval`: how well the names stage finds people and countries, per labelled set
  * (the seed gold and the hand-labelled BBC stories), with each miss and false hit.
- * Options: `--quiet` prints only the scores; `--baseline` also scores compromise's `.people()`
- * alone on the BBC stories, the yardstick the rules are measured against.
+ * Run with `--help` for options.
  */
 import { parseArgs } from 'node:util';
 import { evaluateBbc, evaluateCompromiseBaseline, evaluateSeed, sharedCorpus, sharedCorpusPresent, type SetReport } from './eval/labelled.ts';
 
-const { values } = parseArgs({ options: { quiet: { type: 'boolean', default: false }, baseline: { type: 'boolean', default: false } } });
+const HELP = `Usage: npm run eval -- [options]
+
+Scores the names stage against each labelled set (the seed's hand-checked parse and the
+hand-labelled BBC stories): precision, recall and F1 for people and countries, then every miss
+and false hit.
+
+Options:
+  --quiet       print only the scores
+  --baseline    also score compromise's .people() alone on the BBC stories, the yardstick the
+                rules are measured against
+  -h, --help    show this help`;
+
+let values: { quiet: boolean; baseline: boolean; help: boolean };
+try {
+  ({ values } = parseArgs({
+    options: {
+      quiet: { type: 'boolean', default: false },
+      baseline: { type: 'boolean', default: false },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+  }));
+} catch (error) {
+  console.error(`eval: ${(error as Error).message}\n\n${HELP}`);
+  process.exit(2);
+}
+if (values.help) {
+  console.log(HELP);
+  process.exit(0);
+}
 
 if (!sharedCorpusPresent()) {
   console.error(`eval: the labelled corpora are not there (expected ${sharedCorpus}/seed and /bbc beside the repository); nothing to score`);

@@ -27,7 +27,7 @@ export interface StageMeasure {
   cpuSeconds: number;
   /** Largest resident set of any single process in the tree (kernel's ru_maxrss), MB. */
   peakProcessMb: number | undefined;
-  /** Largest sum of resident sets over the whole tree at one moment, sampled about every 0.2 s, MB. */
+  /** Largest sum of resident sets over the whole tree at one moment, sampled every SAMPLE_PAUSE_MS, MB. */
   peakTreeMb: number;
   /** Where the stage starts programs side by side (`build-site.ts`: Astro and the search indexer), each one, in the order they started. */
   branches: BranchMeasure[];
