@@ -7,7 +7,8 @@
  * content store is bundled into the build as one JavaScript module, read, copied and parsed
  * again at every step, so bodies are kept out of it. `StoryBody.astro` reads the body from the
  * article file when its page renders (`storyBlocks`) and renders the blocks as Astro-escaped
- * text. Unchanged files are skipped by digest across builds (the store lives in `.cache/astro`).
+ * text. Unchanged files are skipped by their hash across builds, which the store keeps in
+ * `.cache/astro` (Astro calls its content hash a digest: `generateDigest`, `entry.digest`).
  */
 import { readFileSync } from 'node:fs';
 import { readdir } from 'node:fs/promises';
@@ -138,7 +139,7 @@ export async function mdxFiles(dir: string): Promise<string[]> {
 }
 
 /**
- * How the loader turns a file into a store entry. Part of each entry's digest, so a store kept
+ * How the loader turns a file into a store entry. Part of each entry's hash, so a store kept
  * from a build whose loader stored entries another way is not reused: change it with the shape.
  */
 const ENTRY_FORMAT = 'frontmatter + opening paragraph, 2';
@@ -158,10 +159,10 @@ export function articleLoader({ base }: { base: string }): Loader {
         stale.delete(id);
         const filePath = relative(root, join(dir, file)).split(sep).join('/');
         const contents = readFileSync(join(dir, file), 'utf8');
-        const digest = generateDigest(`${ENTRY_FORMAT}\n${contents}`);
-        if (store.get(id)?.digest === digest) continue;
+        const hash = generateDigest(`${ENTRY_FORMAT}\n${contents}`);
+        if (store.get(id)?.digest === hash) continue;
         const { data, blocks } = readArticleFile(contents, filePath);
-        store.set({ id, data: await parseData({ id, data: { ...data, opening: openingParagraph(blocks) }, filePath }), filePath, digest });
+        store.set({ id, data: await parseData({ id, data: { ...data, opening: openingParagraph(blocks) }, filePath }), filePath, digest: hash });
         parsed++;
       }
       for (const id of stale) store.delete(id);

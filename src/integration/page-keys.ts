@@ -2,13 +2,13 @@
  * Cache keys for Astro's incremental build (`experimental.incrementalBuild`): a page whose code
  * and key are both unchanged since the last build is copied from it instead of rendered again.
  * So a key must change whenever anything the page shows does. It names every story the page
- * reads, each by its article file's digest and the names and slugs of the people and countries
+ * reads, each by its article file's hash (`entry.digest`: Astro calls its content hash a digest) and the names and slugs of the people and countries
  * it links (a tag's name is shared by all of its stories, and a slug may come from the people
  * registry), plus the site-wide inputs of every page.
- * A story without a digest gets no key, and its pages are always rendered.
+ * A story without a hash gets no key, and its pages are always rendered.
  */
 import { cacheKey } from '#lib/cache-key.ts';
-import type { ArticleEntry, Day, Story, Tag } from '#lib/digest.ts';
+import type { ArticleEntry, Day, Story, Tag } from '#lib/site-index.ts';
 
 export interface PageKeys<E extends ArticleEntry> {
   /** A story page: the story, the day's stories either side of it and its related stories. */
@@ -25,8 +25,8 @@ export function pageKeys<E extends ArticleEntry>(site: string): PageKeys<E> {
   const prints = new WeakMap<Story<E>, string | undefined>();
   const print = (story: Story<E>): string | undefined => {
     if (prints.has(story)) return prints.get(story);
-    const { digest } = story.entry;
-    const value = digest === undefined ? undefined : cacheKey(String(digest), ...[...story.people, ...story.countries].map((tag) => `${tag.kind} ${tag.slug} ${tag.name}`));
+    const { digest: hash } = story.entry;
+    const value = hash === undefined ? undefined : cacheKey(String(hash), ...[...story.people, ...story.countries].map((tag) => `${tag.kind} ${tag.slug} ${tag.name}`));
     prints.set(story, value);
     return value;
   };

@@ -5,7 +5,7 @@
  * people's and countries', rather than building, validating and serialising every feed as an
  * object tree. A test holds the output byte for byte to @astrojs/rss's.
  */
-import type { Story, Tag } from './digest.ts';
+import type { Story, Tag } from './site-index.ts';
 import { dayStartUtc } from './dates.ts';
 import { siteSettings } from './settings.ts';
 import { tagFeedPath, tagPath } from './tags.ts';

@@ -1,5 +1,5 @@
 /** Where a person's or country's pages and feed live. */
-import type { Tag } from './digest.ts';
+import type { Tag } from './site-index.ts';
 import { paths } from './urls.ts';
 
 export function tagPath(tag: Pick<Tag, 'kind' | 'slug'>, page = 1): string {

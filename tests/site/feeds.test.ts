@@ -1,6 +1,6 @@
 import { getRssString } from '@astrojs/rss';
 import { describe, expect, it } from 'vitest';
-import { buildDigest, type Story } from '#lib/digest.ts';
+import { buildSiteIndex, type Story } from '#lib/site-index.ts';
 import { FEED_ITEMS, storyFeed, tagFeed } from '#lib/feeds.ts';
 import { siteSettings } from '#lib/settings.ts';
 import { tagFeedPath, tagPath } from '#lib/tags.ts';
@@ -9,7 +9,7 @@ import { absoluteUrl, paths } from '#lib/urls.ts';
 import { bodyToMdx } from '#ingest/mdx.ts';
 import { entry } from './fixtures.ts';
 
-const digest = buildDigest([
+const siteIndex = buildSiteIndex([
   entry({ title: `Quotes "double" & 'single' <b>not bold</b> ]]>`, date: '2026-02-08', people: ['Ann & Lee'], countries: ['Côte d\'Ivoire'], body: 'Plain.\n' }),
   entry({ title: 'No tags at all', date: '2026-02-08', line: 20, body: bodyToMdx([{ kind: 'paragraph', text: `Lede with <i>, {braces} & 'quotes'.`, line: 1 }, { kind: 'paragraph', text: 'Second.', line: 2 }]) }),
   entry({ title: 'An empty body', date: '2026-02-07', people: ['Ann & Lee'], body: '' }),
@@ -44,9 +44,9 @@ describe('feeds', () => {
 
   it('are byte for byte what @astrojs/rss wrote, for the whole site and for each tag', async () => {
     expect(siteSettings().timeZone).toBe('UTC');
-    expect(await storyFeed({ title: 'Site & co', description: 'All "the" news', pagePath: paths.home(), feedPath: paths.feed(), stories: digest.stories, site }).text())
-      .toBe(await astroRss('Site & co', 'All "the" news', paths.home(), paths.feed(), digest.stories, site));
-    for (const tag of [...digest.people, ...digest.countries]) {
+    expect(await storyFeed({ title: 'Site & co', description: 'All "the" news', pagePath: paths.home(), feedPath: paths.feed(), stories: siteIndex.stories, site }).text())
+      .toBe(await astroRss('Site & co', 'All "the" news', paths.home(), paths.feed(), siteIndex.stories, site));
+    for (const tag of [...siteIndex.people, ...siteIndex.countries]) {
       const title = `${tag.name} · ${siteSettings().title}`;
       expect(await tagFeed(tag, site).text(), tag.name)
         .toBe(await astroRss(title, `The latest stories naming ${tag.name}.`, tagPath(tag), tagFeedPath(tag), tag.stories, site));
@@ -54,9 +54,9 @@ describe('feeds', () => {
   });
 
   it('write a story the same in every feed and for every site origin it is asked for', async () => {
-    const [first] = digest.stories;
+    const [first] = siteIndex.stories;
     const item = (xml: string) => xml.match(/<item>.*?<\/item>/)?.[0];
-    const person = digest.personBySlug.get('ann-lee')!;
+    const person = siteIndex.personBySlug.get('ann-lee')!;
     expect(first?.people).toContain(person);
     expect(item(await tagFeed(person, site).text())).toBe(item(await storyFeed({ title: 't', description: 'd', pagePath: '', feedPath: 'rss.xml', stories: [first!], site }).text()));
     expect(item(await tagFeed(person, new URL('https://other.example')).text())).toContain('https://other.example/2026/02/08/');

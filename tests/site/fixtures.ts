@@ -1,7 +1,7 @@
 /** Small hand-made collections for the site's unit and fixture-build tests. */
 import type { ArticleFrontmatter } from '#lib/article.ts';
 import { parseStoryBody } from '#integration/article-loader.ts';
-import type { ArticleEntry } from '#lib/digest.ts';
+import type { ArticleEntry } from '#lib/site-index.ts';
 import { slugify } from '#lib/slug.ts';
 import { openingParagraph } from '#lib/text.ts';
 

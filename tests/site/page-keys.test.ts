@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildDigest, relatedStories, type ArticleEntry, type Digest } from '#lib/digest.ts';
+import { buildSiteIndex, relatedStories, type ArticleEntry, type SiteIndex } from '#lib/site-index.ts';
 import { pageKeys } from '#integration/page-keys.ts';
 import { entry, type StorySpec } from './fixtures.ts';
 
@@ -10,23 +10,23 @@ const specs: StorySpec[] = [
   { title: 'Old news', date: '2025-11-30', line: 1, people: ['Cy Dee'], countries: ['Türkiye'] },
 ];
 
-function site(edit: (entries: ArticleEntry[]) => void = () => undefined): Digest {
-  const entries = specs.map((spec) => ({ ...entry(spec), digest: `digest of ${spec.title}` }));
+function site(edit: (entries: ArticleEntry[]) => void = () => undefined): SiteIndex {
+  const entries = specs.map((spec) => ({ ...entry(spec), digest: `hash of ${spec.title}` }));
   edit(entries);
-  return buildDigest(entries);
+  return buildSiteIndex(entries);
 }
 
-/** Every keyed page of a digest, by a name that says which page it is. */
-function keysOf(digest: Digest, siteInputs = 'settings'): Record<string, string | undefined> {
+/** Every keyed page of a site index, by a name that says which page it is. */
+function keysOf(siteIndex: SiteIndex, siteInputs = 'settings'): Record<string, string | undefined> {
   const keys = pageKeys(siteInputs);
   const pages: Record<string, string | undefined> = {};
-  for (const story of digest.stories) {
-    const day = digest.dayByDate.get(story.day)!.stories;
+  for (const story of siteIndex.stories) {
+    const day = siteIndex.dayByDate.get(story.day)!.stories;
     const at = day.indexOf(story);
     pages[`story ${story.title}`] = keys.story(story, [day[at - 1], day[at + 1], ...relatedStories(story)]);
   }
-  for (const day of digest.days) pages[`day ${day.day}`] = keys.day(day);
-  for (const tag of [...digest.people, ...digest.countries]) {
+  for (const day of siteIndex.days) pages[`day ${day.day}`] = keys.day(day);
+  for (const tag of [...siteIndex.people, ...siteIndex.countries]) {
     pages[`${tag.kind} ${tag.slug}`] = keys.tag(tag);
     pages[`${tag.kind} ${tag.slug} page 2`] = keys.tag(tag, 2);
   }
@@ -66,7 +66,7 @@ describe('page cache keys', () => {
     expect(changed(base, after)).toEqual(Object.keys(base).sort());
   });
 
-  it('are missing for pages showing a story without a digest, so those are always rendered', () => {
+  it('are missing for pages showing a story without a hash (`entry.digest`), so those are always rendered', () => {
     const after = keysOf(site((entries) => delete entries[3]!.digest));
     expect(Object.entries(after).filter(([, key]) => key === undefined).map(([page]) => page).sort()).toEqual([
       'country turkiye', 'country turkiye page 2', 'day 2025-11-30', 'person cy-dee', 'person cy-dee page 2', 'story Old news',

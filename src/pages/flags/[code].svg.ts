@@ -1,10 +1,10 @@
 // The flag of every country that has a page; each is drawn from code alone, so its cache key is its code.
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { getDigest } from '#lib/site-index.ts';
+import { getSiteIndex } from '#integration/site-index.ts';
 import { flagSvg } from '#lib/flags.ts';
 
 export const getStaticPaths = (async () =>
-  (await getDigest()).countries.flatMap((tag) => (tag.country ? [{ params: { code: tag.country.code.toLowerCase() }, cacheKey: tag.country.code }] : []))) satisfies GetStaticPaths;
+  (await getSiteIndex()).countries.flatMap((tag) => (tag.country ? [{ params: { code: tag.country.code.toLowerCase() }, cacheKey: tag.country.code }] : []))) satisfies GetStaticPaths;
 
 export const GET: APIRoute = async ({ params }) =>
   new Response(await flagSvg(params.code ?? ''), { headers: { 'Content-Type': 'image/svg+xml' } });

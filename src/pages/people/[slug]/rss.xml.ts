@@ -1,11 +1,11 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { getDigest, sitePageKeys } from '#lib/site-index.ts';
+import { getSiteIndex, sitePageKeys } from '#integration/site-index.ts';
 import { tagFeed } from '#lib/feeds.ts';
-import type { Tag } from '#lib/digest.ts';
+import type { Tag } from '#lib/site-index.ts';
 
 export const getStaticPaths = (async () => {
   const keys = sitePageKeys();
-  return (await getDigest()).people.map((tag) => ({ params: { slug: tag.slug }, props: { tag }, cacheKey: keys.tag(tag) }));
+  return (await getSiteIndex()).people.map((tag) => ({ params: { slug: tag.slug }, props: { tag }, cacheKey: keys.tag(tag) }));
 }) satisfies GetStaticPaths;
 
 export const GET: APIRoute = ({ props, site }) => tagFeed(props.tag as Tag, site);

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { buildDigest, byCountThenName, byStoryCount, mentionTimeline, mostNamed, relatedStories, type Story, type Tag } from '#lib/digest.ts';
+import { buildSiteIndex, byCountThenName, byStoryCount, storyTimeline, mostNamed, relatedStories, type Story, type Tag } from '#lib/site-index.ts';
 import { entry } from './fixtures.ts';
 
 const entries = [
@@ -9,75 +9,75 @@ const entries = [
   entry({ title: 'Only on day one', date: '2026-02-07', people: ['Ann Lee', 'Bo Chan'], countries: ['France'], roles: { 'Ann Lee': 'Deputy Mayor' } }),
   entry({ title: 'Back in December', date: '2025-11-30', people: ['Bo Chan', 'Bo Chan'], countries: ['Türkiye'], captionPeople: ['Cy Photo'] }),
 ];
-const digest = buildDigest(entries);
+const siteIndex = buildSiteIndex(entries);
 
-describe('buildDigest', () => {
+describe('buildSiteIndex', () => {
   it('orders stories newest day first, each day in the order of its dump', () => {
-    expect(digest.stories.map((story) => story.title)).toEqual(['First on day two', 'Second on day two', 'Only on day one', 'Back in December']);
-    expect(digest.stories.map((story) => story.rank)).toEqual([0, 1, 2, 3]);
+    expect(siteIndex.stories.map((story) => story.title)).toEqual(['First on day two', 'Second on day two', 'Only on day one', 'Back in December']);
+    expect(siteIndex.stories.map((story) => story.rank)).toEqual([0, 1, 2, 3]);
   });
 
   it('links each day to the days before and after it', () => {
-    expect(digest.days.map((day) => [day.day, day.previous, day.next, day.stories.length])).toEqual([
+    expect(siteIndex.days.map((day) => [day.day, day.previous, day.next, day.stories.length])).toEqual([
       ['2026-02-08', '2026-02-07', undefined, 2],
       ['2026-02-07', '2025-11-30', '2026-02-08', 1],
       ['2025-11-30', undefined, '2026-02-07', 1],
     ]);
-    expect(digest.dayByDate.get('2026-02-07')?.stories[0]?.title).toBe('Only on day one');
+    expect(siteIndex.dayByDate.get('2026-02-07')?.stories[0]?.title).toBe('Only on day one');
   });
 
   it('groups days by month with story counts', () => {
-    expect(digest.months.map((month) => [month.month, month.days.length, month.storyCount])).toEqual([
+    expect(siteIndex.months.map((month) => [month.month, month.days.length, month.storyCount])).toEqual([
       ['2026-02', 2, 3],
       ['2025-11', 1, 1],
     ]);
   });
 
   it('gives body-named people and countries pages, not caption-only ones', () => {
-    expect(digest.people.map((tag) => tag.slug)).toEqual(['ann-lee', 'bo-chan']);
-    expect(digest.countries.map((tag) => tag.slug)).toEqual(['france', 'italy', 'turkiye']);
-    expect(digest.countryBySlug.get('turkiye')?.country?.code).toBe('TR');
+    expect(siteIndex.people.map((tag) => tag.slug)).toEqual(['ann-lee', 'bo-chan']);
+    expect(siteIndex.countries.map((tag) => tag.slug)).toEqual(['france', 'italy', 'turkiye']);
+    expect(siteIndex.countryBySlug.get('turkiye')?.country?.code).toBe('TR');
   });
 
   it('knows each person\'s stories, first and last day, and most recent role', () => {
-    const ann = digest.personBySlug.get('ann-lee');
+    const ann = siteIndex.personBySlug.get('ann-lee');
     expect(ann?.stories.map((story) => story.title)).toEqual(['First on day two', 'Second on day two', 'Only on day one']);
     expect([ann?.firstSeen, ann?.lastSeen, ann?.role]).toEqual(['2026-02-07', '2026-02-08', 'Mayor']);
-    const bo = digest.personBySlug.get('bo-chan');
+    const bo = siteIndex.personBySlug.get('bo-chan');
     expect(bo?.stories).toHaveLength(3); // named twice in one story, counted once
     expect(bo?.role).toBeUndefined();
   });
 
-  it('counts mentions per day over a short span, per month over a long one, empty periods included', () => {
-    expect(mentionTimeline(digest.personBySlug.get('ann-lee')?.stories ?? [])).toEqual({
+  it('counts stories per day over a short span, per month over a long one, empty periods included', () => {
+    expect(storyTimeline(siteIndex.personBySlug.get('ann-lee')?.stories ?? [])).toEqual({
       unit: 'day',
       points: [{ period: '2026-02-07', count: 1 }, { period: '2026-02-08', count: 2 }],
     });
-    expect(mentionTimeline(digest.personBySlug.get('bo-chan')?.stories ?? [])).toEqual({
+    expect(storyTimeline(siteIndex.personBySlug.get('bo-chan')?.stories ?? [])).toEqual({
       unit: 'month',
       points: [{ period: '2025-11', count: 1 }, { period: '2025-12', count: 0 }, { period: '2026-01', count: 0 }, { period: '2026-02', count: 2 }],
     });
-    expect(mentionTimeline([])).toEqual({ unit: 'day', points: [] });
+    expect(storyTimeline([])).toEqual({ unit: 'day', points: [] });
   });
 
   it('ranks people and countries named in the same stories', () => {
-    const ann = digest.personBySlug.get('ann-lee');
-    expect(ann?.people.map((mention) => [mention.tag.name, mention.count])).toEqual([['Bo Chan', 2]]);
-    expect(ann?.countries.map((mention) => [mention.tag.name, mention.count])).toEqual([['France', 2], ['Italy', 2]]);
+    const ann = siteIndex.personBySlug.get('ann-lee');
+    expect(ann?.people.map((tagCount) => [tagCount.tag.name, tagCount.count])).toEqual([['Bo Chan', 2]]);
+    expect(ann?.countries.map((tagCount) => [tagCount.tag.name, tagCount.count])).toEqual([['France', 2], ['Italy', 2]]);
   });
 
   it('sorts by story count, then A to Z', () => {
-    expect(byStoryCount(digest.countries).map((tag) => tag.name)).toEqual(['France', 'Italy', 'Türkiye']);
+    expect(byStoryCount(siteIndex.countries).map((tag) => tag.name)).toEqual(['France', 'Italy', 'Türkiye']);
   });
 
   it('finds the day\'s most-named people and countries', () => {
-    const named = mostNamed(digest.days[0]?.stories ?? []);
-    expect(named.people.map((mention) => [mention.tag.name, mention.count])).toEqual([['Ann Lee', 2], ['Bo Chan', 1]]);
-    expect(named.countries.map((mention) => [mention.tag.name, mention.count])).toEqual([['Italy', 2], ['France', 1]]);
+    const named = mostNamed(siteIndex.days[0]?.stories ?? []);
+    expect(named.people.map((tagCount) => [tagCount.tag.name, tagCount.count])).toEqual([['Ann Lee', 2], ['Bo Chan', 1]]);
+    expect(named.countries.map((tagCount) => [tagCount.tag.name, tagCount.count])).toEqual([['Italy', 2], ['France', 1]]);
   });
 
   it('relates stories by shared people and countries, then newest first', () => {
-    const [first] = digest.stories;
+    const [first] = siteIndex.stories;
     expect(relatedStories(first!).map((story) => story.title)).toEqual(['Only on day one', 'Second on day two', 'Back in December']);
     expect(relatedStories(first!, 1)).toHaveLength(1);
   });
@@ -96,7 +96,7 @@ describe('buildDigest', () => {
     const spec = fc.record({ day: fc.integer({ min: 1, max: 28 }), people: names('Person'), countries: names('Country') });
     fc.assert(
       fc.property(fc.array(spec, { minLength: 1, maxLength: 600, size: 'max' }), fc.integer({ min: 0, max: 8 }), (specs, limit) => {
-        const { stories } = buildDigest(specs.map((story, line) =>
+        const { stories } = buildSiteIndex(specs.map((story, line) =>
           entry({ title: `Story ${line}`, date: `2026-02-${String(story.day).padStart(2, '0')}`, line, people: story.people, countries: story.countries })));
         for (const story of stories) expect(relatedStories(story, limit)).toEqual(straightforward(story, limit));
       }),
@@ -104,7 +104,7 @@ describe('buildDigest', () => {
     );
   });
 
-  it('counts co-mentions as one pass over every story\'s pairs of tags would, most first, then A to Z', () => {
+  it('counts the tags named with each tag as one pass over every story\'s pairs of tags would, most first, then A to Z', () => {
     const straightforward = (tag: Tag, stories: readonly Story[]) => {
       const counts = new Map<Tag, number>();
       for (const story of stories) {
@@ -116,18 +116,18 @@ describe('buildDigest', () => {
     const names = fc.uniqueArray(fc.constantFrom('Émile Zola', 'Ann Lee', 'Bo Chan', 'Zed', 'Italy', 'Türkiye', 'France', 'Eve'), { maxLength: 5 });
     fc.assert(
       fc.property(fc.array(fc.record({ people: names, countries: names }), { maxLength: 40 }), (specs) => {
-        const built = buildDigest(specs.map((story, line) => entry({ title: `Story ${line}`, date: '2026-02-07', line, ...story })));
+        const built = buildSiteIndex(specs.map((story, line) => entry({ title: `Story ${line}`, date: '2026-02-07', line, ...story })));
         for (const tag of [...built.people, ...built.countries]) {
           const expected = straightforward(tag, built.stories);
-          expect(tag.people).toEqual(expected.filter((mention) => mention.tag.kind === 'person'));
-          expect(tag.countries).toEqual(expected.filter((mention) => mention.tag.kind === 'country'));
+          expect(tag.people).toEqual(expected.filter((tagCount) => tagCount.tag.kind === 'person'));
+          expect(tag.countries).toEqual(expected.filter((tagCount) => tagCount.tag.kind === 'country'));
         }
       }),
     );
   });
 
   it('handles an empty collection', () => {
-    const empty = buildDigest([]);
+    const empty = buildSiteIndex([]);
     expect([empty.stories, empty.days, empty.months, empty.people, empty.countries]).toEqual([[], [], [], [], []]);
   });
 });
