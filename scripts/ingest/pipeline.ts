@@ -15,7 +15,7 @@ import { contentOf, parseBlock, type BodyBlock, type ParsedArticle } from './par
 import type { SourceFile } from './read.ts';
 import { split } from './split.ts';
 import type { ArticleFile } from './write.ts';
-import { bodyDigest } from './write-cache.ts';
+import { bodyHash } from './write-cache.ts';
 
 export interface ReportedSkip {
   file: string;
@@ -48,8 +48,8 @@ export interface DumpProblem {
 export interface DumpStory {
   fingerprint: string;
   extraction: Extraction;
-  /** `bodyDigest` of its body: the write stage tells an unchanged article by it. */
-  bodyDigest: string;
+  /** `bodyHash` of its body: the write stage tells an unchanged article by it. */
+  bodyHash: string;
   /** The body already serialised by `bodyToMdx`, when the stage that read the dump did that too (workers do). */
   mdxBody?: string;
 }
@@ -92,7 +92,7 @@ export function readDump(source: SourceFile, rules: NameRules): DumpResult {
   if (decoded.encoding !== 'utf-8') result.legacyEncoding = decoded.encoding;
   for (const block of split(decoded.lines)) {
     const article = parseBlock(block);
-    result.blocks.push(article.body.length === 0 ? { article } : { article, story: { fingerprint: fingerprint(article), extraction: extract(article, rules), bodyDigest: bodyDigest(article.body) } });
+    result.blocks.push(article.body.length === 0 ? { article } : { article, story: { fingerprint: fingerprint(article), extraction: extract(article, rules), bodyHash: bodyHash(article.body) } });
   }
   if (!result.blocks.some((block) => block.story)) {
     result.problem = { line: 1, problem: 'no recognisable article in this dump (no headline followed by paragraphs)', fix: 'check it is a scraped news dump: a headline line, a blank line, then the paragraphs; or delete it' };
@@ -167,7 +167,7 @@ export function assembleArchive(sources: readonly SourceFile[], dumps: readonly 
         return parsed.body;
       },
       contentLines: parsed.contentLines,
-      bodyDigest: story.bodyDigest,
+      bodyHash: story.bodyHash,
     };
     if (story.mdxBody !== undefined) article.mdxBody = story.mdxBody;
     return article;

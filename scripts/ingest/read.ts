@@ -25,14 +25,14 @@ export function sourceSha1(source: SourceFile): string {
 const readBuffer = Buffer.allocUnsafeSlow(1 << 20);
 
 function fileSha1(file: string): string {
-  const digest = createHash('sha1');
+  const sha1 = createHash('sha1');
   const fd = openSync(file, 'r');
   try {
-    for (let read; (read = readSync(fd, readBuffer, 0, readBuffer.length, null)) > 0; ) digest.update(readBuffer.subarray(0, read));
+    for (let read; (read = readSync(fd, readBuffer, 0, readBuffer.length, null)) > 0; ) sha1.update(readBuffer.subarray(0, read));
   } finally {
     closeSync(fd);
   }
-  return digest.digest('hex');
+  return sha1.digest('hex');
 }
 
 /**

@@ -15,7 +15,7 @@ import type { RenderedArticle } from './mdx.ts';
 const WRITER_VERSION = codeVersion(['scripts/ingest/mdx.ts', 'scripts/ingest/write.ts', 'scripts/ingest/write-cache.ts', 'src/lib/frontmatter-yaml.ts']);
 
 /** Identifies a body's blocks (kind, text, line): what the write cache compares instead of the body itself. */
-export function bodyDigest(body: readonly BodyBlock[]): string {
+export function bodyHash(body: readonly BodyBlock[]): string {
   return cacheKey(body);
 }
 
@@ -56,9 +56,9 @@ export class WriteCache {
   }
 
   /** The key of an article's inputs, or undefined when the cache is not used. */
-  key(article: RenderedArticle & { bodyDigest?: string }): string | undefined {
+  key(article: RenderedArticle & { bodyHash?: string }): string | undefined {
     if (this.file === undefined) return undefined;
-    return cacheKey(WRITER_VERSION, article.frontmatter, article.bodyDigest ?? bodyDigest(article.body));
+    return cacheKey(WRITER_VERSION, article.frontmatter, article.bodyHash ?? bodyHash(article.body));
   }
 
   /** True, and the entry kept, when the file on disk is the one the last run wrote for these same inputs, untouched since by anyone. */

@@ -12,8 +12,8 @@ export interface ArticleFile extends RenderedArticle {
   path: string;
   /** Source line numbers whose text the article holds (not written; for the nothing-lost report). */
   contentLines: number[];
-  /** `bodyDigest(body)`, when the stage that parsed the body already took it (a cached dump's body is read only when needed). */
-  bodyDigest?: string;
+  /** `bodyHash(body)`, when the stage that parsed the body already took it (a cached dump's body is read only when needed). */
+  bodyHash?: string;
 }
 
 /**
