@@ -3,7 +3,7 @@
  * Names the article gives only as a lone word it never spells out (`Trump`, `Mr Snow`) are
  * handed on as `loneNames` for stage 6, which resolves them across the whole archive.
  */
-import type { Mentions } from '#lib/article.ts';
+import type { ArticleTags } from '#lib/article.ts';
 import type { ParsedArticle } from './parse.ts';
 import {
   ALL_GIVEN_NAMES,
@@ -27,9 +27,9 @@ import {
 import { phraseAt, type NameRules } from './names/rules.ts';
 import { capitalisedSpans, isAcronym, isCapitalised, tokenize, type Span, type Token } from './names/text.ts';
 
-export type { Mentions };
+export type { ArticleTags };
 
-export interface Extraction extends Mentions {
+export interface Extraction extends ArticleTags {
   /** One-word names in the title or body that the article never spells out, for the archive to resolve. */
   loneNames: string[];
   /** The same for the caption. */
@@ -259,7 +259,7 @@ interface Run {
 }
 
 /** The name a run ends in and everything around it that the steps weigh. */
-interface Mention extends Run {
+interface NameRun extends Run {
   /** The words before the name inside the run (`US special envoy`, `Mr`). */
   prefix: Token[];
   tail: string[];
@@ -286,8 +286,8 @@ interface Mention extends Run {
 }
 
 type RunStep = (run: Run, context: Context) => Reading | undefined;
-type NameStep = (mention: Mention, context: Context) => Reading | undefined;
-type Evidence = (mention: Mention, context: Context) => boolean;
+type NameStep = (nameRun: NameRun, context: Context) => Reading | undefined;
+type Evidence = (nameRun: NameRun, context: Context) => boolean;
 
 const curatedNotPersonRun: RunStep = ({ text, key }, { rules }) => (rules.notPeople.has(key) ? skipped(text, 'not a person') : undefined);
 
@@ -300,14 +300,14 @@ const knownPersonRun: RunStep = ({ key }, { rules }) => {
 const RUN_STEPS: readonly RunStep[] = [curatedNotPersonRun, knownPersonRun];
 
 /** The role the run's own prefix gives, else a phrase before it, else an apposition after it. */
-function roleOf(mention: Mention): string | undefined {
-  const titleRole = mention.titled
-    ? mention.prefix
+function roleOf(nameRun: NameRun): string | undefined {
+  const titleRole = nameRun.titled
+    ? nameRun.prefix
         .filter((word) => !HONORIFICS.has(word.lower))
         .map((word) => word.text)
         .join(' ')
     : '';
-  return titleRole || roleBefore(mention.part.tokens, mention.first) || roleAfter(mention.part.text, mention.words.at(-1)!.end);
+  return titleRole || roleBefore(nameRun.part.tokens, nameRun.first) || roleAfter(nameRun.part.text, nameRun.words.at(-1)!.end);
 }
 
 const curatedNotPerson: NameStep = ({ name, nameKey }, { rules }) =>
@@ -315,9 +315,9 @@ const curatedNotPerson: NameStep = ({ name, nameKey }, { rules }) =>
 
 const countryName: NameStep = ({ name }, { rules }) => (rules.countryNames.has(name) ? skipped(name, 'country') : undefined);
 
-const knownPerson: NameStep = (mention, { rules }) => {
-  const known = rules.knownPeople.get(mention.nameKey);
-  return known ? person(known, roleOf(mention)) : undefined;
+const knownPerson: NameStep = (nameRun, { rules }) => {
+  const known = rules.knownPeople.get(nameRun.nameKey);
+  return known ? person(known, roleOf(nameRun)) : undefined;
 };
 
 /** `Lord Sugar`, `Baroness Morgan`: a title that stays part of a one-word name. */
@@ -327,12 +327,12 @@ const keptTitle: NameStep = ({ tail, prefix, name }) => {
 };
 
 /** One word alone (`Trump`, `Mr Snow`): resolved later, against the article's full names or the archive. */
-const singleWord: NameStep = (mention, context) => {
-  if (mention.tail.length !== 1) return undefined;
-  const { name } = mention;
-  const spoke = (mention.spokeAfter || mention.spokeBefore) && !commonWords().has(lower(name));
-  const midSentence = mention.prefix.length > 0 || mention.opener || !mention.words[0]!.sentenceStart;
-  return { kind: 'single', word: name, marked: mention.titled || spoke || context.honoured.has(name), midSentence };
+const singleWord: NameStep = (nameRun, context) => {
+  if (nameRun.tail.length !== 1) return undefined;
+  const { name } = nameRun;
+  const spoke = (nameRun.spokeAfter || nameRun.spokeBefore) && !commonWords().has(lower(name));
+  const midSentence = nameRun.prefix.length > 0 || nameRun.opener || !nameRun.words[0]!.sentenceStart;
+  return { kind: 'single', word: name, marked: nameRun.titled || spoke || context.honoured.has(name), midSentence };
 };
 
 /** `the Federal Reserve`, `firm Allied Domecq`: an article or an object noun says it is not a person. */
@@ -409,15 +409,15 @@ const EVIDENCE: readonly Evidence[] = [
 ];
 
 /** A name no step decided: proven by any one piece of evidence, else left for a proven name it is listed with. */
-function weighEvidence(mention: Mention, context: Context): Reading {
-  const everyday = mention.tail.every((word) => commonWords().has(lower(word)));
-  const proven = (everyday ? STRONG_EVIDENCE : EVIDENCE).some((evidence) => evidence(mention, context));
-  const role = roleOf(mention);
-  return { kind: 'candidate', proven, name: mention.name, first: mention.first, last: mention.end - 1, ...(role ? { role } : {}) };
+function weighEvidence(nameRun: NameRun, context: Context): Reading {
+  const everyday = nameRun.tail.every((word) => commonWords().has(lower(word)));
+  const proven = (everyday ? STRONG_EVIDENCE : EVIDENCE).some((evidence) => evidence(nameRun, context));
+  const role = roleOf(nameRun);
+  return { kind: 'candidate', proven, name: nameRun.name, first: nameRun.first, last: nameRun.end - 1, ...(role ? { role } : {}) };
 }
 
 /** The name a run ends in, with what surrounds it; none when the run holds no name (`The`, `BBC`). */
-function mentionOf(run: Run, rules: NameRules): Mention | undefined {
+function nameRunOf(run: Run, rules: NameRules): NameRun | undefined {
   const { part, words, first } = run;
   const { tokens } = part;
   const last = words.at(-1)!;
@@ -487,13 +487,13 @@ function readRun(part: Segment, runTokens: readonly Token[], first: number, cont
     const reading = step(run, context);
     if (reading) return reading;
   }
-  const mention = mentionOf(run, context.rules);
-  if (!mention) return undefined;
+  const nameRun = nameRunOf(run, context.rules);
+  if (!nameRun) return undefined;
   for (const step of NAME_STEPS) {
-    const reading = step(mention, context);
+    const reading = step(nameRun, context);
     if (reading) return reading;
   }
-  return weighEvidence(mention, context);
+  return weighEvidence(nameRun, context);
 }
 
 /** What each capitalised run of one text reads as, in order. */

@@ -44,7 +44,7 @@ export interface DumpProblem {
   fix: string;
 }
 
-/** A story as one dump gives it: its text, its fingerprint for finding it again, and the names it mentions. */
+/** A story as one dump gives it: its text, its fingerprint for finding it again, and the names it gives. */
 export interface DumpStory {
   fingerprint: string;
   extraction: Extraction;
@@ -79,7 +79,7 @@ function fingerprint(article: ParsedArticle): string {
   return hash('sha1', text);
 }
 
-/** Stages 2-5 for one dump: decode, split, parse, and the names each story mentions. */
+/** Stages 2-5 for one dump: decode, split, parse, and the names each story gives. */
 export function readDump(source: SourceFile, rules: NameRules): DumpResult {
   let decoded;
   try {
@@ -151,14 +151,14 @@ export function assembleArchive(sources: readonly SourceFile[], dumps: readonly 
     if (dump.problem) result.errors.push(new IngestError(source.path, dump.problem.line, dump.problem.problem, dump.problem.fix));
   }
   // Names are settled across the whole archive: lone surnames, spelling variants, overrides.
-  const mentions = resolveArchive(
+  const tags = resolveArchive(
     accepted.map(({ path, story }) => ({ id: path.replace(/\.mdx$/, ''), extraction: story.extraction })),
     rules,
   );
   result.articles = accepted.map(({ path, date, location, parsed, story }, index) => {
     // The schema checks the ingest's own output and puts the keys in the order files are
     // written in; `storyTextSchema` reads only the text fields, not the lazily read body.
-    const frontmatter = articleFrontmatterSchema.parse({ ...storyTextSchema.parse(parsed), date, source: location, ...mentions[index] });
+    const frontmatter = articleFrontmatterSchema.parse({ ...storyTextSchema.parse(parsed), date, source: location, ...tags[index] });
     const article: ArticleFile = {
       path,
       frontmatter,

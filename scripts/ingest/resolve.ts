@@ -6,7 +6,7 @@
  * knows by that article's day; per-article overrides are applied last. Nothing here looks at
  * later days, so adding a day never changes the stories before it.
  */
-import type { Extraction, Mentions } from './extract.ts';
+import type { Extraction, ArticleTags } from './extract.ts';
 import type { NameRules } from './names/rules.ts';
 
 export interface ArchiveArticle {
@@ -135,13 +135,13 @@ function indexesByDay(articles: readonly ArchiveArticle[]): number[][] {
   return [...days.keys()].sort().map((day) => days.get(day)!);
 }
 
-export function resolveArchive(articles: readonly ArchiveArticle[], rules: NameRules): Mentions[] {
+export function resolveArchive(articles: readonly ArchiveArticle[], rules: NameRules): ArticleTags[] {
   const canonical = canonicalSpellings(articles, rules);
   const canonicalOf = (name: string) => canonical.get(name) ?? name;
   const known = peopleKnownSoFar(canonicalOf);
   for (const person of rules.curation.people) person.aliases.forEach(known.learnSpelling);
 
-  const resolveArticle = ({ id, extraction }: ArchiveArticle): Mentions => {
+  const resolveArticle = ({ id, extraction }: ArchiveArticle): ArticleTags => {
     let people = unique(extraction.people.map(canonicalOf));
     for (const word of extraction.loneNames) {
       const person = known.resolveLone(word, people);
@@ -175,7 +175,7 @@ export function resolveArchive(articles: readonly ArchiveArticle[], rules: NameR
 
   // Lone surnames are settled with what the archive knows up to each story's day, so a day
   // added later never retags the stories before it (and never re-indexes their search part).
-  const resolved: Mentions[] = [];
+  const resolved: ArticleTags[] = [];
   for (const day of indexesByDay(articles)) {
     for (const index of day) known.learnStory(articles[index]!.extraction);
     for (const index of day) resolved[index] = resolveArticle(articles[index]!);
@@ -189,11 +189,11 @@ export interface NewName {
   firstArticle: string;
 }
 
-/** People the archive names that the registry does not list yet, most mentioned first: for a maintainer to review. */
-export function unregisteredNames(ids: readonly string[], mentions: readonly Mentions[], rules: NameRules): NewName[] {
+/** People the archive names that the registry does not list yet, named in the most articles first: for a maintainer to review. */
+export function unregisteredNames(ids: readonly string[], tags: readonly ArticleTags[], rules: NameRules): NewName[] {
   const registered = new Set(rules.curation.people.map((person) => person.name));
   const found = new Map<string, NewName>();
-  mentions.forEach((article, index) => {
+  tags.forEach((article, index) => {
     for (const name of new Set([...article.people, ...article.captionPeople])) {
       if (registered.has(name)) continue;
       const entry = found.get(name) ?? { name, articles: 0, firstArticle: ids[index]! };

@@ -38,8 +38,8 @@ export const storyTextSchema = articleFrontmatterSchema.pick({ title: true, stan
 export type StoryText = z.infer<typeof storyTextSchema>;
 
 /** The people and countries a story names: the extract and resolve stages give these. */
-export const mentionsSchema = articleFrontmatterSchema.pick({ people: true, countries: true, captionPeople: true, captionCountries: true, roles: true });
-export type Mentions = z.infer<typeof mentionsSchema>;
+export const articleTagsSchema = articleFrontmatterSchema.pick({ people: true, countries: true, captionPeople: true, captionCountries: true, roles: true });
+export type ArticleTags = z.infer<typeof articleTagsSchema>;
 
 /** One block of a story body as literal text: what the MDX body of an article file holds. */
 export interface StoryBlock {

@@ -145,7 +145,7 @@ describe('person page slugs', () => {
 });
 
 describe('ingest --report', () => {
-  it('lists the people the registry does not know yet, most mentioned first, and not the registered ones', async () => {
+  it('lists the people the registry does not know yet, named in the most articles first, and not the registered ones', async () => {
     const { namesReport } = await import('#ingest/names/stage.ts');
     const stage: NameStage = { rules: projectRules() };
     const texts = ['One\n\nUS President Donald Trump met Kamal Kharrazi, an adviser, and Lina Okafor, a lawyer.', 'Two\n\nKamal Kharrazi, an adviser, said little.'];
