@@ -13,7 +13,7 @@ import type { ArticleFrontmatter } from '#lib/article.ts';
 export const projectRoot = resolve(import.meta.dirname, '../../..');
 /** The shared corpora, beside the repository. */
 export const sharedCorpus = resolve(projectRoot, '../shared/corpus');
-export const BBC_LABELS = join(projectRoot, 'tests/labels/bbc-entities.json');
+export const BBC_LABELS = join(projectRoot, 'tests/labels/bbc-names.json');
 
 export interface Label {
   people: string[];

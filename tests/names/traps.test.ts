@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { TRAPS } from '../fixtures/entities/traps.ts';
+import { TRAPS } from '../fixtures/names/traps.ts';
 import { captionedStory, ingestStories } from './helpers.ts';
 
 describe('names stage on the classic traps', () => {
