@@ -21,7 +21,7 @@ met twice (in one dump or across dumps) becomes one article.
 
 Options:
   --report        also list every skipped line (logo text, repeated headline and caption
-                  blocks, duplicate stories, fragments) with its file and line, and every
+                  lines, duplicate stories, fragments) with its file and line, and every
                   person not yet in content/names/people.yaml
   --root <dir>    project folder to ingest (default: the current folder)
   --workers <n>   threads to read dumps in; 0 reads them in the main thread (default: one

@@ -9,7 +9,7 @@ const { rules } = setup;
 
 /** Bodies are serialised after caching: the cache keeps text, not MDX the write stage may never need. */
 function withMdxBodies(dump: DumpResult): DumpResult {
-  for (const { article, story } of dump.blocks) if (story) story.mdxBody = bodyToMdx(article.body);
+  for (const { article, story } of dump.entries) if (story) story.mdxBody = bodyToMdx(article.body);
   return dump;
 }
 

@@ -11,7 +11,7 @@ import { Worker } from 'node:worker_threads';
 import { isLiveTemporary, writeFileAtomicSync } from '#lib/atomic-write.ts';
 import { cacheKey, codeVersion } from '#lib/cache-key.ts';
 import type { NameRules } from './names/rules.ts';
-import type { BodyBlock } from './parse.ts';
+import type { NumberedBlock } from './parse.ts';
 import { dumpBodies, readDump, type DumpResult, type ProgressListener } from './pipeline.ts';
 import { sourceSha1, type SourceFile } from './read.ts';
 
@@ -46,17 +46,17 @@ function cachedDump(dir: string, task: DumpTask & { key: string }): DumpResult |
     return undefined;
   }
   // A file of another shape (cut short, edited, another version's) only costs a fresh read.
-  const blocks: unknown = entry.dump?.blocks;
-  if (entry.key !== task.key || !Array.isArray(blocks) || !blocks.every((block: { article?: unknown }) => typeof block?.article === 'object')) return undefined;
-  let bodies: BodyBlock[][] | undefined;
-  entry.dump!.blocks.forEach(({ article }, index) => {
+  const entries: unknown = entry.dump?.entries;
+  if (entry.key !== task.key || !Array.isArray(entries) || !entries.every((dumpEntry: { article?: unknown }) => typeof dumpEntry?.article === 'object')) return undefined;
+  let bodies: NumberedBlock[][] | undefined;
+  entry.dump!.entries.forEach(({ article }, index) => {
     Object.defineProperty(article, 'body', { enumerable: true, get: () => (bodies ??= dumpBodies(task.source))[index] });
   });
   return entry.dump;
 }
 
 function saveDump(dir: string, key: string, dump: DumpResult): void {
-  const withoutBodies = { ...dump, blocks: dump.blocks.map(({ article: { body: _body, ...article }, story }) => (story ? { article, story } : { article })) };
+  const withoutBodies = { ...dump, entries: dump.entries.map(({ article: { body: _body, ...article }, story }) => (story ? { article, story } : { article })) };
   writeFileAtomicSync(join(dir, `${key}.json`), JSON.stringify({ key, dump: withoutBodies }));
 }
 

@@ -4,12 +4,12 @@ import { mdxToMarkdown } from 'mdast-util-mdx';
 import type { Root, RootContent } from 'mdast';
 import type { ArticleFrontmatter } from '#lib/article.ts';
 import { writeFrontmatterYaml } from '#lib/frontmatter-yaml.ts';
-import type { BodyBlock } from './parse.ts';
+import type { NumberedBlock } from './parse.ts';
 
 /** What an article file is rendered from; `mdxBody` is `bodyToMdx(body)` when a worker already serialised it. */
 export interface RenderedArticle {
   frontmatter: ArticleFrontmatter;
-  body: readonly BodyBlock[];
+  body: readonly NumberedBlock[];
   mdxBody?: string;
 }
 
@@ -34,7 +34,7 @@ const LITERAL_TEXT = /^(?!(?:import|export) )[\p{L}"'‘’“”(£$€][\p{L}\
  * The body as MDX, serialised from an mdast tree so every character of the source shows as
  * text: `{`, `<`, `*`, `#`, `import`, backslashes and entities are escaped by the serializer.
  */
-export function serialisedBody(body: readonly BodyBlock[]): string {
+export function serialisedBody(body: readonly NumberedBlock[]): string {
   const children: RootContent[] = body.map((block) =>
     block.kind === 'heading'
       ? { type: 'heading', depth: 2, children: [{ type: 'text', value: block.text }] }
@@ -45,13 +45,13 @@ export function serialisedBody(body: readonly BodyBlock[]): string {
 }
 
 /** The MDX of one block, without the serializer when its text is literal, as most blocks are. */
-function blockMdx(block: BodyBlock): string {
+function blockMdx(block: NumberedBlock): string {
   if (!LITERAL_TEXT.test(block.text)) return serialisedBody([block]).slice(0, -'\n'.length);
   return block.kind === 'heading' ? `## ${block.text}` : block.text;
 }
 
 /** `serialisedBody(body)`: blocks are serialised one by one and joined by a blank line, as the serializer joins them. */
-export function bodyToMdx(body: readonly BodyBlock[]): string {
+export function bodyToMdx(body: readonly NumberedBlock[]): string {
   return body.length === 0 ? serialisedBody(body) : `${body.map(blockMdx).join('\n\n')}\n`;
 }
 

@@ -1,22 +1,21 @@
-/** Stage 4, parse: an article block into headline, standfirst, photo caption and body. */
-import type { StoryText } from '#lib/article.ts';
+/** Stage 4, parse: a story's lines into headline, standfirst, photo caption and body. */
+import type { Block, StoryText } from '#lib/article.ts';
 import { format, isValid, parse as parseDate } from './dates.ts';
-import { LOGO_LINE, type Block, type SourceLine } from './split.ts';
+import { LOGO_LINE, type SourceLine, type StoryLines } from './split.ts';
 
-export interface BodyBlock {
-  kind: 'paragraph' | 'heading';
-  text: string;
+/** A body block with the line of the dump it came from. */
+export interface NumberedBlock extends Block {
   line: number;
 }
 
 /** The story's text fields as the frontmatter declares them, with its body and where it all came from. */
 export interface ParsedArticle extends StoryText {
-  body: BodyBlock[];
+  body: NumberedBlock[];
   firstLine: number;
   lastLine: number;
   /** Source line numbers whose text this article holds: headline, standfirst, caption, body. */
   contentLines: number[];
-  /** Lines of the block that are layout, not content: logo text and repeated headline/caption. */
+  /** Lines of the story that are layout, not content: logo text and repeated headline/caption. */
   skipped: SkippedLine[];
 }
 
@@ -97,9 +96,9 @@ function isSubheading(previous: SourceLine | undefined, line: SourceLine, next: 
   );
 }
 
-export function parseBlock(block: Block): ParsedArticle {
-  const [titleLine, ...rest] = block.lines;
-  if (!titleLine) throw new Error('parseBlock needs a block with at least one line');
+export function parseStory(story: StoryLines): ParsedArticle {
+  const [titleLine, ...rest] = story.lines;
+  if (!titleLine) throw new Error('parseStory needs story lines with at least one line');
   const title = titleLine.text;
   const skipped: SkippedLine[] = [];
   const contentLines = [titleLine.number];
@@ -148,7 +147,7 @@ export function parseBlock(block: Block): ParsedArticle {
     else bodyLines.push(line);
   }
   const body = bodyLines.map(
-    (line, position): BodyBlock => ({
+    (line, position): NumberedBlock => ({
       kind: isSubheading(bodyLines[position - 1], line, bodyLines[position + 1]) ? 'heading' : 'paragraph',
       text: line.text,
       line: line.number,
@@ -156,7 +155,7 @@ export function parseBlock(block: Block): ParsedArticle {
   );
   contentLines.push(...bodyLines.map((line) => line.number));
 
-  const article: ParsedArticle = { title, body, firstLine: block.firstLine, lastLine: block.lastLine, contentLines, skipped };
+  const article: ParsedArticle = { title, body, firstLine: story.firstLine, lastLine: story.lastLine, contentLines, skipped };
   if (standfirst !== undefined) article.standfirst = standfirst;
   if (caption !== undefined) {
     article.caption = caption;
@@ -170,7 +169,7 @@ export function parseBlock(block: Block): ParsedArticle {
 
 /** The lines an article holds, with their text, in file order: what is reported when it becomes no article. */
 export function contentOf(article: ParsedArticle): SourceLine[] {
-  // parseBlock takes them in this order: headline, standfirst (always before a caption), caption, body.
+  // parseStory takes them in this order: headline, standfirst (always before a caption), caption, body.
   const texts = [article.title, article.standfirst, article.caption, ...article.body.map((block) => block.text)].filter((text) => text !== undefined);
   return article.contentLines.map((number, index) => ({ number, text: texts[index]! }));
 }

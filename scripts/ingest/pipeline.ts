@@ -11,7 +11,7 @@ import { extract, type Extraction } from './extract.ts';
 import { defaultNameStage, type NameStage } from './names/stage.ts';
 import type { NameRules } from './names/rules.ts';
 import { resolveArchive } from './resolve.ts';
-import { contentOf, parseBlock, type BodyBlock, type ParsedArticle } from './parse.ts';
+import { contentOf, parseStory, type NumberedBlock, type ParsedArticle } from './parse.ts';
 import type { SourceFile } from './read.ts';
 import { split } from './split.ts';
 import type { ArticleFile } from './write.ts';
@@ -54,9 +54,10 @@ export interface DumpStory {
   mdxBody?: string;
 }
 
-export interface DumpBlock {
+/** One story of a dump as parsed, with what it gives when it has a body. */
+export interface DumpEntry {
   article: ParsedArticle;
-  /** Absent for a fragment: a block with no body, which becomes no article. */
+  /** Absent for a fragment: story lines with no body, which become no article. */
   story?: DumpStory;
 }
 
@@ -67,7 +68,7 @@ export interface DumpBlock {
 export interface DumpResult {
   /** Set when the dump was not UTF-8 and was read in this legacy encoding instead. */
   legacyEncoding?: string;
-  blocks: DumpBlock[];
+  entries: DumpEntry[];
   problem?: DumpProblem;
 }
 
@@ -86,23 +87,23 @@ export function readDump(source: SourceFile, rules: NameRules): DumpResult {
     decoded = decode(source.path, source.bytes);
   } catch (error) {
     if (!(error instanceof IngestError)) throw error;
-    return { blocks: [], problem: { line: error.line, problem: error.problem, fix: error.fix } };
+    return { entries: [], problem: { line: error.line, problem: error.problem, fix: error.fix } };
   }
-  const result: DumpResult = { blocks: [] };
+  const result: DumpResult = { entries: [] };
   if (decoded.encoding !== 'utf-8') result.legacyEncoding = decoded.encoding;
-  for (const block of split(decoded.lines)) {
-    const article = parseBlock(block);
-    result.blocks.push(article.body.length === 0 ? { article } : { article, story: { fingerprint: fingerprint(article), extraction: extract(article, rules), bodyHash: bodyHash(article.body) } });
+  for (const lines of split(decoded.lines)) {
+    const article = parseStory(lines);
+    result.entries.push(article.body.length === 0 ? { article } : { article, story: { fingerprint: fingerprint(article), extraction: extract(article, rules), bodyHash: bodyHash(article.body) } });
   }
-  if (!result.blocks.some((block) => block.story)) {
+  if (!result.entries.some((entry) => entry.story)) {
     result.problem = { line: 1, problem: 'no recognisable article in this dump (no headline followed by paragraphs)', fix: 'check it is a scraped news dump: a headline line, a blank line, then the paragraphs; or delete it' };
   }
   return result;
 }
 
-/** The bodies of a dump's blocks, read again from its bytes: what the dump cache leaves out. */
-export function dumpBodies(source: SourceFile): BodyBlock[][] {
-  return split(decode(source.path, source.bytes).lines).map((block) => parseBlock(block).body);
+/** The bodies of a dump's stories, read again from its bytes: what the dump cache leaves out. */
+export function dumpBodies(source: SourceFile): NumberedBlock[][] {
+  return split(decode(source.path, source.bytes).lines).map((lines) => parseStory(lines).body);
 }
 
 function uniqueSlug(taken: Set<string>, title: string): string {
@@ -126,7 +127,7 @@ export function assembleArchive(sources: readonly SourceFile[], dumps: readonly 
   for (const [position, source] of sources.entries()) {
     const dump = dumps[position]!;
     if (dump.legacyEncoding !== undefined) result.warnings.push(`${source.path}: not UTF-8, read as ${dump.legacyEncoding}; check its accents and quotes`);
-    for (const { article: parsed, story } of dump.blocks) {
+    for (const { article: parsed, story } of dump.entries) {
       for (const skip of parsed.skipped) result.skipped.push({ file: source.path, ...skip });
       // Content that becomes no article is reported line by line, never silently dropped.
       const skipContent = (reason: string) => {

@@ -1,4 +1,4 @@
-/** Stage 3, split: one dump's lines into article blocks, each with its 1-based line range. */
+/** Stage 3, split: one dump's lines into story lines, each story's with its 1-based line range. */
 
 export interface SourceLine {
   /** 1-based line number in the source file. */
@@ -7,8 +7,9 @@ export interface SourceLine {
   text: string;
 }
 
-export interface Block {
-  /** Non-blank lines of the block, in order. */
+/** The lines of one story in a dump. */
+export interface StoryLines {
+  /** Its non-blank lines, in order. */
   lines: SourceLine[];
   firstLine: number;
   lastLine: number;
@@ -40,18 +41,18 @@ export function hasSiteLayout(lines: readonly string[]): boolean {
  * Articles are separated by two or more empty lines. A whitespace-only line is not empty: the
  * site leaves one between paragraphs, so `empty, spaces, empty` is not a boundary.
  */
-export function split(rawLines: readonly string[]): Block[] {
+export function split(rawLines: readonly string[]): StoryLines[] {
   // `trim` also strips no-break spaces, which the site leaves at line ends.
   const trimmed = rawLines.map((line) => line.trim());
   const multiArticle = hasSiteLayout(trimmed);
-  const blocks: Block[] = [];
+  const stories: StoryLines[] = [];
   let current: SourceLine[] = [];
   let emptyRun = 0;
 
   const close = () => {
     const first = current[0];
     const last = current.at(-1);
-    if (first && last) blocks.push({ lines: current, firstLine: first.number, lastLine: last.number });
+    if (first && last) stories.push({ lines: current, firstLine: first.number, lastLine: last.number });
     current = [];
   };
 
@@ -65,5 +66,5 @@ export function split(rawLines: readonly string[]): Block[] {
     current.push({ number: index + 1, text });
   });
   close();
-  return blocks;
+  return stories;
 }

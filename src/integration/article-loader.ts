@@ -16,7 +16,7 @@ import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import type { Heading, Paragraph, Root, RootContent } from 'mdast';
-import { articleFrontmatterSchema, type ArticleFrontmatter, type StoryBlock } from '#lib/article.ts';
+import { articleFrontmatterSchema, type ArticleFrontmatter, type Block } from '#lib/article.ts';
 import { readFrontmatterYaml } from '#lib/frontmatter-yaml.ts';
 import { openingParagraph } from '#lib/text.ts';
 import { YamlFile } from '#lib/yaml-file.ts';
@@ -65,7 +65,7 @@ function parseMdx(mdx: string): Root {
 }
 
 /** A story body as MDX back to its blocks of literal text, or an error naming the line. */
-export function parseStoryBody(mdx: string, file: string, lineOffset = 0): StoryBlock[] {
+export function parseStoryBody(mdx: string, file: string, lineOffset = 0): Block[] {
   return parseMdx(mdx).children.map((node: RootContent) => {
     if (node.type === 'paragraph') return { kind: 'paragraph', text: plainText(node, file) };
     if (node.type === 'heading') return { kind: 'heading', text: plainText(node, file) };
@@ -98,7 +98,7 @@ function splitFrontmatter(contents: string, file: string): { data: Record<string
  * An article file's frontmatter data and its body read into blocks, errors naming `file` and
  * the file's own line: how the content loader and the search index both read an article.
  */
-export function readArticleFile(contents: string, file: string): { data: Record<string, unknown>; blocks: StoryBlock[] } {
+export function readArticleFile(contents: string, file: string): { data: Record<string, unknown>; blocks: Block[] } {
   const { data, body, bodyLine } = splitFrontmatter(contents, file);
   return { data, blocks: parseStoryBody(body, file, bodyLine) };
 }
@@ -107,7 +107,7 @@ export function readArticleFile(contents: string, file: string): { data: Record<
  * An article file's frontmatter checked against the contract, and its body's blocks: how the
  * search index reads an article, outside the content collection that checks the site's copy.
  */
-export function readArticle(contents: string, file: string): { frontmatter: ArticleFrontmatter; blocks: StoryBlock[] } {
+export function readArticle(contents: string, file: string): { frontmatter: ArticleFrontmatter; blocks: Block[] } {
   const { data, blocks } = readArticleFile(contents, file);
   const checked = articleFrontmatterSchema.safeParse(data);
   if (checked.success) return { frontmatter: checked.data, blocks };
@@ -121,7 +121,7 @@ export function readArticle(contents: string, file: string): { frontmatter: Arti
  * A stored article's body, read from its file as its page renders (the store keeps only the
  * opening paragraph). `filePath` is relative to the project root, where Astro builds.
  */
-export function storyBlocks(entry: { id: string; filePath?: string | undefined }): StoryBlock[] {
+export function storyBlocks(entry: { id: string; filePath?: string | undefined }): Block[] {
   if (entry.filePath === undefined) throw new Error(`article ${entry.id}: the content store gives no file to read its body from`);
   return readArticleFile(readFileSync(entry.filePath, 'utf8'), entry.filePath).blocks;
 }

@@ -41,8 +41,8 @@ export type StoryText = z.infer<typeof storyTextSchema>;
 export const articleTagsSchema = articleFrontmatterSchema.pick({ people: true, countries: true, captionPeople: true, captionCountries: true, roles: true });
 export type ArticleTags = z.infer<typeof articleTagsSchema>;
 
-/** One block of a story body as literal text: what the MDX body of an article file holds. */
-export interface StoryBlock {
+/** One block of an article's body, a paragraph or a subheading, as literal text: what the MDX body of an article file holds. */
+export interface Block {
   kind: 'paragraph' | 'heading';
   text: string;
 }

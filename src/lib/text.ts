@@ -1,9 +1,9 @@
 /** Plain text a story is summed up by (see src/integration/article-loader.ts for how bodies are read). */
-import type { StoryBlock } from './article.ts';
+import type { Block } from './article.ts';
 import type { Story } from './site-index.ts';
 
 /** A story body's first paragraph, or '' when it has none: all the content store keeps of a body. */
-export function openingParagraph(blocks: readonly StoryBlock[]): string {
+export function openingParagraph(blocks: readonly Block[]): string {
   return blocks.find((block) => block.kind === 'paragraph')?.text ?? '';
 }
 

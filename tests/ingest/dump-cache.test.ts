@@ -68,7 +68,7 @@ describe('reading dumps', () => {
   it.each([
     ['cut short', (text: string) => text.slice(0, text.length / 2)],
     ['of another shape', () => '{"key": 1, "dump": []}'],
-    ['with blocks of another shape', (text: string) => text.replace(/"blocks":\[/, '"blocks":[null,')],
+    ['with entries of another shape', (text: string) => text.replace(/"entries":\[/, '"entries":[null,')],
     ['emptied', () => ''],
   ])('a cache entry %s costs time only: nothing changes on disk', async (_case, spoil) => {
     const site = project(fixtureSources());

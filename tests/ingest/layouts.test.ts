@@ -36,7 +36,7 @@ describe('layout variants of the news site', () => {
     expect(bodies(result)[0]).toEqual(['The city museum reopened on Sunday after a two-year renovation.', 'More than a thousand visitors came on the first day.']);
   });
 
-  it('trims trailing spaces and no-break spaces, so repeated blocks still match', () => {
+  it('trims trailing spaces and no-break spaces, so repeated lines still match', () => {
     const result = ingestFixture('trailing-spaces.txt');
     const [fares] = result.articles;
     expect(fares!.frontmatter.title).toBe('Train Fares to Rise in Spring');

@@ -6,7 +6,7 @@ import { toString } from 'mdast-util-to-string';
 import { mdxjs } from 'micromark-extension-mdxjs';
 import { describe, expect, it } from 'vitest';
 import { parse as parseYaml, stringify as stringifyYaml } from 'yaml';
-import type { BodyBlock } from '#ingest/parse.ts';
+import type { NumberedBlock } from '#ingest/parse.ts';
 import { bodyToMdx, renderArticle, serialisedBody } from '#ingest/mdx.ts';
 import { FRONTMATTER_YAML_OPTIONS, writeFrontmatterYaml } from '#lib/frontmatter-yaml.ts';
 import { hostileLine } from './hostile.ts';
@@ -15,7 +15,7 @@ function parseMdx(mdx: string) {
   return fromMarkdown(mdx, { extensions: [mdxjs()], mdastExtensions: [mdxFromMarkdown()] });
 }
 
-const block = fc.record({ kind: fc.constantFrom<BodyBlock['kind']>('paragraph', 'paragraph', 'heading'), text: hostileLine, line: fc.nat() });
+const block = fc.record({ kind: fc.constantFrom<NumberedBlock['kind']>('paragraph', 'paragraph', 'heading'), text: hostileLine, line: fc.nat() });
 
 describe('bodyToMdx', () => {
   it('parses back to the same blocks with the same text, and nothing else (property)', () => {
@@ -37,7 +37,7 @@ describe('bodyToMdx', () => {
 
   it('is the bytes the serializer itself writes, for prose and markup alike (property)', () => {
     fc.assert(
-      fc.property(fc.array(fc.record({ kind: fc.constantFrom<BodyBlock['kind']>('paragraph', 'heading'), text: fc.oneof(prose, hostileLine), line: fc.nat() }), { maxLength: 5 }), (body) => {
+      fc.property(fc.array(fc.record({ kind: fc.constantFrom<NumberedBlock['kind']>('paragraph', 'heading'), text: fc.oneof(prose, hostileLine), line: fc.nat() }), { maxLength: 5 }), (body) => {
         expect(bodyToMdx(body)).toBe(serialisedBody(body));
       }),
       { numRuns: 2000 },
