@@ -5,10 +5,10 @@
 import { parseArgs } from 'node:util';
 import { relative, resolve } from 'node:path';
 import { IngestError } from './ingest/errors.ts';
-import { dumpCacheDir, readDumps } from './ingest/dumps.ts';
+import { dumpCacheDir, processDumps } from './ingest/dumps.ts';
 import { namesReport, openNameStage, type NameStage } from './ingest/names/stage.ts';
 import { assembleArchive } from './ingest/pipeline.ts';
-import { readSources } from './ingest/read.ts';
+import { readDumps } from './ingest/read.ts';
 import { acquireLock, LockedError } from './ingest/lock.ts';
 import { writeArticles } from './ingest/write.ts';
 import { writeCacheFile } from './ingest/write-cache.ts';
@@ -101,14 +101,14 @@ process.on('exit', () => lock.release());
 for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143]] as const) process.on(signal, () => process.exit(code));
 
 const progress = progressLine();
-const { sources, errors: readErrors } = await readSources(root, resolve(root, 'content/sources'));
+const { sources, errors: readErrors } = await readDumps(root, resolve(root, 'content/sources'));
 let names: NameStage;
 try {
   names = openNameStage(root);
 } catch (error) {
   failOnIngestError(error);
 }
-const dumps = await readDumps(sources, {
+const dumps = await processDumps(sources, {
   rules: names.rules,
   cacheDir: dumpCacheDir(root),
   onProgress: (done, total, path) => progress.show(`ingest: reading ${done}/${total} ${path}`),

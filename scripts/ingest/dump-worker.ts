@@ -1,6 +1,6 @@
-/** A worker thread of `readDumps`: reads and caches the dumps it is sent, and serialises their bodies too, off the main thread. */
+/** A worker thread of `processDumps`: reads and caches the dumps it is sent, and serialises their bodies too, off the main thread. */
 import { parentPort, workerData } from 'node:worker_threads';
-import { readAndCache, type DumpTask, type WorkerSetup } from './dumps.ts';
+import { processAndCache, type DumpTask, type WorkerSetup } from './dumps.ts';
 import type { DumpResult } from './pipeline.ts';
 import { bodyToMdx } from './mdx.ts';
 
@@ -14,5 +14,5 @@ function withMdxBodies(dump: DumpResult): DumpResult {
 }
 
 parentPort!.on('message', (tasks: DumpTask[]) => {
-  parentPort!.postMessage(tasks.map((task) => withMdxBodies(readAndCache(task, rules, setup.cacheDir))));
+  parentPort!.postMessage(tasks.map((task) => withMdxBodies(processAndCache(task, rules, setup.cacheDir))));
 });

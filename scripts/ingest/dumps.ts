@@ -1,5 +1,5 @@
 /**
- * Stages 2-5 (`readDump`) for every dump, each at most once: a dump seen before with the same
+ * Stages 2-5 (`processDump`) for every dump, each at most once: a dump seen before with the same
  * bytes, path, ingest code and curation comes from the dump cache; the rest are read in worker
  * threads when there are enough of them to pay for starting workers, else in this thread. The
  * result is the same value either way, so output never depends on the cache or the workers.
@@ -12,8 +12,8 @@ import { isLiveTemporary, writeFileAtomicSync } from '#lib/atomic-write.ts';
 import { cacheKey, codeVersion } from '#lib/cache-key.ts';
 import type { NameRules } from './names/rules.ts';
 import type { NumberedBlock } from './parse.ts';
-import { dumpBodies, readDump, type DumpResult, type ProgressListener } from './pipeline.ts';
-import { sourceSha1, type SourceFile } from './read.ts';
+import { dumpBodies, processDump, type DumpResult, type ProgressListener } from './pipeline.ts';
+import { dumpSha1, type DumpFile } from './read.ts';
 
 /** What a dump's reading depends on besides its path and bytes: the code and word lists of every ingest stage, and the shared code they use. */
 const READER_VERSION = codeVersion(['scripts/ingest', 'src/lib/countries.ts', 'src/lib/slug.ts']);
@@ -26,12 +26,12 @@ export function dumpCacheDir(root: string): string {
 /** A dump to read: its place in the source list, and the name its result is cached under. */
 export interface DumpTask {
   position: number;
-  source: SourceFile;
+  source: DumpFile;
   key: string | undefined;
 }
 
-function dumpKey(source: SourceFile, rules: NameRules): string | undefined {
-  return READER_VERSION === undefined ? undefined : cacheKey(READER_VERSION, rules.curation.fingerprint, source.path, sourceSha1(source));
+function dumpKey(source: DumpFile, rules: NameRules): string | undefined {
+  return READER_VERSION === undefined ? undefined : cacheKey(READER_VERSION, rules.curation.fingerprint, source.path, dumpSha1(source));
 }
 
 /**
@@ -61,8 +61,8 @@ function saveDump(dir: string, key: string, dump: DumpResult): void {
 }
 
 /** Reads one dump and caches what it gives: the work of a worker, or of this thread for small runs. */
-export function readAndCache(task: DumpTask, rules: NameRules, cacheDir: string | undefined): DumpResult {
-  const dump = readDump(task.source, rules);
+export function processAndCache(task: DumpTask, rules: NameRules, cacheDir: string | undefined): DumpResult {
+  const dump = processDump(task.source, rules);
   if (cacheDir !== undefined && task.key !== undefined) saveDump(cacheDir, task.key, dump);
   return dump;
 }
@@ -101,7 +101,7 @@ function chunked(tasks: readonly DumpTask[], workers: number): DumpTask[][] {
 }
 
 /** Runs the tasks on `count` worker threads, each taking the next chunk when done with one. */
-async function readInWorkers(tasks: readonly DumpTask[], count: number, setup: WorkerSetup, onRead: (task: DumpTask, dump: DumpResult) => void): Promise<void> {
+async function processInWorkers(tasks: readonly DumpTask[], count: number, setup: WorkerSetup, onRead: (task: DumpTask, dump: DumpResult) => void): Promise<void> {
   const chunks = chunked(tasks, count);
   const workers = Array.from({ length: Math.min(count, chunks.length) }, () => new Worker(new URL('./dump-worker.ts', import.meta.url), { workerData: setup }));
   try {
@@ -130,7 +130,7 @@ async function readInWorkers(tasks: readonly DumpTask[], count: number, setup: W
   }
 }
 
-export interface ReadDumpsOptions {
+export interface ProcessDumpsOptions {
   rules: NameRules;
   /** The dump cache's folder (`dumpCacheDir(root)`); without it every dump is read afresh. */
   cacheDir?: string;
@@ -147,8 +147,8 @@ function pruneCache(dir: string, keys: ReadonlySet<string | undefined>): void {
   for (const file of readdirSync(dir)) if (!keys.has(file.replace(/\.json$/, '')) && !isLiveTemporary(file)) rmSync(join(dir, file), { force: true });
 }
 
-/** `readDump` of every source, in source order; the cache keeps exactly the dumps of this run. */
-export async function readDumps(sources: readonly SourceFile[], { rules, cacheDir, onProgress, workers }: ReadDumpsOptions): Promise<DumpResult[]> {
+/** `processDump` of every dump, in path order; the cache keeps exactly the dumps of this run. */
+export async function processDumps(sources: readonly DumpFile[], { rules, cacheDir, onProgress, workers }: ProcessDumpsOptions): Promise<DumpResult[]> {
   const dumps: DumpResult[] = [];
   const tasks: DumpTask[] = sources.map((source, position) => ({ position, source, key: cacheDir === undefined ? undefined : dumpKey(source, rules) }));
   let done = 0;
@@ -165,8 +165,8 @@ export async function readDumps(sources: readonly SourceFile[], { rules, cacheDi
   if (cacheDir !== undefined) mkdirSync(cacheDir, { recursive: true });
   const bytes = unread.reduce((sum, task) => sum + task.source.bytes.length, 0);
   const threads = workers ?? (bytes >= PARALLEL_FROM_BYTES ? Math.min(availableParallelism(), MAX_WORKERS) : 0);
-  if (threads > 0 && unread.length > 0) await readInWorkers(unread, threads, { rules, cacheDir }, onRead);
-  else for (const task of unread) onRead(task, readAndCache(task, rules, cacheDir));
+  if (threads > 0 && unread.length > 0) await processInWorkers(unread, threads, { rules, cacheDir }, onRead);
+  else for (const task of unread) onRead(task, processAndCache(task, rules, cacheDir));
   if (cacheDir !== undefined) pruneCache(cacheDir, new Set(tasks.map((task) => task.key)));
   return dumps;
 }

@@ -12,7 +12,7 @@ import { defaultNameStage, type NameStage } from './names/stage.ts';
 import type { NameRules } from './names/rules.ts';
 import { resolveArchive } from './resolve.ts';
 import { contentOf, parseStory, type NumberedBlock, type ParsedArticle } from './parse.ts';
-import type { SourceFile } from './read.ts';
+import type { DumpFile } from './read.ts';
 import { split } from './split.ts';
 import type { ArticleFile } from './write.ts';
 import { bodyHash } from './write-cache.ts';
@@ -81,7 +81,7 @@ function fingerprint(article: ParsedArticle): string {
 }
 
 /** Stages 2-5 for one dump: decode, split, parse, and the names each story gives. */
-export function readDump(source: SourceFile, rules: NameRules): DumpResult {
+export function processDump(source: DumpFile, rules: NameRules): DumpResult {
   let decoded;
   try {
     decoded = decode(source.path, source.bytes);
@@ -102,7 +102,7 @@ export function readDump(source: SourceFile, rules: NameRules): DumpResult {
 }
 
 /** The bodies of a dump's stories, read again from its bytes: what the dump cache leaves out. */
-export function dumpBodies(source: SourceFile): NumberedBlock[][] {
+export function dumpBodies(source: DumpFile): NumberedBlock[][] {
   return split(decode(source.path, source.bytes).lines).map((lines) => parseStory(lines).body);
 }
 
@@ -118,7 +118,7 @@ function uniqueSlug(taken: Set<string>, title: string): string {
  * Stage 6 and the order-dependent rest: the dumps' stories in path order become articles (the
  * first of a repeated story wins, slugs are numbered by day) and names are resolved across them.
  */
-export function assembleArchive(sources: readonly SourceFile[], dumps: readonly DumpResult[], rules: NameRules): IngestResult {
+export function assembleArchive(sources: readonly DumpFile[], dumps: readonly DumpResult[], rules: NameRules): IngestResult {
   const result: IngestResult = { articles: [], duplicates: [], skipped: [], errors: [], warnings: [] };
   const accepted: { path: string; date: string; location: string; parsed: ParsedArticle; story: DumpStory }[] = [];
   const seen = new Map<string, string>();
@@ -177,10 +177,10 @@ export function assembleArchive(sources: readonly SourceFile[], dumps: readonly 
 }
 
 /** The whole pipeline in one thread, with nothing cached: what tests and the evaluation run. */
-export function ingestSources(sources: readonly SourceFile[], onProgress?: ProgressListener, names: NameStage = defaultNameStage()): IngestResult {
+export function ingestSources(sources: readonly DumpFile[], onProgress?: ProgressListener, names: NameStage = defaultNameStage()): IngestResult {
   const dumps = sources.map((source, position) => {
     onProgress?.(position + 1, sources.length, source.path);
-    return readDump(source, names.rules);
+    return processDump(source, names.rules);
   });
   return assembleArchive(sources, dumps, names.rules);
 }

@@ -6,19 +6,19 @@ import { join, relative, sep } from 'node:path';
 import { format, isValid, parseISO } from './dates.ts';
 import { IngestError } from './errors.ts';
 
-export interface SourceFile {
+export interface DumpFile {
   /** Path relative to the repository root, with `/` separators. */
   path: string;
   /** The digest day from the dated folder, `YYYY-MM-DD`. */
   date: string;
-  /** A dump found on disk reads its bytes when first asked for them (see `readSources`). */
+  /** A dump found on disk reads its bytes when first asked for them (see `readDumps`). */
   readonly bytes: Uint8Array;
-  /** SHA-1 of the bytes, hex, when known without them (see `sourceSha1`). */
+  /** SHA-1 of the bytes, hex, when known without them (see `dumpSha1`). */
   sha1?: string;
 }
 
-/** SHA-1 of a source's bytes, hex. */
-export function sourceSha1(source: SourceFile): string {
+/** SHA-1 of a dump's bytes, hex. */
+export function dumpSha1(source: DumpFile): string {
   return source.sha1 ?? hash('sha1', source.bytes);
 }
 
@@ -41,7 +41,7 @@ function fileSha1(file: string): string {
  * in fresh memory costs more than hashing them. Changed between the two reads, it fails rather
  * than be cached under the other version's hash.
  */
-function diskSource(file: string, path: string, date: string): SourceFile {
+function diskDump(file: string, path: string, date: string): DumpFile {
   const sha1 = fileSha1(file);
   let bytes: Uint8Array | undefined;
   return {
@@ -95,7 +95,7 @@ async function listFiles(dir: string): Promise<string[]> {
  * Every `.txt` dump under `sourcesDir`, sorted by path so output never depends on the file
  * system's order. Files elsewhere or outside a dated folder come back as errors, not silence.
  */
-export async function readSources(root: string, sourcesDir: string): Promise<{ sources: SourceFile[]; errors: IngestError[] }> {
+export async function readDumps(root: string, sourcesDir: string): Promise<{ sources: DumpFile[]; errors: IngestError[] }> {
   let files: string[];
   try {
     files = (await listFiles(sourcesDir)).sort();
@@ -104,7 +104,7 @@ export async function readSources(root: string, sourcesDir: string): Promise<{ s
     const shown = relative(root, sourcesDir).split(sep).join('/');
     return { sources: [], errors: [new IngestError(shown, undefined, 'the sources folder does not exist', `create it and add a dump with \`npm run add -- <file>\``)] };
   }
-  const sources: SourceFile[] = [];
+  const sources: DumpFile[] = [];
   const errors: IngestError[] = [];
   for (const file of files) {
     const repoPath = relative(root, file).split(sep).join('/');
@@ -115,7 +115,7 @@ export async function readSources(root: string, sourcesDir: string): Promise<{ s
       }
       const date = digestDayOf(insideSources, repoPath);
       // Synchronous: dumps are small, and thousands of awaited reads cost more in scheduling than in reading.
-      sources.push(diskSource(file, repoPath, date));
+      sources.push(diskDump(file, repoPath, date));
     } catch (error) {
       if (!(error instanceof IngestError)) throw error;
       errors.push(error);

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ingestSources } from '#ingest/pipeline.ts';
-import { readSources } from '#ingest/read.ts';
+import { readDumps } from '#ingest/read.ts';
 import { benchStory, generatedCorpus, loadCorpus, STORIES_PER_DAY, writeArchive, type SourceStory } from '#tools/bench/archive.ts';
 import { projectRoot } from '#tools/fixture-site.ts';
 
@@ -12,7 +12,7 @@ const COUNT = 75; // two full days and a half day
 
 async function ingestArchive(corpus: readonly SourceStory[], root: string) {
   const days = await writeArchive(join(root, 'content', 'sources'), corpus, COUNT);
-  const { sources, errors } = await readSources(root, join(root, 'content', 'sources'));
+  const { sources, errors } = await readDumps(root, join(root, 'content', 'sources'));
   return { days, sources, errors, result: ingestSources(sources) };
 }
 

@@ -4,15 +4,15 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { IngestError } from '#ingest/errors.ts';
-import { readSources, sourceSha1 } from '#ingest/read.ts';
+import { readDumps, dumpSha1 } from '#ingest/read.ts';
 import { tempProjects } from './project.ts';
 
 const project = tempProjects();
 
-describe('readSources', () => {
+describe('readDumps', () => {
   // Bigger than the buffer dumps are hashed through.
   const text = 'Headline\n\nA paragraph of a story.\n'.repeat(60_000);
-  const read = (root: string) => readSources(root, join(root, 'content/sources'));
+  const read = (root: string) => readDumps(root, join(root, 'content/sources'));
 
   it('gives each dump\'s SHA-1 before its bytes, and the bytes on disk when asked', async () => {
     const { root } = project({ '2026-02-07/a.txt': text });
@@ -21,7 +21,7 @@ describe('readSources', () => {
     expect(sources.map((source) => [source.path, source.date])).toEqual([['content/sources/2026-02-07/a.txt', '2026-02-07']]);
     expect(sources[0]!.sha1).toBe(hash('sha1', text));
     expect(Buffer.from(sources[0]!.bytes).toString('utf8')).toBe(text);
-    expect(sourceSha1(sources[0]!)).toBe(hash('sha1', text));
+    expect(dumpSha1(sources[0]!)).toBe(hash('sha1', text));
   });
 
   it('fails a dump saved again between its hash and its reading, naming it and the fix', async () => {
@@ -34,6 +34,6 @@ describe('readSources', () => {
 
   it('hashes the bytes of a source made in memory', () => {
     const bytes = new TextEncoder().encode(text);
-    expect(sourceSha1({ path: 'content/sources/2026-02-07/b.txt', date: '2026-02-07', bytes })).toBe(hash('sha1', bytes));
+    expect(dumpSha1({ path: 'content/sources/2026-02-07/b.txt', date: '2026-02-07', bytes })).toBe(hash('sha1', bytes));
   });
 });

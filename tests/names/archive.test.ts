@@ -7,7 +7,7 @@ import { IngestError } from '#ingest/errors.ts';
 import { loadCuration } from '#ingest/names/curation.ts';
 import { compileRules, projectRules } from '#ingest/names/rules.ts';
 import type { NameStage } from '#ingest/names/stage.ts';
-import { assembleArchive, ingestSources, readDump, type DumpResult } from '#ingest/pipeline.ts';
+import { assembleArchive, ingestSources, processDump, type DumpResult } from '#ingest/pipeline.ts';
 import { ingestStories } from './helpers.ts';
 
 describe('names resolved across the archive', () => {
@@ -81,7 +81,7 @@ describe('names resolved across the archive', () => {
     const texts = ['A\n\nIranian Foreign Minister Abbas Araqchi met Omani officials in Muscat.', 'B\n\nAraghchi said Tehran was ready. Araghchi added more.'];
     const sources = texts.map((text, index) => ({ path: `content/sources/2026-01-01/s${index}.txt`, date: '2026-01-01', bytes: new TextEncoder().encode(text) }));
     const rules = projectRules();
-    const cached = sources.map((source) => JSON.parse(JSON.stringify(readDump(source, rules))) as DumpResult);
+    const cached = sources.map((source) => JSON.parse(JSON.stringify(processDump(source, rules))) as DumpResult);
     const fresh = ingestSources(sources, undefined, { rules });
     expect(assembleArchive(sources, cached, rules)).toEqual(fresh);
     expect(fresh.articles[1]!.frontmatter.people).toEqual(['Abbas Araghchi']);

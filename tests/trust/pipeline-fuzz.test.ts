@@ -12,7 +12,7 @@ import { describe, expect, it } from 'vitest';
 import { decode } from '#ingest/decode.ts';
 import { IngestError } from '#ingest/errors.ts';
 import { ingestSources, type IngestResult } from '#ingest/pipeline.ts';
-import type { SourceFile } from '#ingest/read.ts';
+import type { DumpFile } from '#ingest/read.ts';
 import { readArticleFile } from '#integration/article-loader.ts';
 import { renderArticle } from '#ingest/mdx.ts';
 import type { ArticleFile } from '#ingest/write.ts';
@@ -20,7 +20,7 @@ import { dump, dumpBytes, fuzzRuns, printableText, storyLines, type GeneratedDum
 
 const DAYS = ['2026-02-07', '2026-02-08'];
 
-function sourcesOf(dumps: readonly GeneratedDump[]): SourceFile[] {
+function sourcesOf(dumps: readonly GeneratedDump[]): DumpFile[] {
   return dumps.map((generated, index) => ({
     path: `content/sources/${DAYS[index % DAYS.length]}/dump-${index}.txt`,
     date: DAYS[index % DAYS.length]!,
@@ -58,7 +58,7 @@ function expectRoundTrip(article: ArticleFile): void {
 }
 
 /** Every non-blank source line ends up in a story or in the report: nothing is lost silently. */
-function expectNothingLost(sources: readonly SourceFile[], result: IngestResult): void {
+function expectNothingLost(sources: readonly DumpFile[], result: IngestResult): void {
   for (const source of sources) {
     const failed = result.errors.some((error) => error.file === source.path);
     if (failed) continue;
@@ -82,7 +82,7 @@ function expectNothingLost(sources: readonly SourceFile[], result: IngestResult)
   }
 }
 
-function ingestWithoutThrowing(sources: readonly SourceFile[]): IngestResult {
+function ingestWithoutThrowing(sources: readonly DumpFile[]): IngestResult {
   const result = ingestSources(sources);
   for (const error of result.errors) expect(error).toBeInstanceOf(IngestError);
   return result;

@@ -1,5 +1,5 @@
 /**
- * The names stages as the pipeline runs them: extraction per article (in `readDump`, cached with
+ * The names stages as the pipeline runs them: extraction per article (in `processDump`, cached with
  * its dump), then one resolution pass over the whole archive, both under one project's rules.
  */
 import type { ArticleTags } from '../extract.ts';

@@ -6,7 +6,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { ingestSources } from '#ingest/pipeline.ts';
-import type { SourceFile } from '#ingest/read.ts';
+import type { DumpFile } from '#ingest/read.ts';
 import { defaultNameStage } from '#ingest/names/stage.ts';
 import type { ArticleFrontmatter } from '#lib/article.ts';
 
@@ -76,7 +76,7 @@ function score(predictions: readonly Prediction[], field: string): Score {
 }
 
 /** The articles by source file; a file whose story was merged as a duplicate maps to the article it duplicates. */
-function ingest(sources: SourceFile[]): { articles: ArticleFrontmatter[]; byFile: Map<string, ArticleFrontmatter> } {
+function ingest(sources: DumpFile[]): { articles: ArticleFrontmatter[]; byFile: Map<string, ArticleFrontmatter> } {
   const result = ingestSources(sources, undefined, defaultNameStage());
   if (result.errors.length > 0) throw new Error(result.errors.map((error) => error.message).join('\n'));
   const byLocation = new Map(result.articles.map((article) => [article.frontmatter.source, article.frontmatter]));
@@ -120,7 +120,7 @@ export function evaluateSeed(dir = join(sharedCorpus, 'seed')): SetReport {
 export function evaluateBbc(dir = join(sharedCorpus, 'bbc'), labelsFile = BBC_LABELS): SetReport {
   const labels = (JSON.parse(readFileSync(labelsFile, 'utf8')) as { stories: Record<string, Label> }).stories;
   const folders = readdirSync(dir, { withFileTypes: true }).filter((entry) => entry.isDirectory()).map((entry) => entry.name).sort();
-  const sources: SourceFile[] = [];
+  const sources: DumpFile[] = [];
   folders.forEach((folder, index) => {
     const date = `2005-01-${String(index + 1).padStart(2, '0')}`;
     for (const file of readdirSync(join(dir, folder)).filter((name) => name.endsWith('.txt')).sort()) {
