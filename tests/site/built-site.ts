@@ -7,14 +7,14 @@ import { parse as parseYaml } from 'yaml';
 import { expect } from 'vitest';
 import { articleFrontmatterSchema, type ArticleFrontmatter } from '#lib/article.ts';
 
-export interface ArticleFile {
+export interface BuiltArticle {
   /** `YYYY-MM-DD/<slug>`. */
   id: string;
   data: ArticleFrontmatter;
 }
 
 /** Every article of `content/articles/` in a project folder, as its frontmatter says. */
-export async function readArticles(root: string): Promise<ArticleFile[]> {
+export async function readArticles(root: string): Promise<BuiltArticle[]> {
   const dir = join(root, 'content/articles');
   const files = (await readdir(dir, { recursive: true })).filter((file) => file.endsWith('.mdx')).sort();
   return Promise.all(

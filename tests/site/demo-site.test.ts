@@ -11,17 +11,17 @@ import { slugify } from '#lib/slug.ts';
 import { demoBuild, type DemoBuild } from '../helpers/demo-build.ts';
 import { htmlFiles } from '../helpers/dist-pages.ts';
 import { projectRoot } from '#tools/fixture-site.ts';
-import { fileForPath, internalLinks, parseRss, readArticles, readPage, sitemapUrls, type ArticleFile } from './built-site.ts';
+import { fileForPath, internalLinks, parseRss, readArticles, readPage, sitemapUrls, type BuiltArticle } from './built-site.ts';
 
 const goldFile = resolve(projectRoot, '../shared/corpus/seed/000_c63f0d568335db90.gold.json');
 const hasGold = existsSync(goldFile);
 if (!hasGold) console.warn(`skipping the demo pages-against-gold test: ${goldFile} is absent (the shared corpus sits beside the repository)`);
 
-const storyFile = (article: ArticleFile) => `${article.data.date.replaceAll('-', '/')}/${article.id.split('/').at(-1)}/index.html`;
+const storyFile = (article: BuiltArticle) => `${article.data.date.replaceAll('-', '/')}/${article.id.split('/').at(-1)}/index.html`;
 const union = (lists: string[][]) => [...new Set(lists.flat().map(slugify))].sort();
 
 let build: DemoBuild;
-let articles: ArticleFile[];
+let articles: BuiltArticle[];
 let pages: string[];
 
 beforeAll(async () => {
