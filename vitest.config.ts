@@ -23,6 +23,8 @@ export default defineConfig({
     expect: { poll: { timeout: 15_000 }, requireAssertions: true },
     // Lets the link, accessibility, HTML and Lighthouse checks share one demo build per base path.
     globalSetup: ['tests/helpers/global-setup.ts'],
+    // Fixes fast-check's seed, so every run replays the same generated cases.
+    setupFiles: ['tests/helpers/seed.ts'],
     // The workflow parser imports its schema JSON without an import attribute, which only Vite's loader accepts.
     server: { deps: { inline: ['@actions/workflow-parser'] } },
   },
