@@ -9,7 +9,7 @@ import { basePath } from './src/lib/urls.ts';
 siteSettings();
 
 // Origin and base path come from the environment so one repo serves from a root, a custom
-// domain or `https://user.github.io/repo/` (see README, "Site settings").
+// domain or `https://user.github.io/repo/` (see docs/deploying.md).
 export default defineConfig({
   site: process.env.SITE_URL || 'https://example.org',
   base: basePath(process.env.BASE_PATH || '/'),
@@ -29,13 +29,12 @@ export default defineConfig({
   // Stories never hold code (ingest escapes fences), and Shiki's inline styles would break the CSP.
   markdown: { syntaxHighlight: false },
   integrations: [mdx(), sitemap({ filter: (page) => !/\/404(\.html|\/)?$/.test(page) })],
-  // Bundled into the build rather than loaded from node_modules when pages render: Node
-  // resolves each of date-fns's ~250 modules through its 200 KB exports map (~2 CPU s per build).
+  // Bundled into the build rather than loaded from node_modules when pages render: Node would
+  // resolve each of date-fns's modules through its large exports map (docs/performance.md).
   vite: { resolve: { noExternal: ['date-fns'] } },
   // A page whose code and cache key (src/integration/page-keys.ts) are unchanged is copied from the
   // last build, kept in cacheDir: adding a day re-renders only the pages that show its stories.
   experimental: { incrementalBuild: true },
-  // Four pages in flight, so rendering goes on while earlier pages are written: at 10,000
-  // stories, beside the search indexer, `build-site.ts` took a median 64.0 s instead of 66.5.
+  // Four pages in flight, so rendering goes on while earlier pages are written.
   build: { concurrency: 4 },
 });

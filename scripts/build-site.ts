@@ -1,16 +1,14 @@
 /**
  * Renders the site (`astro build`) and builds its search index at the same time: the index is
  * read from the article files, not from the pages, so the two need not wait for each other,
- * and on a machine with two cores or more each takes about one core; at 10,000 stories they end
- * within a few seconds of each other. Astro empties `dist/` when it starts, so the index is
- * written beside it and moved in once both have finished. Emptying it costs Astro ~10 s at
- * 24,000 files, so the last build's `dist/` is moved aside at once and deleted beside the build
- * instead.
+ * and on a machine with two cores or more each takes about one core. Astro empties `dist/` when
+ * it starts, so the index is written beside it and moved in once both have finished. Astro
+ * empties it file by file, which is slow for a large site, so the last build's `dist/` is moved
+ * aside at once and deleted beside the build.
  *
- * Side by side the two peak at ~2.8 GB together at 10,000 stories: Astro ~1 GB, the indexer
- * ~1.7 GB. With less memory than `SIDE_BY_SIDE_MEMORY` (a container's limit, else the
- * machine's), or with `--one-at-a-time`, they run one after the other: ~35% slower, at the
- * indexer's peak.
+ * Side by side the two peak together (docs/performance.md). With less memory than
+ * `SIDE_BY_SIDE_MEMORY` (a container's limit, else the machine's), or with `--one-at-a-time`,
+ * they run one after the other: slower, at the indexer's peak alone.
  *
  *   node scripts/build-site.ts [--one-at-a-time]   (run by `npm run build`, after the ingest)
  */
@@ -26,7 +24,7 @@ const DIST = 'dist';
 const STAGED_INDEX = join('.cache', 'broadsheet', 'search-index');
 const OLD_DIST = join('.cache', 'broadsheet', 'old-dist');
 
-/** Memory below which the halves run one after the other: their peak together at 50,000 stories is 3.8 GB. */
+/** Memory below which the halves run one after the other: above their peak together at 50,000 stories. */
 const SIDE_BY_SIDE_MEMORY = 6 * 1024 ** 3;
 
 const { values } = parseArgs({ options: { 'one-at-a-time': { type: 'boolean', default: false } } });

@@ -1,7 +1,6 @@
 /**
- * The date-fns functions ingest uses, loaded as CommonJS: Node (22 and 26) resolves each ESM
- * subpath through date-fns's 200 KB exports map at ~0.2 s apiece, CommonJS all four in a fraction
- * of that.
+ * The date-fns functions ingest uses, loaded as CommonJS: Node resolves each ESM subpath
+ * through date-fns's large exports map, which is slow; CommonJS skips it.
  */
 import { createRequire } from 'node:module';
 

@@ -38,9 +38,8 @@ function fileSha1(file: string): string {
 /**
  * A dump on disk, hashed through one reused buffer and read whole only when its bytes are asked
  * for: an unchanged dump comes from the dump cache by its hash, and holding every dump's bytes
- * cost more in fresh memory than reading them (at 10,000 stories, 47 MB: ~0.5 s against ~0.07
- * s on this machine). Changed between the two reads, it fails rather than be cached under the
- * other version's hash.
+ * in fresh memory costs more than hashing them. Changed between the two reads, it fails rather
+ * than be cached under the other version's hash.
  */
 function diskSource(file: string, path: string, date: string): SourceFile {
   const sha1 = fileSha1(file);

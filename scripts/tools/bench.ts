@@ -3,10 +3,11 @@
  * throwaway copy of the project and measures every stage of `npm run build` on it, then a
  * rebuild with no change and a rebuild after adding one day. Run with `--help` for options.
  */
-import { readFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { availableParallelism, loadavg } from 'node:os';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { parseArgs } from 'node:util';
+import * as prettier from 'prettier';
 import { createFixtureSite, projectRoot, type FixtureSite } from './fixture-site.ts';
 import { loadCorpus, STORIES_PER_DAY, writeArchive, type SourceStory } from './bench/archive.ts';
 import { measureStage, searchIndexSize, treeSize, type BranchMeasure, type StageMeasure } from './bench/measure.ts';
@@ -24,6 +25,7 @@ Options:
   --clean-only      skip the two rebuilds (no change, one day added)
   --profile         write V8 CPU profiles of every Node process (kept in the copy's profiles/)
   --keep            keep the temporary copies and print where they are
+  --update-docs     also write the results into docs/performance.md, replacing the last ones
   -h, --help        show this help`;
 
 const { values } = parseArgs({
@@ -33,6 +35,7 @@ const { values } = parseArgs({
     'clean-only': { type: 'boolean', default: false },
     profile: { type: 'boolean', default: false },
     keep: { type: 'boolean', default: false },
+    'update-docs': { type: 'boolean', default: false },
     help: { type: 'boolean', short: 'h', default: false },
   },
 });
@@ -45,6 +48,17 @@ const runs = Number(values.runs);
 if (counts.some((count) => !Number.isInteger(count) || count < 1) || !Number.isInteger(runs) || runs < 1) {
   console.error('error --stories takes positive whole numbers separated by commas (e.g. 1000,10000) and --runs a positive whole number');
   process.exit(2);
+}
+
+/** The section of docs/performance.md that \`--update-docs\` replaces. */
+const RESULTS_START = '<!-- BENCH RESULTS: written by npm run bench -- --update-docs; do not edit by hand. -->';
+const RESULTS_END = '<!-- END BENCH RESULTS -->';
+
+/** What the bench prints on stdout, kept so \`--update-docs\` can write the same text into the docs. */
+const reported: string[] = [];
+function report(text: string): void {
+  console.log(text);
+  reported.push(text);
 }
 
 interface Stage {
@@ -129,7 +143,7 @@ interface Scaling {
 /**
  * Copies measured and done with, deleted only once every measurement is over: right after tens
  * of thousands of files are deleted, ext4 creates files more slowly for a while (it checks the
- * recently freed inodes), which had added up to 16 s to the next build measured.
+ * recently freed inodes), which would slow the next build measured.
  */
 const finishedSites: FixtureSite[] = [];
 
@@ -156,15 +170,16 @@ async function benchCount(stories: number, corpus: readonly SourceStory[]): Prom
     addDay = await build(site, 'add-day');
   }
 
-  console.log(`\n### ${stories.toLocaleString('en')} stories\n`);
-  console.log('| scenario | stage | wall s | CPU s | peak process MB | peak tree MB | log KB |');
-  console.log('|---|---|---|---|---|---|---|');
+  report(`\n### ${stories.toLocaleString('en')} stories\n`);
+  report('| scenario | stage | wall s | CPU s | peak process MB | peak tree MB | log KB |');
+  report('|---|---|---|---|---|---|---|');
   const rebuildRows = values['clean-only'] ? [] : [...stageRows('no change', [noChange]), ...stageRows('add one day', [addDay])];
-  for (const row of [...stageRows(runs > 1 ? `clean (median of ${runs})` : 'clean', clean), ...rebuildRows]) console.log(row);
+  for (const row of [...stageRows(runs > 1 ? `clean (median of ${runs})` : 'clean', clean), ...rebuildRows]) report(row);
   const scenarios: [string, Stage[]][] = [...clean.map((stages, run): [string, Stage[]] => [`clean ${run + 1}`, stages]), ['no change', noChange], ['add one day', addDay]];
-  for (const [scenario, stages] of scenarios) for (const stage of stages) if (stage.halves) console.log(`${scenario}, \`${stage.command}\`: ${stage.halves}`);
+  const halves = scenarios.flatMap(([scenario, stages]) => stages.filter((stage) => stage.halves).map((stage) => `- ${scenario}, \`${stage.command}\`: ${stage.halves}`));
+  if (halves.length > 0) report(`\n${halves.join('\n')}`);
   const pages = dist.htmlPages - index.htmlPages;
-  console.log(
+  report(
     `\npages ${pages}; dist/ ${dist.files} files, ${fixed(dist.bytes / 2 ** 20)} MB ` +
       `(${fixed((dist.files / stories) * 10_000, 0)} files per 10,000 stories); search index ${index.files} files, ${fixed(index.bytes / 2 ** 20)} MB`,
   );
@@ -188,20 +203,33 @@ async function benchCount(stories: number, corpus: readonly SourceStory[]): Prom
 }
 
 const { stories: corpus, origin } = await loadCorpus(projectRoot);
-console.log(`Stories drawn from ${origin}; ${buildCommands.length} build stages: ${buildCommands.map((command) => `\`${command}\``).join(', ')}`);
+report(`Stories drawn from ${origin}; ${buildCommands.length} build stages: ${buildCommands.map((command) => `\`${command}\``).join(', ')}`);
 const results: Scaling[] = [];
 for (const count of counts) results.push(await benchCount(count, corpus));
 for (const site of finishedSites) await site.remove();
 // Wall times are only comparable on a quiet machine; CPU seconds hold up better under load.
-console.log(`\nLoad average at the end (1/5/15 min): ${loadavg().map((load) => load.toFixed(1)).join(' / ')} on ${availableParallelism()} cores`);
+report(`\nLoad average at the end (1/5/15 min): ${loadavg().map((load) => load.toFixed(1)).join(' / ')} on ${availableParallelism()} cores`);
 
-console.log('\n### Scaling (clean builds)\n');
-console.log(`| stories | ${buildCommands.map((command) => `\`${command}\` s`).join(' | ')} | whole build s | whole build CPU s | ms per story | no-change rebuild s | add-one-day: ${buildCommands.map((command) => `\`${command}\` s`).join(' / ')} | peak MB | pages | dist files | dist MB | index MB |`);
-console.log(`|---|${buildCommands.map(() => '---|').join('')}---|---|---|---|---|---|---|---|---|---|`);
+report('\n### Scaling (clean builds)\n');
+report(`| stories | ${buildCommands.map((command) => `\`${command}\` s`).join(' | ')} | whole build s | whole build CPU s | ms per story | no-change rebuild s | add-one-day: ${buildCommands.map((command) => `\`${command}\` s`).join(' / ')} | peak MB | pages | dist files | dist MB | index MB |`);
+report(`|---|${buildCommands.map(() => '---|').join('')}---|---|---|---|---|---|---|---|---|---|`);
 for (const result of results) {
-  console.log(
+  report(
     `| ${result.stories.toLocaleString('en')} | ${result.stageSeconds.map((seconds) => fixed(seconds)).join(' | ')} | ${fixed(result.totalSeconds)} | ${fixed(result.cpuSeconds)} | ` +
       `${fixed((result.totalSeconds / result.stories) * 1000, 2)} | ${fixed(result.noChangeSeconds)} | ${result.addDaySeconds.map((seconds) => fixed(seconds)).join(' / ') || 'n/a'} | ` +
       `${fixed(result.peakMb, 0)} | ${result.pages} | ${result.distFiles} | ${fixed(result.distMb)} | ${fixed(result.indexMb)} |`,
   );
+}
+
+if (values['update-docs']) {
+  const file = join(projectRoot, 'docs', 'performance.md');
+  const docs = await readFile(file, 'utf8');
+  const [start, end] = [docs.indexOf(RESULTS_START), docs.indexOf(RESULTS_END)];
+  if (start < 0 || end < start) throw new Error(`${file}: no ${RESULTS_START} ... ${RESULTS_END} section to replace`);
+  const command = `npm run bench -- ${process.argv.slice(2).filter((arg) => arg !== '--update-docs').join(' ')}`.trim();
+  const section = `${RESULTS_START}\n\n\`${command}\`\n\n${reported.join('\n').trim()}\n\n`;
+  // Formatted as the lint check wants it, so a fresh run leaves the tree clean.
+  const options = { ...(await prettier.resolveConfig(file)), filepath: file };
+  await writeFile(file, await prettier.format(docs.slice(0, start) + section + docs.slice(end), options));
+  console.error(`bench: results written to ${relative(projectRoot, file)}`);
 }

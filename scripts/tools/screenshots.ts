@@ -1,8 +1,8 @@
 /**
  * `npm run screenshots`: photographs the built site (run `npm run build` first) as a reader sees
  * it: the home page, a story, the most-named person and country, in light and dark, on a phone
- * (390 px) and a desktop (1280 px). Writes docs/screenshots/<page>-<width>-<scheme>.png, shown in
- * the README.
+ * (390 px) and a desktop (1280 px). Writes docs/screenshots/<page>-<width>-<scheme>.png; the README
+ * shows one of them.
  */
 import { mkdir, readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';

@@ -42,7 +42,7 @@ export const COUNTRIES: readonly Country[] = worldCountries
     subregion: country.subregion,
     latlng: country.latlng,
   }))
-  // One collator: localeCompare with a locale builds one per call, 25 ms for this sort at every start.
+  // One collator: localeCompare with a locale builds one per call, slow for this sort at every start.
   .sort((a, b) => ENGLISH_ORDER.compare(a.name, b.name));
 
 const byName = new Map(COUNTRIES.map((country) => [country.name, country]));

@@ -1,11 +1,10 @@
 /**
  * How the site writes digest days: one place, date-fns underneath. Every function here is pure
- * and a site has only a few hundred distinct days, so results are kept per day: 20,000 pages
- * otherwise parse and format the same days again (6 CPU s at 10,000 stories).
+ * and a site has far fewer distinct days than pages, so results are kept per day rather than
+ * parsed and formatted again on every page.
  */
-// Subpaths: the package entry loads ~250 modules, each resolved through date-fns's 200 KB
-// exports map, ~2.5 CPU s on Node 26 for any script importing this file (the site bundles it
-// either way).
+// Subpaths: the package entry loads hundreds of modules, each resolved through date-fns's large
+// exports map, for any script importing this file (the site bundles it either way).
 import { format } from 'date-fns/format';
 import { parseISO } from 'date-fns/parseISO';
 import { TZDate } from '@date-fns/tz';

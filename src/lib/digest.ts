@@ -200,8 +200,8 @@ export function buildDigest<E extends ArticleEntry>(entries: readonly E[]): Dige
 /**
  * Fills each tag's `people` and `countries`: the tags named in the same stories, most often
  * first, then A to Z. `tags` must be A to Z within each kind. Counts go in an array indexed by
- * tag, and ties sort by that index: Maps keyed by tag and a collator comparing names were most of
- * buildDigest's time (~2 CPU s at 10,000 stories, 5,000 tags).
+ * tag, and ties sort by that index: Maps keyed by tag and a collator comparing names would be
+ * most of buildDigest's time on a large archive.
  */
 function countCoMentions<E extends ArticleEntry>(tags: readonly Tag<E>[], stories: readonly Story<E>[]): void {
   const indexOf = new Map(tags.map((tag, index) => [tag, index]));
@@ -252,15 +252,15 @@ const candidateRanks = memoise((tag: Tag) => Int32Array.from(tag.stories.slice(0
 
 /**
  * How many tags each candidate shares with the story being related, indexed by the candidate's
- * rank: arrays instead of a Map keyed by story, as relatedStories runs for every story page
- * (10,000 at 10,000 stories). Shared by every call and all zeros between calls.
+ * rank: an array rather than a Map keyed by story, as relatedStories runs for every story page.
+ * Shared by every call and all zeros between calls.
  */
 let sharedTagsByRank = new Uint32Array(0);
 
 /** Stories sharing the most people and countries with `story`, then newest first. */
 export function relatedStories<E extends ArticleEntry>(story: Story<E>, limit = 5): Story<E>[] {
-  // Candidates by rank, in the order first met: ranks are read from arrays, where reading them
-  // off thousands of story objects per page cost a cache miss each.
+  // Candidates by rank, in the order first met: ranks are read from arrays, as reading them off
+  // thousands of story objects per page costs a cache miss each.
   const ranks: number[] = [];
   const candidates: Story<E>[] = [];
   for (const tag of [...story.people, ...story.countries]) {
@@ -285,7 +285,7 @@ export function relatedStories<E extends ArticleEntry>(story: Story<E>, limit = 
   }
   const shared = sharedTagsByRank;
   const before = (a: number, b: number) => (shared[a] ?? 0) - (shared[b] ?? 0) || b - a;
-  // The best `limit` (positions in `ranks`), kept in order by insertion: sorting every candidate cost.
+  // The best `limit` (positions in `ranks`), kept in order by insertion: cheaper than sorting every candidate.
   const best: number[] = [];
   ranks.forEach((rank, position) => {
     const last = best.at(-1);

@@ -1,11 +1,11 @@
 /**
  * The search index is written in parts, each a Pagefind bundle of its own that the browser
- * merges into one search (Pagefind's `mergeIndex`). Pagefind's indexer holds about 0.3 MB per
- * story while it writes an index, so a part of a few thousand stories bounds its memory however
- * large the archive grows; a query fetches a little from every part. Parts fill oldest story
+ * merges into one search (Pagefind's `mergeIndex`). Pagefind's indexer holds memory in proportion
+ * to the stories of the index it writes, so parts bound its memory however large the archive
+ * grows; a query fetches a little from every part. Parts fill oldest story
  * first, so a part once full keeps the same stories as days are added. The newest stories, not
  * yet a full part, are cut into parts a fifth that size: adding a day re-indexes at most one of
- * those (about 1,000 stories, not 5,000), and they give way to one full part once they fill it.
+ * those rather than a full part, and they give way to one full part once they fill it.
  *
  * The indexer and the site's list of parts (`search/parts.json`, the search page) agree on the
  * parts through the story count and the `searchPartStories` setting alone: both call these

@@ -1,5 +1,5 @@
 /**
- * The digest of this build's collection, built once per build and shared by every page
+ * The site index of this build's collection, built once per build and shared by every page
  * (module-level memo: thousands of pages, one pass over the stories).
  */
 import { getCollection, type CollectionEntry } from 'astro:content';
