@@ -3,12 +3,11 @@
  * least 0.95 in performance (the best of five runs), accessibility, best practices and SEO (every
  * run), and prints the scores.
  */
-import { createServer } from 'node:net';
 import lighthouse from 'lighthouse';
 import { throttling } from 'lighthouse/core/config/constants.js';
 import { computeMedianRun } from 'lighthouse/core/lib/median-run.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from '#tools/chromium.ts';
+import { launchDebuggableChromium } from '#tools/chromium.ts';
 import { serveSite, type ServedSite } from '#tools/static-server.ts';
 import { demoBuild, type DemoBuild } from '../helpers/demo-build.ts';
 import { pathOf, type PageKind } from './reader-pages.ts';
@@ -40,16 +39,6 @@ function cpuSlowdownFor(benchmarkIndex: number): number {
   return Math.max(1, 1 + (benchmarkIndex - 150) / 650);
 }
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-    server.on('error', reject);
-  });
-}
-
 /** What fell short, for the failure message: every weighted audit below a full score. */
 function shortfalls(result: Result): string[] {
   return CATEGORIES.flatMap((category) =>
@@ -62,10 +51,9 @@ function shortfalls(result: Result): string[] {
 
 /** One Lighthouse run in a browser of its own, closed afterwards. */
 async function audit(url: string, flags: Flags): Promise<Result> {
-  const port = await freePort();
-  const browser = await launchChromium([`--remote-debugging-port=${port}`]);
+  const browser = await launchDebuggableChromium();
   try {
-    const outcome = await lighthouse(url, { port, logLevel: 'error', ...flags });
+    const outcome = await lighthouse(url, { port: browser.port, logLevel: 'error', ...flags });
     if (outcome === undefined) throw new Error(`Lighthouse returned nothing for ${url}`);
     return outcome.lhr;
   } finally {
