@@ -135,7 +135,8 @@ describe('keyboard', () => {
       expect(box!.width * box!.height).toBeGreaterThan(0);
       expect(box!.x >= 0 && box!.y >= 0 && box!.x + box!.width <= viewport!.width && box!.y + box!.height <= viewport!.height, 'skip link on screen when focused').toBe(true);
       await page.keyboard.press('Enter');
-      expect(await page.evaluate(() => document.activeElement?.id)).toBe('main');
+      // Following the link moves focus as part of the navigation to #main: waited for, not read once.
+      await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('main');
       // The next Tab lands inside the content, past the header's links.
       await page.keyboard.press('Tab');
       expect(await page.evaluate(() => document.activeElement?.closest('main') !== null)).toBe(true);

@@ -177,7 +177,8 @@ describe('the header search box', () => {
     await option.waitFor();
     expect(searchRequests.length).toBeGreaterThan(0);
     await page.keyboard.press('ArrowDown');
-    await expect(option.getAttribute('aria-selected')).resolves.toBe('true');
+    // The list marks the option from its key handler: waited for, not read once.
+    await expect.poll(() => option.getAttribute('aria-selected')).toBe('true');
     await page.keyboard.press('Enter');
     await page.waitForURL(/iran-leaves-door-open/);
     await expect(page.locator('h1').textContent()).resolves.toBe(IRAN_TALKS);
