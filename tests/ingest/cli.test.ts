@@ -4,9 +4,11 @@ import { cpSync, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } 
 import { join } from 'node:path';
 import { format } from 'date-fns';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { manyStories, runScript, tempProjects, TempProject } from './project.ts';
+import { manyStories, runScript, tempProjects, TempProject, writesOf } from './project.ts';
 
 const goodDump = manyStories(3);
+/** How many points the interrupted-ingest test kills a run at. */
+const KILL_POINTS = 8;
 const project = tempProjects();
 
 describe('ingest on bad input', () => {
@@ -83,24 +85,27 @@ describe('ingest runs', () => {
 });
 
 describe('crash safety and the lock', () => {
-  it('killed at any moment, a rerun gives what an uninterrupted run gives', async () => {
-    const sources = { '2026-02-07/a.txt': manyStories(400), '2026-02-08/b.txt': manyStories(100, 'Other') };
+  it('killed at any point, a rerun gives what an uninterrupted run gives', async () => {
+    const sources = { '2026-02-07/a.txt': manyStories(40), '2026-02-08/b.txt': manyStories(10, 'Other') };
+    // One thread, so the count of file system changes is the same on every run.
+    const args = ['--workers', '0'];
     const reference = project(sources);
-    const started = Date.now();
-    expect((await reference.ingest()).code).toBe(0);
-    const duration = Date.now() - started;
+    const uninterrupted = await reference.ingest(args, { countWrites: true });
+    expect(uninterrupted.code).toBe(0);
     const expected = reference.snapshot();
+    const writes = writesOf(uninterrupted);
 
-    // Kills spread over the length of a whole run, from start-up to the last rename.
-    const site = project(sources);
-    let killed = 0;
-    for (let eighth = 1; eighth <= 7; eighth++) {
-      const run = await site.ingest([], { killAfterMs: (duration * eighth) / 8 });
-      if (run.signal === 'SIGKILL') killed++;
+    // Kill points by count of changes, spread from the first (taking the lock) to the one before the
+    // last (releasing it), so every kill leaves work undone.
+    const killPoints = [...new Set(Array.from({ length: KILL_POINTS }, (_, index) => 1 + Math.round((index * (writes - 2)) / (KILL_POINTS - 1))))];
+    for (const killAfterWrites of killPoints) {
+      const site = project(sources);
+      const killed = await site.ingest(args, { killAfterWrites });
+      expect(killed.signal, `killed after change ${killAfterWrites} of ${writes}`).toBe('SIGKILL');
+      const rerun = await site.ingest(args);
+      expect(rerun.code, `rerun after a kill at change ${killAfterWrites}:\n${rerun.stderr}`).toBe(0);
+      expect(site.snapshot(), `rerun after a kill at change ${killAfterWrites} of ${writes}`).toEqual(expected);
     }
-    expect(killed).toBeGreaterThan(0);
-    expect((await site.ingest()).code).toBe(0);
-    expect(site.snapshot()).toEqual(expected);
   });
 
   it('refuses to run beside a live ingest, with a clear message, and leaves its lock alone', async () => {
