@@ -41,7 +41,10 @@ export default defineConfig({
       // them, so Vite does not warn once per module on every run.
       name: 'workflow-parser-without-source-maps',
       enforce: 'pre',
-      load: (id) => (id.includes('/@actions/workflow-parser/dist/') && id.endsWith('.js') ? readFileSync(id, 'utf8').replace(/^\/\/# sourceMappingURL=.*$/m, '') : null),
+      load: (id) =>
+        id.includes('/@actions/workflow-parser/dist/') && id.endsWith('.js')
+          ? readFileSync(id, 'utf8').replace(/^\/\/# sourceMappingURL=.*$/m, '')
+          : null,
     },
   ],
   test: {
@@ -60,7 +63,10 @@ export default defineConfig({
     // The workflow parser imports its schema JSON without an import attribute, which only Vite's loader accepts.
     server: { deps: { inline: ['@actions/workflow-parser'] } },
     projects: [
-      { extends: true, test: { name: 'unit', include: ['tests/**/*.test.ts'], exclude: [...SITE, ...BROWSER, ...LIGHTHOUSE], sequence: { groupOrder: 0 } } },
+      {
+        extends: true,
+        test: { name: 'unit', include: ['tests/**/*.test.ts'], exclude: [...SITE, ...BROWSER, ...LIGHTHOUSE], sequence: { groupOrder: 0 } },
+      },
       { extends: true, test: { name: 'site', include: SITE, sequence: { groupOrder: 1 } } },
       { extends: true, test: { name: 'browser', include: BROWSER, sequence: { groupOrder: 2 } } },
       { extends: true, test: { name: 'lighthouse', include: LIGHTHOUSE, maxWorkers: 1, sequence: { groupOrder: 3 } } },

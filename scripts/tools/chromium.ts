@@ -48,14 +48,17 @@ function isDebianLike(): boolean {
 function install(): void {
   const log = (message: string) => console.error(`chromium: ${message}`);
   if (process.getuid?.() === 0 && isDebianLike()) {
-    log('none found; installing Debian\'s chromium package with apt-get');
+    log("none found; installing Debian's chromium package with apt-get");
     // Waits for a concurrent apt run (another test worker, an unattended upgrade) instead of failing.
     const apt = ['-o', 'DPkg::Lock::Timeout=600', '-y', '--no-install-recommends'];
     execFileSync('apt-get', ['update'], { stdio: 'inherit' });
-    execFileSync('apt-get', ['install', ...apt, 'chromium'], { stdio: 'inherit', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
+    execFileSync('apt-get', ['install', ...apt, 'chromium'], {
+      stdio: 'inherit',
+      env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
+    });
     return;
   }
-  log('none found; installing Playwright\'s Chromium');
+  log("none found; installing Playwright's Chromium");
   const cli = join(dirname(createRequire(import.meta.url).resolve('playwright-core/package.json')), 'cli.js');
   execFileSync(process.execPath, [cli, 'install', 'chromium'], { stdio: 'inherit' });
 }
@@ -67,7 +70,7 @@ export function ensureChromium(): string {
   try {
     install();
   } catch (error) {
-    throw new Error(`No Chromium found and installing one failed (${(error as Error).message}). ${HOW_TO_INSTALL}`);
+    throw new Error(`No Chromium found and installing one failed (${(error as Error).message}). ${HOW_TO_INSTALL}`, { cause: error });
   }
   const installed = findChromium();
   if (!installed) throw new Error(`No Chromium found after installing one. ${HOW_TO_INSTALL}`);

@@ -8,7 +8,10 @@ let dir: string;
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'broadsheet-measure-'));
   // Holds the given number of MB, touched so it is resident, for long enough to be sampled.
-  await writeFile(join(dir, 'hold.mjs'), 'const held = Buffer.alloc(Number(process.argv[2]) * 2 ** 20, 1);\nsetTimeout(() => held.length, 1500);\n');
+  await writeFile(
+    join(dir, 'hold.mjs'),
+    'const held = Buffer.alloc(Number(process.argv[2]) * 2 ** 20, 1);\nsetTimeout(() => held.length, 1500);\n',
+  );
   // Starts two programs side by side, as build-site.ts does, and waits for both.
   await writeFile(
     join(dir, 'fork.mjs'),

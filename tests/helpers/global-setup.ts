@@ -31,7 +31,9 @@ class DemoBuilds {
     } catch (error) {
       await site.remove();
       const { stdout, stderr } = error as { stdout?: string; stderr?: string };
-      throw new Error(`npm run build with BASE_PATH=${basePath} failed:\n${stdout ?? ''}\n${stderr ?? (error as Error).message}`);
+      throw new Error(`npm run build with BASE_PATH=${basePath} failed:\n${stdout ?? ''}\n${stderr ?? (error as Error).message}`, {
+        cause: error,
+      });
     }
   }
 

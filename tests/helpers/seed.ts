@@ -13,7 +13,8 @@ function chosenSeed(): number {
   const given = process.env.FC_SEED ?? process.env.FUZZ_SEED;
   if (given !== undefined && given !== '') {
     const seed = Number(given);
-    if (!Number.isInteger(seed)) throw new Error(`FC_SEED=${given} is not a whole number. Fix: pass the seed a failing run printed, e.g. FC_SEED=${DEFAULT_SEED}.`);
+    if (!Number.isInteger(seed))
+      throw new Error(`FC_SEED=${given} is not a whole number. Fix: pass the seed a failing run printed, e.g. FC_SEED=${DEFAULT_SEED}.`);
     return seed;
   }
   return process.env.FUZZ_RUNS ? randomInt(2 ** 31) : DEFAULT_SEED;

@@ -27,7 +27,9 @@ const storyArbitrary = fc
     body: fc.uniqueArray(hostileLine, { minLength: 1, maxLength: 4 }),
   })
   // Each line of a story distinct, so the layout (doubled captions, repeated headline) stays unambiguous.
-  .filter((story) => new Set([story.title, story.caption, ...story.body].map((text) => text && normalise(text))).size === story.body.length + 2);
+  .filter(
+    (story) => new Set([story.title, story.caption, ...story.body].map((text) => text && normalise(text))).size === story.body.length + 2,
+  );
 
 function siteLayout(story: Story): string {
   const caption = story.caption === undefined ? '' : `${story.caption}\n${story.caption}\n`;
@@ -68,14 +70,19 @@ describe('hostile text on the built story pages', () => {
     for (const story of stories) {
       const page = pages.get(normalise(story.title));
       if (!page) continue;
-      const body = page.querySelector('.story__body')!.childNodes.filter((node) => node.nodeType === 1).map((node) => normalise(node.text));
-      if (JSON.stringify(body) !== JSON.stringify(story.body.map(normalise))) wrong.push(`body of ${JSON.stringify(story.title)}: ${JSON.stringify(body)} != ${JSON.stringify(story.body)}`);
+      const body = page
+        .querySelector('.story__body')!
+        .childNodes.filter((node) => node.nodeType === 1)
+        .map((node) => normalise(node.text));
+      if (JSON.stringify(body) !== JSON.stringify(story.body.map(normalise)))
+        wrong.push(`body of ${JSON.stringify(story.title)}: ${JSON.stringify(body)} != ${JSON.stringify(story.body)}`);
       const caption = page.querySelector('figcaption')?.text;
       if (story.caption !== undefined && !normalise(caption ?? '').startsWith(normalise(story.caption))) {
         wrong.push(`caption of ${JSON.stringify(story.title)}: ${JSON.stringify(caption)} != ${JSON.stringify(story.caption)}`);
       }
       const injected = page.querySelectorAll('.story__body script, .story__body img, .story__body a, figcaption script, h1 *');
-      if (injected.length > 0) wrong.push(`elements injected into ${JSON.stringify(story.title)}: ${injected.map((node) => node.tagName).join(', ')}`);
+      if (injected.length > 0)
+        wrong.push(`elements injected into ${JSON.stringify(story.title)}: ${injected.map((node) => node.tagName).join(', ')}`);
     }
     expect(wrong).toEqual([]);
   });

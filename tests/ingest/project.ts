@@ -71,7 +71,7 @@ export class TempProject {
   /** Every file under content/articles/ (hidden ones included) with a hash of its bytes. */
   snapshot(): Record<string, string> {
     const files: Record<string, string> = {};
-    let entries: string[] = [];
+    let entries: string[];
     try {
       entries = readdirSync(this.articles, { recursive: true, encoding: 'utf8' });
     } catch {

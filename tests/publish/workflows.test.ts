@@ -43,7 +43,8 @@ const steps = (workflow: Workflow): Step[] => Object.values(workflow.jobs).flatM
 
 describe('workflow schema check', () => {
   it('rejects a misspelt key, so a clean result means something', async () => {
-    const misspelt = 'on: push\njobs:\n  build:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v5\n        wiht: { fetch-depth: 0 }\n';
+    const misspelt =
+      'on: push\njobs:\n  build:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v5\n        wiht: { fetch-depth: 0 }\n';
     expect(await schemaErrors('misspelt.yml', misspelt)).toEqual([expect.stringContaining("Unexpected value 'wiht'")]);
   });
 });

@@ -44,7 +44,9 @@ function shortfalls(result: Result): string[] {
   return CATEGORIES.flatMap((category) =>
     (result.categories[category]?.auditRefs ?? []).flatMap((ref) => {
       const entry = result.audits[ref.id];
-      return ref.weight > 0 && entry !== undefined && (entry.score ?? 1) < 1 ? [`${category}/${ref.id}: ${entry.score} ${entry.displayValue ?? ''}`.trim()] : [];
+      return ref.weight > 0 && entry !== undefined && (entry.score ?? 1) < 1
+        ? [`${category}/${ref.id}: ${entry.score} ${entry.displayValue ?? ''}`.trim()]
+        : [];
     }),
   );
 }
@@ -73,7 +75,9 @@ describe('Lighthouse (mobile)', () => {
     served = await serveSite(build.dist, build.basePath);
     const calibration = await audit(served.url, { onlyAudits: ['first-contentful-paint'] });
     cpuSlowdownMultiplier = cpuSlowdownFor(calibration.environment.benchmarkIndex);
-    console.log(`lighthouse: host benchmark index ${calibration.environment.benchmarkIndex}, CPU slowdown ${cpuSlowdownMultiplier.toFixed(2)}x`);
+    console.log(
+      `lighthouse: host benchmark index ${calibration.environment.benchmarkIndex}, CPU slowdown ${cpuSlowdownMultiplier.toFixed(2)}x`,
+    );
   });
   afterAll(async () => {
     await served?.close();
@@ -97,10 +101,15 @@ describe('Lighthouse (mobile)', () => {
         ` (${runs.map((run) => scoreOf(run, 'performance')).join(', ')}; CPU slowdown ${runs.map((run) => Number(run.configSettings.throttling.cpuSlowdownMultiplier).toFixed(2)).join(', ')}x); ` +
         TIMING_FREE_CATEGORIES.map((category) => `${category} ${Math.min(...runs.map((run) => scoreOf(run, category)))}`).join(', '),
     );
-    expect(scoreOf(best, 'performance'), `${kind} performance, best of ${RUNS_PER_PAGE}; short of full marks: ${shortfalls(best).join('; ')}`).toBeGreaterThanOrEqual(MINIMUM_SCORE);
+    expect(
+      scoreOf(best, 'performance'),
+      `${kind} performance, best of ${RUNS_PER_PAGE}; short of full marks: ${shortfalls(best).join('; ')}`,
+    ).toBeGreaterThanOrEqual(MINIMUM_SCORE);
     for (const run of runs) {
       for (const category of TIMING_FREE_CATEGORIES) {
-        expect(scoreOf(run, category), `${kind} ${category}; short of full marks: ${shortfalls(run).join('; ')}`).toBeGreaterThanOrEqual(MINIMUM_SCORE);
+        expect(scoreOf(run, category), `${kind} ${category}; short of full marks: ${shortfalls(run).join('; ')}`).toBeGreaterThanOrEqual(
+          MINIMUM_SCORE,
+        );
       }
     }
   });

@@ -29,7 +29,11 @@ function generatedSources(): Record<string, Uint8Array> {
   // so `npm test` builds a quarter of it; `npm run fuzz` and the pipeline fuzz take the full 1 MB.
   const longLength = process.env.FUZZ_RUNS ? 1024 * 1024 : 256 * 1024;
   const longParagraph = fc.sample(printableText, { numRuns: 40_000, seed: SEED }).join(' ').slice(0, longLength);
-  const longStory = storyLines({ title: 'A story of one very long paragraph', caption: undefined, body: [longParagraph, 'Then a short one.'] });
+  const longStory = storyLines({
+    title: 'A story of one very long paragraph',
+    caption: undefined,
+    body: [longParagraph, 'Then a short one.'],
+  });
   sources[`${DAYS[0]}/long.txt`] = new TextEncoder().encode(longStory.join('\n'));
   return sources;
 }
@@ -63,7 +67,9 @@ describe(`a build of generated hostile dumps (seed ${SEED}; rerun with FC_SEED=$
     // Dumps that are all errors would stop the build; they are the pipeline fuzz's business.
     const failing = new Set(result.errors.map((error) => error.file));
     const usable = Object.fromEntries(Object.entries(sources).filter(([path]) => !failing.has(`content/sources/${path}`)));
-    articles = ingestSources(Object.entries(usable).map(([path, bytes]) => ({ path: `content/sources/${path}`, date: path.slice(0, 10), bytes }))).articles;
+    articles = ingestSources(
+      Object.entries(usable).map(([path, bytes]) => ({ path: `content/sources/${path}`, date: path.slice(0, 10), bytes })),
+    ).articles;
     site = await createFixtureSite(usable);
     await site.npm('build');
   });
@@ -87,7 +93,7 @@ describe(`a build of generated hostile dumps (seed ${SEED}; rerun with FC_SEED=$
     }
   });
 
-  it("gives every story a page showing its text as the source has it", async () => {
+  it('gives every story a page showing its text as the source has it', async () => {
     for (const article of articles) {
       const [day, file] = article.path.split('/') as [string, string];
       const page = `${paths.story({ day, slug: file.replace(/\.mdx$/, '') })}index.html`;
