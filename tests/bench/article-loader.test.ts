@@ -5,12 +5,25 @@ import { ArticleFileError, parseStoryBody } from '#integration/article-loader.ts
 
 // A line as the ingest keeps it: trimmed, non-empty, one line; drawn from characters that mean
 // something in MDX or HTML as well as any other text.
-const special = fc.constantFrom(...'{}<>*_#`\\&[]!:|~-+=.()"\'/;'.split(''), ' ', '&amp;', '&#x3C;', '1.', '</p>', 'import x', 'export', '  ');
+const special = fc.constantFrom(
+  ...'{}<>*_#`\\&[]!:|~-+=.()"\'/;'.split(''),
+  ' ',
+  '&amp;',
+  '&#x3C;',
+  '1.',
+  '</p>',
+  'import x',
+  'export',
+  '  ',
+);
 const line = fc
   .array(fc.oneof(special, fc.string({ unit: 'grapheme', minLength: 1, maxLength: 6 })), { minLength: 1, maxLength: 20 })
   .map((parts) => parts.join('').replace(/\s+/g, ' ').trim())
   .filter((text) => text.length > 0);
-const blocks = fc.array(fc.record({ kind: fc.constantFrom('paragraph' as const, 'heading' as const), text: line }), { minLength: 1, maxLength: 6 });
+const blocks = fc.array(fc.record({ kind: fc.constantFrom('paragraph' as const, 'heading' as const), text: line }), {
+  minLength: 1,
+  maxLength: 6,
+});
 
 describe('story bodies read back from the MDX the ingest writes', () => {
   it('give back every block with its text unchanged', () => {

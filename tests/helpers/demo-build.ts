@@ -1,22 +1,20 @@
 /**
- * One build of the demo site per base path, shared by every test file in a run: the quality gates
- * all read the same dist/, and a 2-core machine cannot afford a build per file. The first worker to
- * ask builds it; the others wait for its result (an exit with an error is shared the same way).
+ * One build of the demo site per base path, shared by every test file of a run, across tiers: the
+ * site, browser and Lighthouse checks all read the same dist/, and a 2-core machine cannot afford
+ * a build per file. The builds happen in Vitest's main process (see global-setup.ts), on first
+ * request: a test file asks over a local HTTP request that is answered when the build is done,
+ * so nothing polls, and a run that needs no demo site builds none.
  */
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
-import { setTimeout as sleep } from 'node:timers/promises';
+import { request } from 'node:http';
 import { inject } from 'vitest';
-import { createFixtureSite } from '#tools/fixture-site.ts';
+import { DEMO_SITE_URL } from './global-setup.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {
-    /** Folder where the global setup lets test files share demo builds. */
-    demoBuildsDir: string;
+    /** Where the main process answers requests for demo builds, e.g. `http://127.0.0.1:40123/`. */
+    demoBuildsUrl: string;
   }
 }
-
-export const DEMO_SITE_URL = 'https://example.org';
 
 export interface DemoBuild {
   /** The built site folder. */
@@ -26,47 +24,22 @@ export interface DemoBuild {
   siteUrl: string;
 }
 
-interface BuildResult {
-  root?: string;
-  error?: string;
-}
-
-async function build(basePath: string): Promise<BuildResult> {
-  const site = await createFixtureSite();
-  try {
-    await site.npm('build', [], { BASE_PATH: basePath, SITE_URL: DEMO_SITE_URL });
-    return { root: site.root };
-  } catch (error) {
-    await site.remove();
-    const { stdout, stderr } = error as { stdout?: string; stderr?: string };
-    return { error: `npm run build with BASE_PATH=${basePath} failed:\n${stdout ?? ''}\n${stderr ?? (error as Error).message}` };
-  }
-}
-
-async function waitForResult(file: string): Promise<BuildResult> {
-  for (;;) {
-    const text = await readFile(file, 'utf8').catch(() => undefined);
-    if (text !== undefined) return JSON.parse(text) as BuildResult;
-    await sleep(500);
-  }
-}
-
-export async function demoBuild(basePath = '/'): Promise<DemoBuild> {
-  const folder = join(inject('demoBuildsDir'), encodeURIComponent(basePath));
-  const resultFile = join(folder, 'result.json');
-  const isFirst = await mkdir(folder).then(
-    () => true,
-    (error: NodeJS.ErrnoException) => {
-      if (error.code === 'EEXIST') return false;
-      throw error;
-    },
-  );
-  if (isFirst) {
-    await writeFile(join(folder, 'result.tmp'), JSON.stringify(await build(basePath)));
-    // Renamed into place so a waiting worker never reads a half-written file.
-    await rename(join(folder, 'result.tmp'), resultFile);
-  }
-  const result = await waitForResult(resultFile);
-  if (result.error !== undefined) throw new Error(result.error);
-  return { dist: join(result.root ?? '', 'dist'), basePath, siteUrl: DEMO_SITE_URL };
+/** The demo site built for `basePath`, waiting for the build if it is under way. */
+export function demoBuild(basePath = '/'): Promise<DemoBuild> {
+  const url = new URL(`?basePath=${encodeURIComponent(basePath)}`, inject('demoBuildsUrl'));
+  return new Promise((resolve, reject) => {
+    // No socket timeout: a build takes as long as it takes, and the hook timeout bounds the wait.
+    const call = request(url, { agent: false }, (response) => {
+      let body = '';
+      response.setEncoding('utf8');
+      response.on('data', (chunk: string) => (body += chunk));
+      response.on('error', reject);
+      response.on('end', () => {
+        if (response.statusCode !== 200) reject(new Error(body));
+        else resolve({ dist: (JSON.parse(body) as { dist: string }).dist, basePath, siteUrl: DEMO_SITE_URL });
+      });
+    });
+    call.on('error', reject);
+    call.end();
+  });
 }

@@ -4,9 +4,11 @@ import { cpSync, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } 
 import { join } from 'node:path';
 import { format } from 'date-fns';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { manyStories, runScript, tempProjects, TempProject } from './project.ts';
+import { manyStories, runScript, tempProjects, TempProject, writesOf } from './project.ts';
 
 const goodDump = manyStories(3);
+/** How many points the interrupted-ingest test kills a run at. */
+const KILL_POINTS = 8;
 const project = tempProjects();
 
 describe('ingest on bad input', () => {
@@ -20,11 +22,26 @@ describe('ingest on bad input', () => {
 
   it.each([
     ['an empty file', '2026-02-07/empty.txt', '', /content\/sources\/2026-02-07\/empty\.txt:1: the file is empty\. Fix: /],
-    ['a binary file', '2026-02-07/photo.txt', new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0a, 0x00, 0x01]), /photo\.txt:2: the file is binary.*Fix: export the dump as plain text/],
+    [
+      'a binary file',
+      '2026-02-07/photo.txt',
+      new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0a, 0x00, 0x01]),
+      /photo\.txt:2: the file is binary.*Fix: export the dump as plain text/,
+    ],
     ['a dump with no article', '2026-02-07/notes.txt', 'just a note\n', /notes\.txt:1: no recognisable article.*Fix: /],
-    ['a dump outside a dated folder', 'notes.txt', goodDump, /content\/sources\/notes\.txt:1: source is not inside a dated folder\. Fix: move it to .*YYYY-MM-DD/],
+    [
+      'a dump outside a dated folder',
+      'notes.txt',
+      goodDump,
+      /content\/sources\/notes\.txt:1: source is not inside a dated folder\. Fix: move it to .*YYYY-MM-DD/,
+    ],
     ['a dump in a nested folder', 'misc/2026-02-07/a.txt', goodDump, /misc\/2026-02-07\/a\.txt:1: source is not inside a dated folder/],
-    ['a day that does not exist', '2026-02-30/a.txt', goodDump, /2026-02-30\/a\.txt:1: folder `2026-02-30` is not a real day\. Fix: rename/],
+    [
+      'a day that does not exist',
+      '2026-02-30/a.txt',
+      goodDump,
+      /2026-02-30\/a\.txt:1: folder `2026-02-30` is not a real day\. Fix: rename/,
+    ],
   ])('%s: exits 1, names file, line and fix, and writes nothing', async (_case, path, content, message) => {
     const site = project();
     cpSync(ingested.root, site.root, { recursive: true });
@@ -67,7 +84,9 @@ describe('ingest runs', () => {
     const run = await site.ingest(['--report']);
     expect(run.code).toBe(0);
     expect(run.stdout).toMatch(/^skip {2}content\/sources\/2026-02-07\/a\.txt:5 {2}\[logo\] {2}TT$/m);
-    expect(run.stdout).toMatch(/^dup {3}content\/sources\/2026-02-07\/a\.txt#L\d+-L\d+ {2}same story as content\/sources\/2026-02-07\/a\.txt#L1-L14$/m);
+    expect(run.stdout).toMatch(
+      /^dup {3}content\/sources\/2026-02-07\/a\.txt#L\d+-L\d+ {2}same story as content\/sources\/2026-02-07\/a\.txt#L1-L14$/m,
+    );
     expect(run.stdout).toContain('1 duplicate(s) merged');
   });
 
@@ -83,24 +102,29 @@ describe('ingest runs', () => {
 });
 
 describe('crash safety and the lock', () => {
-  it('killed at any moment, a rerun gives what an uninterrupted run gives', async () => {
-    const sources = { '2026-02-07/a.txt': manyStories(400), '2026-02-08/b.txt': manyStories(100, 'Other') };
+  it('killed at any point, a rerun gives what an uninterrupted run gives', async () => {
+    const sources = { '2026-02-07/a.txt': manyStories(40), '2026-02-08/b.txt': manyStories(10, 'Other') };
+    // One thread, so the count of file system changes is the same on every run.
+    const args = ['--workers', '0'];
     const reference = project(sources);
-    const started = Date.now();
-    expect((await reference.ingest()).code).toBe(0);
-    const duration = Date.now() - started;
+    const uninterrupted = await reference.ingest(args, { countWrites: true });
+    expect(uninterrupted.code).toBe(0);
     const expected = reference.snapshot();
+    const writes = writesOf(uninterrupted);
 
-    // Kills spread over the length of a whole run, from start-up to the last rename.
-    const site = project(sources);
-    let killed = 0;
-    for (let eighth = 1; eighth <= 7; eighth++) {
-      const run = await site.ingest([], { killAfterMs: (duration * eighth) / 8 });
-      if (run.signal === 'SIGKILL') killed++;
+    // Kill points by count of changes, spread from the first (taking the lock) to the one before the
+    // last (releasing it), so every kill leaves work undone.
+    const killPoints = [
+      ...new Set(Array.from({ length: KILL_POINTS }, (_, index) => 1 + Math.round((index * (writes - 2)) / (KILL_POINTS - 1)))),
+    ];
+    for (const killAfterWrites of killPoints) {
+      const site = project(sources);
+      const killed = await site.ingest(args, { killAfterWrites });
+      expect(killed.signal, `killed after change ${killAfterWrites} of ${writes}`).toBe('SIGKILL');
+      const rerun = await site.ingest(args);
+      expect(rerun.code, `rerun after a kill at change ${killAfterWrites}:\n${rerun.stderr}`).toBe(0);
+      expect(site.snapshot(), `rerun after a kill at change ${killAfterWrites} of ${writes}`).toEqual(expected);
     }
-    expect(killed).toBeGreaterThan(0);
-    expect((await site.ingest()).code).toBe(0);
-    expect(site.snapshot()).toEqual(expected);
   });
 
   it('refuses to run beside a live ingest, with a clear message, and leaves its lock alone', async () => {
@@ -110,7 +134,9 @@ describe('crash safety and the lock', () => {
     writeFileSync(lock, `${process.pid}\n`);
     const run = await site.ingest();
     expect(run.code).toBe(1);
-    expect(run.stderr).toContain(`another ingest (process ${process.pid}) is writing content/articles right now. Fix: wait for it to finish`);
+    expect(run.stderr).toContain(
+      `another ingest (process ${process.pid}) is writing content/articles right now. Fix: wait for it to finish`,
+    );
     expect(readFileSync(lock, 'utf8')).toBe(`${process.pid}\n`);
     expect(Object.keys(site.snapshot())).toEqual(['.lock']);
   });

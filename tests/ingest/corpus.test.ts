@@ -20,7 +20,8 @@ interface GoldArticle {
   caption_date?: string;
 }
 
-if (!existsSync(goldFile)) console.warn(`skipping the seed gold test: ${goldFile} is absent (the shared corpus sits beside the repository)`);
+if (!existsSync(goldFile))
+  console.warn(`skipping the seed gold test: ${goldFile} is absent (the shared corpus sits beside the repository)`);
 if (!existsSync(bbcDir)) console.warn(`skipping the BBC corpus test: ${bbcDir} is absent (the shared corpus sits beside the repository)`);
 
 describe('seed dump', () => {
@@ -34,19 +35,25 @@ describe('seed dump', () => {
       expect(result.articles.map((article) => article.frontmatter.title)).toEqual(gold.map((article) => article.title));
     });
 
-    it.each(gold.map((article, index) => [index, article.title] as const))('article %i (%s): caption, paragraphs, first and last openings', (index) => {
-      const expected = gold[index]!;
-      const article = result.articles[index]!;
-      expect(article.frontmatter.caption).toBe(expected.caption);
-      expect(article.frontmatter.captionDate).toBe(expected.caption_date);
-      expect(article.body).toHaveLength(expected.paragraphs);
-      expect(article.body[0]!.text.startsWith(expected.first_paragraph_starts)).toBe(true);
-      expect(article.body.at(-1)!.text.startsWith(expected.last_paragraph_starts)).toBe(true);
-    });
+    it.each(gold.map((article, index) => [index, article.title] as const))(
+      'article %i (%s): caption, paragraphs, first and last openings',
+      (index) => {
+        const expected = gold[index]!;
+        const article = result.articles[index]!;
+        expect(article.frontmatter.caption).toBe(expected.caption);
+        expect(article.frontmatter.captionDate).toBe(expected.caption_date);
+        expect(article.body).toHaveLength(expected.paragraphs);
+        expect(article.body[0]!.text.startsWith(expected.first_paragraph_starts)).toBe(true);
+        expect(article.body.at(-1)!.text.startsWith(expected.last_paragraph_starts)).toBe(true);
+      },
+    );
   });
 
   it('puts no logo, headline or caption in a body', () => {
-    const furniture = new Set(['TT', ...result.articles.flatMap((article) => [article.frontmatter.title, article.frontmatter.caption ?? ''])]);
+    const furniture = new Set([
+      'TT',
+      ...result.articles.flatMap((article) => [article.frontmatter.title, article.frontmatter.caption ?? '']),
+    ]);
     const bodies = result.articles.flatMap((article) => article.body.map((block) => block.text));
     expect(bodies.length).toBeGreaterThan(0);
     expect(bodies.filter((text) => furniture.has(text))).toEqual([]);
@@ -57,7 +64,11 @@ describe.skipIf(!existsSync(bbcDir))('BBC corpus (plain layout)', () => {
   const files = existsSync(bbcDir)
     ? readdirSync(bbcDir, { withFileTypes: true })
         .filter((entry) => entry.isDirectory())
-        .flatMap((folder) => readdirSync(join(bbcDir, folder.name)).filter((name) => name.endsWith('.txt')).map((name) => `${folder.name}/${name}`))
+        .flatMap((folder) =>
+          readdirSync(join(bbcDir, folder.name))
+            .filter((name) => name.endsWith('.txt'))
+            .map((name) => `${folder.name}/${name}`),
+        )
         .sort()
     : [];
   // Each story is its own dump, so a story repeated in the corpus is still one article per file.
@@ -79,8 +90,15 @@ describe.skipIf(!existsSync(bbcDir))('BBC corpus (plain layout)', () => {
       const expected = { title: first.trim(), blocks: rest.filter((line) => line.trim() !== '').length };
       const article = result.articles[0];
       const actual = { title: article?.frontmatter.title, blocks: article?.body.length };
-      if (result.errors.length > 0 || result.articles.length !== 1 || actual.title !== expected.title || actual.blocks !== expected.blocks) {
-        wrong.push(`${file}: expected ${JSON.stringify(expected)}, got ${result.articles.length} article(s) ${JSON.stringify(actual)} ${result.errors.map((error) => error.message).join('; ')}`);
+      if (
+        result.errors.length > 0 ||
+        result.articles.length !== 1 ||
+        actual.title !== expected.title ||
+        actual.blocks !== expected.blocks
+      ) {
+        wrong.push(
+          `${file}: expected ${JSON.stringify(expected)}, got ${result.articles.length} article(s) ${JSON.stringify(actual)} ${result.errors.map((error) => error.message).join('; ')}`,
+        );
       }
     }
     expect(wrong).toEqual([]);
@@ -88,7 +106,12 @@ describe.skipIf(!existsSync(bbcDir))('BBC corpus (plain layout)', () => {
 
   it('reads the latin-1 story with its non-ASCII characters intact and warns about it', () => {
     const latin = results.find(({ file }) => file === 'sport/199.txt')!;
-    const lines = new TextDecoder('latin1').decode(latin.bytes).split('\n').slice(1).map((line) => line.trim()).filter(Boolean);
+    const lines = new TextDecoder('latin1')
+      .decode(latin.bytes)
+      .split('\n')
+      .slice(1)
+      .map((line) => line.trim())
+      .filter(Boolean);
     expect(lines.join('').match(/[^\x00-\x7f]/g)).not.toBeNull();
     expect(latin.result.articles[0]!.body.map((block) => block.text)).toEqual(lines);
     expect(latin.result.warnings).toEqual([expect.stringContaining('not UTF-8')]);

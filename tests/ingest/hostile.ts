@@ -2,10 +2,60 @@
 import fc from 'fast-check';
 
 const SYNTAX = [
-  '{', '}', '{props.x}', '<script>alert(1)</script>', '</script>', '<img src=x onerror=alert(1)>', '<b>', '<Foo />', 'import x from "y"',
-  'export const a = 1', '*', '**', '_', '__init__', '#', '## ', '1.', '1)', '- ', '+ ', '>', '> quote', '\\', '\\\\', '`', '```', '~~~',
-  '&amp;', '&lt;', '&#123;', '&nbsp;', '-->', '<!--', '---', '===', '[link](javascript:alert(1))', '![img](x)', '<https://example.com>',
-  '|', '| a | b |', '$', '%', '"', "'", ':', 'title: "x"', '😀', '👩‍👩‍👧', 'مرحبا بالعالم', 'שלום', '\u202e', 'e\u0301', '[^1]', '[x]: y',
+  '{',
+  '}',
+  '{props.x}',
+  '<script>alert(1)</script>',
+  '</script>',
+  '<img src=x onerror=alert(1)>',
+  '<b>',
+  '<Foo />',
+  'import x from "y"',
+  'export const a = 1',
+  '*',
+  '**',
+  '_',
+  '__init__',
+  '#',
+  '## ',
+  '1.',
+  '1)',
+  '- ',
+  '+ ',
+  '>',
+  '> quote',
+  '\\',
+  '\\\\',
+  '`',
+  '```',
+  '~~~',
+  '&amp;',
+  '&lt;',
+  '&#123;',
+  '&nbsp;',
+  '-->',
+  '<!--',
+  '---',
+  '===',
+  '[link](javascript:alert(1))',
+  '![img](x)',
+  '<https://example.com>',
+  '|',
+  '| a | b |',
+  '$',
+  '%',
+  '"',
+  "'",
+  ':',
+  'title: "x"',
+  '😀',
+  '👩‍👩‍👧',
+  'مرحبا بالعالم',
+  'שלום',
+  '\u202e',
+  'e\u0301',
+  '[^1]',
+  '[x]: y',
 ];
 
 /** One line of hostile text: syntax fragments mixed with ordinary words and random Unicode, trimmed and non-empty. */
@@ -18,7 +68,11 @@ export const hostileLine = fc
     ),
     { minLength: 1, maxLength: 10 },
   )
-  .chain((parts) => fc.array(fc.constantFrom('', ' ', ' '), { minLength: parts.length, maxLength: parts.length }).map((gaps) => parts.map((part, index) => gaps[index] + part).join('')))
+  .chain((parts) =>
+    fc
+      .array(fc.constantFrom('', ' ', ' '), { minLength: parts.length, maxLength: parts.length })
+      .map((gaps) => parts.map((part, index) => gaps[index] + part).join('')),
+  )
   // Ingest trims lines and drops control characters; a generated line is what survives that.
   .map((text) => text.replace(/[\p{Cc}\u2028\u2029\uFEFF]/gu, '').trim())
   .filter((text) => text !== '' && text !== 'TT');

@@ -5,7 +5,10 @@ import { bodies, ingestFixture } from './helpers.ts';
 const harbour = {
   title: 'Harbour Reopens After Storm Damage Repaired',
   caption: 'Workers repair the harbour wall in Port Example, March 3, 2026. (Reuters)',
-  body: ['The harbour of Port Example reopened on Monday after three weeks of repairs.', 'Fishing boats returned to their moorings before dawn, the port authority said.'],
+  body: [
+    'The harbour of Port Example reopened on Monday after three weeks of repairs.',
+    'Fishing boats returned to their moorings before dawn, the port authority said.',
+  ],
 };
 
 describe('layout variants of the news site', () => {
@@ -33,7 +36,10 @@ describe('layout variants of the news site', () => {
   it('does not split an article at a whitespace-only line between blank lines', () => {
     const result = ingestFixture('whitespace-only-line.txt');
     expect(result.articles.map((article) => article.frontmatter.title)).toEqual(['Museum Opens Its Doors Again', harbour.title]);
-    expect(bodies(result)[0]).toEqual(['The city museum reopened on Sunday after a two-year renovation.', 'More than a thousand visitors came on the first day.']);
+    expect(bodies(result)[0]).toEqual([
+      'The city museum reopened on Sunday after a two-year renovation.',
+      'More than a thousand visitors came on the first day.',
+    ]);
   });
 
   it('trims trailing spaces and no-break spaces, so repeated lines still match', () => {
@@ -105,7 +111,10 @@ describe('layout variants of the news site', () => {
     const result = ingestFixture('windows-1252.txt');
     const [cafe] = result.articles;
     expect(cafe!.frontmatter.title).toBe('Café Owner Wins “Best Coffee” Prize');
-    expect(cafe!.body.map((block) => block.text)).toEqual(['The owner of the café, José Núñez, won the prize on Friday.', 'The prize is worth £500, the jury said.']);
+    expect(cafe!.body.map((block) => block.text)).toEqual([
+      'The owner of the café, José Núñez, won the prize on Friday.',
+      'The prize is worth £500, the jury said.',
+    ]);
     expect(result.warnings).toEqual([expect.stringContaining('windows-1252.txt: not UTF-8')]);
   });
 
@@ -118,15 +127,29 @@ describe('layout variants of the news site', () => {
     expect(cup!.body.at(-1)!.text).toBe('Rovers v United');
   });
 
-  it.each(['edition-number.txt', 'standfirst.txt', 'whitespace-only-line.txt', 'trailing-spaces.txt', 'single-newlines.txt', 'subheadings.txt', 'caption-credits.txt', 'crlf.txt'])(
-    '%s: logo, headlines and captions never reach a body',
-    (name) => {
-      const result = ingestFixture(name);
-      const furniture = new Set(['TT', '20', ...result.articles.flatMap((article) => [article.frontmatter.title, article.frontmatter.caption ?? '', article.frontmatter.standfirst ?? ''])]);
-      expect(result.articles.flatMap((article) => article.body).filter((block) => furniture.has(block.text))).toEqual([]);
-      expect(result.errors).toEqual([]);
-    },
-  );
+  it.each([
+    'edition-number.txt',
+    'standfirst.txt',
+    'whitespace-only-line.txt',
+    'trailing-spaces.txt',
+    'single-newlines.txt',
+    'subheadings.txt',
+    'caption-credits.txt',
+    'crlf.txt',
+  ])('%s: logo, headlines and captions never reach a body', (name) => {
+    const result = ingestFixture(name);
+    const furniture = new Set([
+      'TT',
+      '20',
+      ...result.articles.flatMap((article) => [
+        article.frontmatter.title,
+        article.frontmatter.caption ?? '',
+        article.frontmatter.standfirst ?? '',
+      ]),
+    ]);
+    expect(result.articles.flatMap((article) => article.body).filter((block) => furniture.has(block.text))).toEqual([]);
+    expect(result.errors).toEqual([]);
+  });
 });
 
 describe('caption details', () => {

@@ -15,7 +15,11 @@ function parseMdx(mdx: string) {
   return fromMarkdown(mdx, { extensions: [mdxjs()], mdastExtensions: [mdxFromMarkdown()] });
 }
 
-const block = fc.record({ kind: fc.constantFrom<NumberedBlock['kind']>('paragraph', 'paragraph', 'heading'), text: hostileLine, line: fc.nat() });
+const block = fc.record({
+  kind: fc.constantFrom<NumberedBlock['kind']>('paragraph', 'paragraph', 'heading'),
+  text: hostileLine,
+  line: fc.nat(),
+});
 
 describe('bodyToMdx', () => {
   it('parses back to the same blocks with the same text, and nothing else (property)', () => {
@@ -31,15 +35,41 @@ describe('bodyToMdx', () => {
 
   // Prose as the archive holds it, with every character markup could start with now and then.
   const prose = fc
-    .array(fc.oneof({ arbitrary: fc.constantFrom('word', 'Trump', 'é', '2026', '£5', '(AP)', '“a”', "it's", '-', '1.', '5)', ':', 'import ', 'export '), weight: 8 }, { arbitrary: fc.constantFrom(...'#*_`<>{}[]!&\\~=+|\t\u00a0$£'.split('')), weight: 1 }), { minLength: 1, maxLength: 8 })
-    .chain((parts) => fc.array(fc.constantFrom('', ' ', '  '), { minLength: parts.length, maxLength: parts.length }).map((gaps) => parts.map((part, index) => gaps[index] + part).join('').trim()))
+    .array(
+      fc.oneof(
+        {
+          arbitrary: fc.constantFrom('word', 'Trump', 'é', '2026', '£5', '(AP)', '“a”', "it's", '-', '1.', '5)', ':', 'import ', 'export '),
+          weight: 8,
+        },
+        { arbitrary: fc.constantFrom(...'#*_`<>{}[]!&\\~=+|\t\u00a0$£'.split('')), weight: 1 },
+      ),
+      { minLength: 1, maxLength: 8 },
+    )
+    .chain((parts) =>
+      fc.array(fc.constantFrom('', ' ', '  '), { minLength: parts.length, maxLength: parts.length }).map((gaps) =>
+        parts
+          .map((part, index) => gaps[index] + part)
+          .join('')
+          .trim(),
+      ),
+    )
     .filter((text) => text !== '');
 
   it('is the bytes the serializer itself writes, for prose and markup alike (property)', () => {
     fc.assert(
-      fc.property(fc.array(fc.record({ kind: fc.constantFrom<NumberedBlock['kind']>('paragraph', 'heading'), text: fc.oneof(prose, hostileLine), line: fc.nat() }), { maxLength: 5 }), (body) => {
-        expect(bodyToMdx(body)).toBe(serialisedBody(body));
-      }),
+      fc.property(
+        fc.array(
+          fc.record({
+            kind: fc.constantFrom<NumberedBlock['kind']>('paragraph', 'heading'),
+            text: fc.oneof(prose, hostileLine),
+            line: fc.nat(),
+          }),
+          { maxLength: 5 },
+        ),
+        (body) => {
+          expect(bodyToMdx(body)).toBe(serialisedBody(body));
+        },
+      ),
       { numRuns: 2000 },
     );
   });
@@ -57,7 +87,18 @@ describe('renderArticle frontmatter', () => {
     fc.assert(
       fc.property(hostileLine, hostileLine, hostileLine, (title, standfirst, caption) => {
         const mdx = renderArticle({
-          frontmatter: { title, standfirst, caption, date: '2026-02-07', source: 'a.txt#L1-L2', people: [], countries: [], captionPeople: [], captionCountries: [], roles: {} },
+          frontmatter: {
+            title,
+            standfirst,
+            caption,
+            date: '2026-02-07',
+            source: 'a.txt#L1-L2',
+            people: [],
+            countries: [],
+            captionPeople: [],
+            captionCountries: [],
+            roles: {},
+          },
           body: [{ kind: 'paragraph', text: 'Body.', line: 2 }],
         });
         const yaml = /^---\n([\s\S]*?)\n---\n/.exec(mdx)?.[1];
@@ -70,14 +111,41 @@ describe('renderArticle frontmatter', () => {
   // Names as extraction gives them, and the words YAML reads as something other than text.
   const name = fc.oneof(
     hostileLine,
-    fc.constantFrom('Ann O\'Neil', 'José Álvarez', 'Jean-Luc Picard', 'W. Bush', 'null', 'True', 'FALSE', 'Yes', 'No', 'Null Island', 'A: B', 'A #b', 'B ', '2026', '- x', '~'),
-    fc.string({ unit: fc.constantFrom('a', 'B', ' ', "'", '’', '.', '-', ':', '#', 'é', '\t', '\u00a0', '\u0085', '\u2028', '\ud800'), minLength: 1, maxLength: 12 }),
+    fc.constantFrom(
+      "Ann O'Neil",
+      'José Álvarez',
+      'Jean-Luc Picard',
+      'W. Bush',
+      'null',
+      'True',
+      'FALSE',
+      'Yes',
+      'No',
+      'Null Island',
+      'A: B',
+      'A #b',
+      'B ',
+      '2026',
+      '- x',
+      '~',
+    ),
+    fc.string({
+      unit: fc.constantFrom('a', 'B', ' ', "'", '’', '.', '-', ':', '#', 'é', '\t', '\u00a0', '\u0085', '\u2028', '\ud800'),
+      minLength: 1,
+      maxLength: 12,
+    }),
   );
 
   it('is the bytes `yaml` itself writes, for any text in any field (property)', () => {
     fc.assert(
       fc.property(
-        fc.record({ title: name, standfirst: fc.option(name, { nil: undefined }), caption: fc.option(name, { nil: undefined }), people: fc.array(name, { maxLength: 3 }), roles: fc.dictionary(name, name, { maxKeys: 3 }) }),
+        fc.record({
+          title: name,
+          standfirst: fc.option(name, { nil: undefined }),
+          caption: fc.option(name, { nil: undefined }),
+          people: fc.array(name, { maxLength: 3 }),
+          roles: fc.dictionary(name, name, { maxKeys: 3 }),
+        }),
         ({ title, standfirst, caption, people, roles }) => {
           const frontmatter = { title, date: '2026-02-07', source: 'a.txt#L1-L2', standfirst, caption, people, countries: [], captionPeople: people.slice(1), captionCountries: ['France'], roles };
           expect(writeFrontmatterYaml(frontmatter)).toBe(stringifyYaml(frontmatter, FRONTMATTER_YAML_OPTIONS));

@@ -16,17 +16,37 @@ export interface Run {
   stderr: string;
 }
 
-export function runScript(script: 'ingest' | 'add', args: string[], options: { killAfterMs?: number; cwd?: string } = {}): Promise<Run> {
+export interface RunOptions {
+  cwd?: string;
+  /** SIGKILL the run right after its n-th file system change (see kill-after-writes.mjs). */
+  killAfterWrites?: number;
+  /** Count the run's file system changes, printed last on stderr (see {@link writesOf}). */
+  countWrites?: boolean;
+}
+
+const KILL_AFTER_WRITES = join(import.meta.dirname, 'kill-after-writes.mjs');
+
+export function runScript(script: 'ingest' | 'add', args: string[], options: RunOptions = {}): Promise<Run> {
+  const cwd = options.cwd ?? repoRoot;
+  const counted = options.killAfterWrites !== undefined || options.countWrites === true;
+  const preload = counted ? ['--import', KILL_AFTER_WRITES] : [];
+  const env = { ...process.env, INIT_CWD: cwd, ...(counted ? { KILL_AFTER_WRITES: String(options.killAfterWrites ?? 0) } : {}) };
   return new Promise((resolvePromise, reject) => {
-    const child = spawn(node, [join(repoRoot, 'scripts', `${script}.ts`), ...args], { cwd: options.cwd ?? repoRoot, env: { ...process.env, INIT_CWD: options.cwd ?? repoRoot } });
+    const child = spawn(node, [...preload, join(repoRoot, 'scripts', `${script}.ts`), ...args], { cwd, env });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk) => (stdout += chunk));
     child.stderr.on('data', (chunk) => (stderr += chunk));
-    if (options.killAfterMs !== undefined) setTimeout(() => child.kill('SIGKILL'), options.killAfterMs);
     child.on('error', reject);
     child.on('close', (code, signal) => resolvePromise({ code, signal, stdout, stderr }));
   });
+}
+
+/** How many file system changes a run made with `countWrites`. */
+export function writesOf(run: Run): number {
+  const count = /^file system changes: (\d+)$/m.exec(run.stderr)?.[1];
+  if (count === undefined) throw new Error(`the run printed no count of file system changes:\n${run.stderr}`);
+  return Number(count);
 }
 
 export class TempProject {
@@ -44,14 +64,14 @@ export class TempProject {
     writeFileSync(file, content);
   }
 
-  ingest(args: string[] = [], options: { killAfterMs?: number } = {}): Promise<Run> {
+  ingest(args: string[] = [], options: Omit<RunOptions, 'cwd'> = {}): Promise<Run> {
     return runScript('ingest', ['--root', this.root, ...args], options);
   }
 
   /** Every file under content/articles/ (hidden ones included) with a hash of its bytes. */
   snapshot(): Record<string, string> {
     const files: Record<string, string> = {};
-    let entries: string[] = [];
+    let entries: string[];
     try {
       entries = readdirSync(this.articles, { recursive: true, encoding: 'utf8' });
     } catch {

@@ -14,7 +14,7 @@ describe('readDumps', () => {
   const text = 'Headline\n\nA paragraph of a story.\n'.repeat(60_000);
   const read = (root: string) => readDumps(root, join(root, 'content/sources'));
 
-  it('gives each dump\'s SHA-1 before its bytes, and the bytes on disk when asked', async () => {
+  it("gives each dump's SHA-1 before its bytes, and the bytes on disk when asked", async () => {
     const { root } = project({ '2026-02-07/a.txt': text });
     const { sources, errors } = await read(root);
     expect(errors).toEqual([]);

@@ -31,18 +31,34 @@ describe('names resolved across the archive', () => {
   it('resolves a lone surname with the people named on earlier days, never on later ones', () => {
     const kharrazi = 'Adviser speaks\n\nKamal Kharrazi, an adviser to the supreme leader, said talks could resume.';
     const alone = 'Talks stall\n\nKharrazi said the offer was not enough. Later Kharrazi added that doors remained open.';
-    expect(ingestStories([{ date: '2026-01-01', text: kharrazi }, { date: '2026-01-02', text: alone }])[1]!.people).toEqual(['Kamal Kharrazi']);
-    expect(ingestStories([{ date: '2026-01-01', text: alone }, { date: '2026-01-02', text: kharrazi }])[0]!.people).toEqual([]);
+    expect(
+      ingestStories([
+        { date: '2026-01-01', text: kharrazi },
+        { date: '2026-01-02', text: alone },
+      ])[1]!.people,
+    ).toEqual(['Kamal Kharrazi']);
+    expect(
+      ingestStories([
+        { date: '2026-01-01', text: alone },
+        { date: '2026-01-02', text: kharrazi },
+      ])[0]!.people,
+    ).toEqual([]);
   });
 
   it('never retags older stories when a day is added, whatever the new day names', () => {
     const days = [
       { date: '2026-01-01', text: 'First\n\nJohn Halloran, a spokesman, said the plan would work.' },
-      { date: '2026-01-02', text: 'Second\n\nHalloran said nothing. Later Halloran left the room. Rothwell agreed, and Rothwell left too.' },
+      {
+        date: '2026-01-02',
+        text: 'Second\n\nHalloran said nothing. Later Halloran left the room. Rothwell agreed, and Rothwell left too.',
+      },
     ];
     const before = ingestStories(days);
     expect(before[1]!.people).toEqual(['John Halloran']);
-    const added = { date: '2026-01-03', text: 'Third\n\nAnna Halloran, a lawyer, and Nancy Rothwell, a scientist, said the plan would fail.' };
+    const added = {
+      date: '2026-01-03',
+      text: 'Third\n\nAnna Halloran, a lawyer, and Nancy Rothwell, a scientist, said the plan would fail.',
+    };
     const after = ingestStories([...days, added]);
     expect(after.slice(0, 2)).toEqual(before);
     expect(after[2]!.people).toEqual(['Anna Halloran', 'Nancy Rothwell']);
@@ -63,7 +79,10 @@ describe('names resolved across the archive', () => {
       { date: '2026-01-01', text: 'Minister waits\n\nYusuf Qasemi, the foreign minister, said he would wait.' },
       { date: '2026-01-01', text: 'Minister travels\n\nIranian Foreign Minister Yusuf Ghasemi flew to Oman.' },
     ];
-    const later = [2, 3, 4].map((day) => ({ date: `2026-01-0${day}`, text: `Day ${day}\n\nYusuf Ghasemi, the foreign minister, wrote a letter. Ghasemi signed it.` }));
+    const later = [2, 3, 4].map((day) => ({
+      date: `2026-01-0${day}`,
+      text: `Day ${day}\n\nYusuf Ghasemi, the foreign minister, wrote a letter. Ghasemi signed it.`,
+    }));
     const stories = ingestStories([...first, ...later]);
     expect(new Set(stories.flatMap((story) => story.people))).toEqual(new Set(['Yusuf Qasemi']));
   });
@@ -78,8 +97,15 @@ describe('names resolved across the archive', () => {
   });
 
   it('gives the same output from dumps read back from JSON, as the dump cache keeps them', () => {
-    const texts = ['A\n\nIranian Foreign Minister Abbas Araqchi met Omani officials in Muscat.', 'B\n\nAraghchi said Tehran was ready. Araghchi added more.'];
-    const sources = texts.map((text, index) => ({ path: `content/sources/2026-01-01/s${index}.txt`, date: '2026-01-01', bytes: new TextEncoder().encode(text) }));
+    const texts = [
+      'A\n\nIranian Foreign Minister Abbas Araqchi met Omani officials in Muscat.',
+      'B\n\nAraghchi said Tehran was ready. Araghchi added more.',
+    ];
+    const sources = texts.map((text, index) => ({
+      path: `content/sources/2026-01-01/s${index}.txt`,
+      date: '2026-01-01',
+      bytes: new TextEncoder().encode(text),
+    }));
     const rules = projectRules();
     const cached = sources.map((source) => JSON.parse(JSON.stringify(processDump(source, rules))) as DumpResult);
     const fresh = ingestSources(sources, undefined, { rules });
@@ -100,11 +126,17 @@ describe('curation files', () => {
   afterAll(() => rm(root, { recursive: true, force: true }));
 
   it('applies registry aliases, the not-people list and per-article overrides', async () => {
-    await write('people.yaml', '- name: Volodymyr Zelensky\n  aliases: [Volodymyr Zelenskyy]\n  role: President of Ukraine\n  country: Ukraine\n');
+    await write(
+      'people.yaml',
+      '- name: Volodymyr Zelensky\n  aliases: [Volodymyr Zelenskyy]\n  role: President of Ukraine\n  country: Ukraine\n',
+    );
     await write('not-people.yaml', '- Morgan Grenfell\n');
     await write('overrides.yaml', '2026-01-01/war-talks:\n  add_countries: [Switzerland]\n  remove_people: [Peter Hollis]\n');
     const rules = compileRules(loadCuration(root));
-    const [story] = ingestStories(['War talks\n\nVolodymyr Zelenskyy met bankers from Morgan Grenfell. Peter Hollis, a diplomat, said little.'], { rules });
+    const [story] = ingestStories(
+      ['War talks\n\nVolodymyr Zelenskyy met bankers from Morgan Grenfell. Peter Hollis, a diplomat, said little.'],
+      { rules },
+    );
     expect(story!.people).toEqual(['Volodymyr Zelensky']);
     expect(story!.roles['Volodymyr Zelensky']).toBe('President of Ukraine');
     expect(story!.countries).toContain('Switzerland');
@@ -113,7 +145,9 @@ describe('curation files', () => {
   it('names the file, the line and the fix for a mistake', async () => {
     await write('people.yaml', '- name: Ada Lovelace\n- name: Alan Turing\n  country: Narnia\n');
     expect(() => loadCuration(root)).toThrow(IngestError);
-    expect(() => loadCuration(root)).toThrow(/content\/names\/people\.yaml:3: `Narnia` is not a country's canonical name\. Fix: use the English short name/);
+    expect(() => loadCuration(root)).toThrow(
+      /content\/names\/people\.yaml:3: `Narnia` is not a country's canonical name\. Fix: use the English short name/,
+    );
     await write('people.yaml', '- name: Ada Lovelace\n  nickname: Ada\n');
     expect(() => loadCuration(root)).toThrow(/people\.yaml:2: unknown field `nickname`/);
     await write('people.yaml', '- name: Ada\n  aliases: [Countess]\n- name: Augusta\n  aliases: [countess]\n');
@@ -148,8 +182,15 @@ describe('ingest --report', () => {
   it('lists the people the registry does not know yet, named in the most articles first, and not the registered ones', async () => {
     const { namesReport } = await import('#ingest/names/stage.ts');
     const stage: NameStage = { rules: projectRules() };
-    const texts = ['One\n\nUS President Donald Trump met Kamal Kharrazi, an adviser, and Lina Okafor, a lawyer.', 'Two\n\nKamal Kharrazi, an adviser, said little.'];
-    const sources = texts.map((text, index) => ({ path: `content/sources/2026-01-01/s${index}.txt`, date: '2026-01-01', bytes: new TextEncoder().encode(text) }));
+    const texts = [
+      'One\n\nUS President Donald Trump met Kamal Kharrazi, an adviser, and Lina Okafor, a lawyer.',
+      'Two\n\nKamal Kharrazi, an adviser, said little.',
+    ];
+    const sources = texts.map((text, index) => ({
+      path: `content/sources/2026-01-01/s${index}.txt`,
+      date: '2026-01-01',
+      bytes: new TextEncoder().encode(text),
+    }));
     const lines = namesReport(ingestSources(sources, undefined, stage).articles, stage);
     expect(lines).toEqual([
       'name  Kamal Kharrazi  (2 stories, first 2026-01-01/one): not in content/names/people.yaml',

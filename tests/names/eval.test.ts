@@ -9,7 +9,12 @@ describe.skipIf(!present)('names stage against the labelled sets (npm run eval)'
     const report = evaluateSeed();
     for (const field of ['people', 'countries', 'captionPeople', 'captionCountries']) {
       const score = report.scores[field]!;
-      expect({ field, misses: score.misses, falseHits: score.falseHits, f1: score.f1 }).toEqual({ field, misses: [], falseHits: [], f1: 1 });
+      expect({ field, misses: score.misses, falseHits: score.falseHits, f1: score.f1 }).toEqual({
+        field,
+        misses: [],
+        falseHits: [],
+        f1: 1,
+      });
     }
   });
 
@@ -19,7 +24,9 @@ describe.skipIf(!present)('names stage against the labelled sets (npm run eval)'
     for (const field of ['people', 'countries']) {
       const score = report.scores[field]!;
       console.log(`bbc ${field}: P ${score.precision.toFixed(3)} R ${score.recall.toFixed(3)} F1 ${score.f1.toFixed(3)}`);
-      expect(score.f1, `${field} misses: ${score.misses.join('; ')} / false hits: ${score.falseHits.join('; ')}`).toBeGreaterThanOrEqual(0.95);
+      expect(score.f1, `${field} misses: ${score.misses.join('; ')} / false hits: ${score.falseHits.join('; ')}`).toBeGreaterThanOrEqual(
+        0.95,
+      );
     }
   });
 });

@@ -22,5 +22,18 @@ export function ingestStories(texts: readonly (string | DatedStory)[], stage: Na
 
 /** A story in the news site's layout, where the photo caption is the doubled line under the headline. */
 export function captionedStory(headline: string, caption: string, paragraphs: readonly string[]): string {
-  return [headline, '', caption, caption, 'TT', '', headline, '', caption, caption, '', ...paragraphs.flatMap((paragraph) => [paragraph, ''])].join('\n');
+  return [
+    headline,
+    '',
+    caption,
+    caption,
+    'TT',
+    '',
+    headline,
+    '',
+    caption,
+    caption,
+    '',
+    ...paragraphs.flatMap((paragraph) => [paragraph, '']),
+  ].join('\n');
 }

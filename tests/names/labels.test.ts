@@ -4,7 +4,9 @@ import { countryByName } from '#lib/countries.ts';
 import { BBC_LABELS } from '#tools/eval/labelled.ts';
 
 describe('the BBC labels file', () => {
-  const { stories } = JSON.parse(readFileSync(BBC_LABELS, 'utf8')) as { stories: Record<string, { people: string[]; countries: string[]; optional_countries?: string[] }> };
+  const { stories } = JSON.parse(readFileSync(BBC_LABELS, 'utf8')) as {
+    stories: Record<string, { people: string[]; countries: string[]; optional_countries?: string[] }>;
+  };
 
   it('covers at least 80 stories from all five folders, keyed by path only', () => {
     const keys = Object.keys(stories);
@@ -15,7 +17,8 @@ describe('the BBC labels file', () => {
 
   it('names countries only by their canonical names', () => {
     for (const [story, label] of Object.entries(stories)) {
-      for (const country of [...label.countries, ...(label.optional_countries ?? [])]) expect(countryByName(country), `${story}: ${country}`).toBeDefined();
+      for (const country of [...label.countries, ...(label.optional_countries ?? [])])
+        expect(countryByName(country), `${story}: ${country}`).toBeDefined();
     }
   });
 });

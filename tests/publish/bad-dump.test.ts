@@ -35,7 +35,25 @@ async function failedBuildOutput(bad: Record<string, string | Uint8Array>): Prom
 }
 
 // A PNG header and some bytes: what an image saved with a .txt name looks like.
-const PNG_BYTES = Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0x49, 0x48, 0x44, 0x52, ...Array(64).fill(0)]);
+const PNG_BYTES = Uint8Array.from([
+  0x89,
+  0x50,
+  0x4e,
+  0x47,
+  0x0d,
+  0x0a,
+  0x1a,
+  0x0a,
+  0,
+  0,
+  0,
+  0x0d,
+  0x49,
+  0x48,
+  0x44,
+  0x52,
+  ...Array(64).fill(0),
+]);
 
 describe('npm run build with a bad dump', () => {
   it('fails on a dump outside a dated folder, naming it and the fix', async () => {

@@ -44,7 +44,10 @@ async function crawl(pages: string[], localUrl: string, publicUrl: string): Prom
 describe('the link check', () => {
   it('reports a missing page and a link that escapes the base path', async () => {
     const dist = await mkdtemp(join(tmpdir(), 'broadsheet-links-'));
-    await writeFile(join(dist, 'index.html'), '<!doctype html><title>t</title><a href="/digest/nowhere/">a</a> <a href="/elsewhere/">b</a> <a href="/digest/">c</a>');
+    await writeFile(
+      join(dist, 'index.html'),
+      '<!doctype html><title>t</title><a href="/digest/nowhere/">a</a> <a href="/elsewhere/">b</a> <a href="/digest/">c</a>',
+    );
     const served = await serveSite(dist, '/digest/');
     try {
       const { broken } = await crawl([served.url], served.url, 'https://example.org/digest/');
@@ -99,7 +102,9 @@ describe.each(['/digest/', '/'])('the demo site built for base path %s', (basePa
   it('links every item of every feed (whole site, each person, each country) to a live story under the base path', async () => {
     const files = (await readdir(build.dist, { recursive: true })).map((file) => file.split(sep).join('/'));
     const feeds = files.filter((file) => file.endsWith('rss.xml'));
-    expect(feeds, 'the site feed and per-person feeds').toEqual(expect.arrayContaining(['rss.xml', expect.stringMatching(/^people\/[^/]+\/rss\.xml$/)]));
+    expect(feeds, 'the site feed and per-person feeds').toEqual(
+      expect.arrayContaining(['rss.xml', expect.stringMatching(/^people\/[^/]+\/rss\.xml$/)]),
+    );
     for (const feed of feeds) {
       const links = urlsIn(xml.parse(await readFile(join(build.dist, feed), 'utf8')));
       expect(links.length, `${feed} has items`).toBeGreaterThan(1);

@@ -43,7 +43,8 @@ const steps = (workflow: Workflow): Step[] => Object.values(workflow.jobs).flatM
 
 describe('workflow schema check', () => {
   it('rejects a misspelt key, so a clean result means something', async () => {
-    const misspelt = 'on: push\njobs:\n  build:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v5\n        wiht: { fetch-depth: 0 }\n';
+    const misspelt =
+      'on: push\njobs:\n  build:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v5\n        wiht: { fetch-depth: 0 }\n';
     expect(await schemaErrors('misspelt.yml', misspelt)).toEqual([expect.stringContaining("Unexpected value 'wiht'")]);
   });
 });
@@ -94,6 +95,22 @@ describe('deploy workflow', () => {
     expect(workflow.jobs.deploy?.permissions).toEqual({ pages: 'write', 'id-token': 'write' });
     expect(workflow.jobs.build).toBeDefined();
     expect(workflow.jobs.build?.permissions).toBeUndefined();
+  });
+
+  it('checks lint, types and the unit and site tiers before building, and no browser tier that timing could fail', async () => {
+    const { workflow } = await readWorkflow('deploy.yml');
+    const commands = (workflow.jobs.build?.steps ?? []).flatMap((step) => (step.run === undefined ? [] : [step.run]));
+    const build = commands.indexOf('npm run build');
+    for (const check of ['npm run lint', 'npm run typecheck', 'npm run test:unit', 'npm run test:site']) {
+      expect(commands.indexOf(check), check).toBeGreaterThanOrEqual(0);
+      expect(commands.indexOf(check), `${check} before npm run build`).toBeLessThan(build);
+    }
+    expect(commands.filter((command) => /\bnpm (?:run )?test(?!:unit|:site)\b/.test(command))).toEqual([]);
+  });
+
+  it('has pull requests run the whole suite, browser tier included', async () => {
+    const { workflow } = await readWorkflow('checks.yml');
+    expect(steps(workflow).map((step) => step.run)).toContain('npm test');
   });
 
   it('keeps pull requests away from the deploy', async () => {

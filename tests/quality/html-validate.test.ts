@@ -34,7 +34,9 @@ describe('valid HTML (html-validate)', () => {
   });
 
   it('would report an error, so a clean result means something', async () => {
-    const report = await validator.validateString('<!doctype html><html lang="en"><head><title>t</title></head><body><p><div></div></p></body></html>');
+    const report = await validator.validateString(
+      '<!doctype html><html lang="en"><head><title>t</title></head><body><p><div></div></p></body></html>',
+    );
     expect(report.valid).toBe(false);
   });
 });

@@ -3,12 +3,11 @@
  * least 0.95 in performance (the best of five runs), accessibility, best practices and SEO (every
  * run), and prints the scores.
  */
-import { createServer } from 'node:net';
 import lighthouse from 'lighthouse';
 import { throttling } from 'lighthouse/core/config/constants.js';
 import { computeMedianRun } from 'lighthouse/core/lib/median-run.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from '#tools/chromium.ts';
+import { launchDebuggableChromium } from '#tools/chromium.ts';
 import { serveSite, type ServedSite } from '#tools/static-server.ts';
 import { demoBuild, type DemoBuild } from '../helpers/demo-build.ts';
 import { pathOf, type PageKind } from './reader-pages.ts';
@@ -40,32 +39,23 @@ function cpuSlowdownFor(benchmarkIndex: number): number {
   return Math.max(1, 1 + (benchmarkIndex - 150) / 650);
 }
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-    server.on('error', reject);
-  });
-}
-
 /** What fell short, for the failure message: every weighted audit below a full score. */
 function shortfalls(result: Result): string[] {
   return CATEGORIES.flatMap((category) =>
     (result.categories[category]?.auditRefs ?? []).flatMap((ref) => {
       const entry = result.audits[ref.id];
-      return ref.weight > 0 && entry !== undefined && (entry.score ?? 1) < 1 ? [`${category}/${ref.id}: ${entry.score} ${entry.displayValue ?? ''}`.trim()] : [];
+      return ref.weight > 0 && entry !== undefined && (entry.score ?? 1) < 1
+        ? [`${category}/${ref.id}: ${entry.score} ${entry.displayValue ?? ''}`.trim()]
+        : [];
     }),
   );
 }
 
 /** One Lighthouse run in a browser of its own, closed afterwards. */
 async function audit(url: string, flags: Flags): Promise<Result> {
-  const port = await freePort();
-  const browser = await launchChromium([`--remote-debugging-port=${port}`]);
+  const browser = await launchDebuggableChromium();
   try {
-    const outcome = await lighthouse(url, { port, logLevel: 'error', ...flags });
+    const outcome = await lighthouse(url, { port: browser.port, logLevel: 'error', ...flags });
     if (outcome === undefined) throw new Error(`Lighthouse returned nothing for ${url}`);
     return outcome.lhr;
   } finally {
@@ -85,7 +75,9 @@ describe('Lighthouse (mobile)', () => {
     served = await serveSite(build.dist, build.basePath);
     const calibration = await audit(served.url, { onlyAudits: ['first-contentful-paint'] });
     cpuSlowdownMultiplier = cpuSlowdownFor(calibration.environment.benchmarkIndex);
-    console.log(`lighthouse: host benchmark index ${calibration.environment.benchmarkIndex}, CPU slowdown ${cpuSlowdownMultiplier.toFixed(2)}x`);
+    console.log(
+      `lighthouse: host benchmark index ${calibration.environment.benchmarkIndex}, CPU slowdown ${cpuSlowdownMultiplier.toFixed(2)}x`,
+    );
   });
   afterAll(async () => {
     await served?.close();
@@ -109,10 +101,15 @@ describe('Lighthouse (mobile)', () => {
         ` (${runs.map((run) => scoreOf(run, 'performance')).join(', ')}; CPU slowdown ${runs.map((run) => Number(run.configSettings.throttling.cpuSlowdownMultiplier).toFixed(2)).join(', ')}x); ` +
         TIMING_FREE_CATEGORIES.map((category) => `${category} ${Math.min(...runs.map((run) => scoreOf(run, category)))}`).join(', '),
     );
-    expect(scoreOf(best, 'performance'), `${kind} performance, best of ${RUNS_PER_PAGE}; short of full marks: ${shortfalls(best).join('; ')}`).toBeGreaterThanOrEqual(MINIMUM_SCORE);
+    expect(
+      scoreOf(best, 'performance'),
+      `${kind} performance, best of ${RUNS_PER_PAGE}; short of full marks: ${shortfalls(best).join('; ')}`,
+    ).toBeGreaterThanOrEqual(MINIMUM_SCORE);
     for (const run of runs) {
       for (const category of TIMING_FREE_CATEGORIES) {
-        expect(scoreOf(run, category), `${kind} ${category}; short of full marks: ${shortfalls(run).join('; ')}`).toBeGreaterThanOrEqual(MINIMUM_SCORE);
+        expect(scoreOf(run, category), `${kind} ${category}; short of full marks: ${shortfalls(run).join('; ')}`).toBeGreaterThanOrEqual(
+          MINIMUM_SCORE,
+        );
       }
     }
   });

@@ -52,7 +52,10 @@ export async function openPage(page: Page, siteUrl: string, dist: string, kind: 
   await page.goto(siteUrl + (await pathOf(dist, kind)), { waitUntil: 'networkidle' });
   if (kind !== 'search results') return;
   await page.waitForFunction(
-    (storyPattern) => [...document.querySelectorAll('main a[href]')].some((link) => new RegExp(storyPattern).test(new URL((link as HTMLAnchorElement).href).pathname)),
+    (storyPattern) =>
+      [...document.querySelectorAll('main a[href]')].some((link) =>
+        new RegExp(storyPattern).test(new URL((link as HTMLAnchorElement).href).pathname),
+      ),
     STORY_PATH.source,
     { timeout: 15_000 },
   );

@@ -75,7 +75,12 @@ describe('a search index in parts', () => {
 });
 
 describe('the parts on the next build', () => {
-  const indexSearch = async () => (await promisify(execFile)(join(projectRoot, 'node_modules/.bin/node'), ['scripts/index-search.ts', '--out', 'dist'], { cwd: site.root })).stdout;
+  const indexSearch = async () =>
+    (
+      await promisify(execFile)(join(projectRoot, 'node_modules/.bin/node'), ['scripts/index-search.ts', '--out', 'dist'], {
+        cwd: site.root,
+      })
+    ).stdout;
   const entry = (part: string) => readFile(join(site.dist, part, 'pagefind-entry.json'), 'utf8');
 
   it('are reused while their stories are unchanged', async () => {
@@ -88,7 +93,10 @@ describe('the parts on the next build', () => {
     const olderStories = async () => Promise.all((await readdir(articles)).sort().map((file) => readFile(join(articles, file), 'utf8')));
     const before = await olderStories();
     await mkdir(join(site.root, 'content', 'sources', '2026-02-08'), { recursive: true });
-    await writeFile(join(site.root, 'content', 'sources', '2026-02-08', 'wire.txt'), 'Speech remembered\n\nMalcolm X, the civil rights leader, gave the speech in 1964. Historians still quote it.\n');
+    await writeFile(
+      join(site.root, 'content', 'sources', '2026-02-08', 'wire.txt'),
+      'Speech remembered\n\nMalcolm X, the civil rights leader, gave the speech in 1964. Historians still quote it.\n',
+    );
     await site.npm('ingest', []);
     expect(await olderStories()).toEqual(before);
     expect(await indexSearch()).toMatch(/5 part\(s\).*: 1 indexed, 4 unchanged/);

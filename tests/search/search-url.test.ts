@@ -1,7 +1,14 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { SEARCH_FILTERS } from '#lib/search-facets.ts';
-import { formatSearchState, isSameSearchRefined, normalizeFilters, parseSearchState, searchPath, type SearchState } from '#lib/search-url.ts';
+import {
+  formatSearchState,
+  isSameSearchRefined,
+  normalizeFilters,
+  parseSearchState,
+  searchPath,
+  type SearchState,
+} from '#lib/search-url.ts';
 
 /** Any query and filter values a reader could type or a tag could hold: spaces, &, =, +, %, emoji. */
 const value = fc.string({ unit: 'grapheme', minLength: 1, maxLength: 20 }).filter((text) => text.trim() !== '');
@@ -40,7 +47,10 @@ describe('search state in the URL', () => {
   });
 
   it('ignores unknown parameters, empty values and repeats', () => {
-    expect(parseSearchState('?q=+Tajani+&utm_source=x&person=&person=A&person=A&colour=red')).toEqual({ query: 'Tajani', filters: { person: ['A'] } });
+    expect(parseSearchState('?q=+Tajani+&utm_source=x&person=&person=A&person=A&colour=red')).toEqual({
+      query: 'Tajani',
+      filters: { person: ['A'] },
+    });
   });
 
   it('drops filter groups left empty when a box is unticked', () => {

@@ -98,7 +98,9 @@ describe('the search page', () => {
   it('finds story pages only, not the day, tag and list pages that name the same words', async () => {
     const page = await openPage(searchPage('?q=Trump'));
     await resultTitles(page, 4);
-    const links = await page.locator('pagefind-results .pf-result-link').evaluateAll((anchors) => anchors.map((anchor) => anchor.getAttribute('href')));
+    const links = await page
+      .locator('pagefind-results .pf-result-link')
+      .evaluateAll((anchors) => anchors.map((anchor) => anchor.getAttribute('href')));
     expect(links).toHaveLength(4);
     for (const link of links) expect(link).toMatch(new RegExp(`^${BASE_PATH}\\d{4}/\\d{2}/\\d{2}/[^/]+/$`));
   });
@@ -177,7 +179,8 @@ describe('the header search box', () => {
     await option.waitFor();
     expect(searchRequests.length).toBeGreaterThan(0);
     await page.keyboard.press('ArrowDown');
-    await expect(option.getAttribute('aria-selected')).resolves.toBe('true');
+    // The list marks the option from its key handler: waited for, not read once.
+    await expect.poll(() => option.getAttribute('aria-selected')).toBe('true');
     await page.keyboard.press('Enter');
     await page.waitForURL(/iran-leaves-door-open/);
     await expect(page.locator('h1').textContent()).resolves.toBe(IRAN_TALKS);
@@ -186,7 +189,9 @@ describe('the header search box', () => {
   it('costs a page that is not searched one small inline script and nothing else', async () => {
     const build = await demoBuild(BASE_PATH);
     const html = await readFile(join(build.dist, 'index.html'), 'utf8');
-    const scripts = [...html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/g)].filter(([, attributes]) => !/application\/ld\+json/.test(attributes ?? ''));
+    const scripts = [...html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/g)].filter(
+      ([, attributes]) => !/application\/ld\+json/.test(attributes ?? ''),
+    );
     expect(scripts).toHaveLength(1);
     const [[, attributes, code]] = scripts as [RegExpExecArray];
     expect(attributes).toMatch(/type="module"/);

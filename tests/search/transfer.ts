@@ -54,7 +54,8 @@ export async function measureSearchTransfer(dist: string, searches: readonly str
       page.on('requestfinished', (request) => {
         const path = new URL(request.url()).pathname;
         // Every part of the index counts (see src/lib/search-parts.ts).
-        if (path.startsWith(site) && isSearchBundleFolder(path.slice(site.length).split('/')[0]!)) finished.push(request.sizes().then((sizes) => [kindOf(path), sizes.responseBodySize]));
+        if (path.startsWith(site) && isSearchBundleFolder(path.slice(site.length).split('/')[0]!))
+          finished.push(request.sizes().then((sizes) => [kindOf(path), sizes.responseBodySize]));
       });
       await page.goto(`${served.url}search/?${searchQueryString(search)}`);
       await page.waitForFunction(() => /\b(\d+|no) results?\b/i.test(document.querySelector('pagefind-summary')?.textContent ?? ''));
@@ -94,7 +95,9 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const kb = (bytes: number) => (bytes / 1024).toFixed(1);
   const index = await searchIndexSize(dist);
   console.log(`search index: ${index.parts} part(s), ${index.files} files, ${kb(index.bytes)} KB`);
-  console.log('| search | results | requests | index KB | fragments KB | filters KB | meta KB | wasm KB | code KB | index+fragments KB | total KB |');
+  console.log(
+    '| search | results | requests | index KB | fragments KB | filters KB | meta KB | wasm KB | code KB | index+fragments KB | total KB |',
+  );
   console.log('|---|---|---|---|---|---|---|---|---|---|---|');
   for (const row of await measureSearchTransfer(dist, values.query, values.base)) {
     const { bytes } = row;

@@ -44,7 +44,11 @@ export function fileForPath(path: string): string {
   return clean === '' || clean.endsWith('/') ? `${clean}index.html` : clean;
 }
 
-const xml = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '@', isArray: (name) => name === 'item' || name === 'url' || name === 'sitemap' || name === 'category' });
+const xml = new XMLParser({
+  ignoreAttributes: false,
+  attributeNamePrefix: '@',
+  isArray: (name) => name === 'item' || name === 'url' || name === 'sitemap' || name === 'category',
+});
 
 export interface FeedItem {
   title: string;
@@ -66,11 +70,18 @@ export function parseRss(text: string): { title: string; link: string; self: str
   const items = (channel.item ?? []) as FeedItem[];
   for (const item of items) {
     // RSS 2.0: an item needs a title or a description; we promise both, plus link, guid and date.
-    for (const element of ['title', 'link', 'description', 'pubDate'] as const) expect(String(item[element] ?? ''), `item <${element}>`).not.toBe('');
+    for (const element of ['title', 'link', 'description', 'pubDate'] as const)
+      expect(String(item[element] ?? ''), `item <${element}>`).not.toBe('');
     expect(Number.isNaN(Date.parse(item.pubDate)), `pubDate ${item.pubDate}`).toBe(false);
     expect(item.guid).toBeDefined();
   }
-  return { title: channel.title as string, link: channel.link as string, self: (channel['atom:link'] as { '@href': string })['@href'], description: channel.description as string, items };
+  return {
+    title: channel.title as string,
+    link: channel.link as string,
+    self: (channel['atom:link'] as { '@href': string })['@href'],
+    description: channel.description as string,
+    items,
+  };
 }
 
 /** Every `<loc>` of the sitemap index's sitemaps. */

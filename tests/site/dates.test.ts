@@ -5,8 +5,12 @@ import { memoise } from '#lib/memo.ts';
 describe('dates', () => {
   it('write days and months, the same on every call', () => {
     for (let call = 0; call < 2; call++) {
-      expect([longDay('2026-02-07'), shortDay('2026-02-07'), longMonth('2026-02'), shortMonth('2026-02')])
-        .toEqual(['Saturday 7 February 2026', '7 Feb 2026', 'February 2026', 'Feb 2026']);
+      expect([longDay('2026-02-07'), shortDay('2026-02-07'), longMonth('2026-02'), shortMonth('2026-02')]).toEqual([
+        'Saturday 7 February 2026',
+        '7 Feb 2026',
+        'February 2026',
+        'Feb 2026',
+      ]);
     }
   });
 

@@ -15,7 +15,8 @@ import { fileForPath, internalLinks, parseRss, readArticles, readPage, sitemapUr
 
 const goldFile = resolve(projectRoot, '../shared/corpus/seed/000_c63f0d568335db90.gold.json');
 const hasGold = existsSync(goldFile);
-if (!hasGold) console.warn(`skipping the demo pages-against-gold test: ${goldFile} is absent (the shared corpus sits beside the repository)`);
+if (!hasGold)
+  console.warn(`skipping the demo pages-against-gold test: ${goldFile} is absent (the shared corpus sits beside the repository)`);
 
 const storyFile = (article: BuiltArticle) => `${article.data.date.replaceAll('-', '/')}/${article.id.split('/').at(-1)}/index.html`;
 const union = (lists: string[][]) => [...new Set(lists.flat().map(slugify))].sort();
@@ -36,8 +37,14 @@ describe('the demo site', () => {
     const countries = union(articles.map((article) => article.data.countries));
     const days = [...new Set(articles.map((article) => article.data.date))];
     const expected = [
-      'index.html', '404.html', 'archive/index.html', 'search/index.html',
-      'people/index.html', 'people/by-count/index.html', 'countries/index.html', 'countries/by-count/index.html',
+      'index.html',
+      '404.html',
+      'archive/index.html',
+      'search/index.html',
+      'people/index.html',
+      'people/by-count/index.html',
+      'countries/index.html',
+      'countries/by-count/index.html',
       ...days.map((day) => `${day.replaceAll('-', '/')}/index.html`),
       ...articles.map(storyFile),
       ...people.map((slug) => `people/${slug}/index.html`),
@@ -53,8 +60,13 @@ describe('the demo site', () => {
       console.warn('skipping the gold page set: the seed articles carry no people or countries yet (extraction not landed)');
       context.skip();
     }
-    const gold = JSON.parse(readFileSync(goldFile, 'utf8')) as { articles: { persons: string[]; countries: string[]; optional_persons?: string[]; optional_countries?: string[] }[] };
-    const pagesUnder = (folder: string) => pages.filter((page) => new RegExp(`^${folder}/[^/]+/index\\.html$`).test(page) && !page.includes('/by-count/')).map((page) => page.split('/')[1]);
+    const gold = JSON.parse(readFileSync(goldFile, 'utf8')) as {
+      articles: { persons: string[]; countries: string[]; optional_persons?: string[]; optional_countries?: string[] }[];
+    };
+    const pagesUnder = (folder: string) =>
+      pages
+        .filter((page) => new RegExp(`^${folder}/[^/]+/index\\.html$`).test(page) && !page.includes('/by-count/'))
+        .map((page) => page.split('/')[1]);
     const optional = (key: 'optional_persons' | 'optional_countries') => new Set(union(gold.articles.map((article) => article[key] ?? [])));
     const persons = new Set(pagesUnder('people').filter((slug) => !optional('optional_persons').has(slug ?? '')));
     const countries = new Set(pagesUnder('countries').filter((slug) => !optional('optional_countries').has(slug ?? '')));
@@ -62,13 +74,17 @@ describe('the demo site', () => {
     expect([...countries].sort()).toEqual(union(gold.articles.map((article) => article.countries)));
   });
 
-  it('lists the day\'s 4 stories on the day page and the home page, in the dump\'s order', async () => {
-    const inDumpOrder = [...articles].sort((a, b) => Number(/#L(\d+)/.exec(a.data.source)?.[1]) - Number(/#L(\d+)/.exec(b.data.source)?.[1]));
+  it("lists the day's 4 stories on the day page and the home page, in the dump's order", async () => {
+    const inDumpOrder = [...articles].sort(
+      (a, b) => Number(/#L(\d+)/.exec(a.data.source)?.[1]) - Number(/#L(\d+)/.exec(b.data.source)?.[1]),
+    );
     for (const file of ['2026/02/07/index.html', 'index.html']) {
       const page = await readPage(build.dist, file);
       const headlines = page.querySelectorAll('.story-summary__headline a');
       expect(headlines.map((link) => link.text)).toEqual(inDumpOrder.map((article) => article.data.title));
-      expect(headlines.map((link) => link.getAttribute('href'))).toEqual(inDumpOrder.map((article) => `/${storyFile(article).replace(/index\.html$/, '')}`));
+      expect(headlines.map((link) => link.getAttribute('href'))).toEqual(
+        inDumpOrder.map((article) => `/${storyFile(article).replace(/index\.html$/, '')}`),
+      );
       expect(page.querySelector('h1 time')?.getAttribute('datetime')).toBe('2026-02-07');
       expect(page.querySelector('h1')?.text).toBe('Saturday 7 February 2026');
     }
@@ -84,7 +100,11 @@ describe('the demo site', () => {
       if (article.data.caption) expect(page.querySelector('figcaption')?.text).toContain(article.data.caption);
       if (article.data.credit) expect(page.querySelector('figcaption')?.text).toContain(article.data.credit);
       const jsonLd = JSON.parse(page.querySelector('script[type="application/ld+json"]')?.textContent ?? '{}') as Record<string, unknown>;
-      expect(jsonLd).toMatchObject({ '@type': 'NewsArticle', headline: article.data.title, url: `${build.siteUrl}/${storyFile(article).replace(/index\.html$/, '')}` });
+      expect(jsonLd).toMatchObject({
+        '@type': 'NewsArticle',
+        headline: article.data.title,
+        url: `${build.siteUrl}/${storyFile(article).replace(/index\.html$/, '')}`,
+      });
     }
   });
 
@@ -107,7 +127,11 @@ describe('the demo site', () => {
     const [first, ...rest] = blocks.filter((block) => block.kind === 'paragraph').map((block) => block.text);
     expect(rest.length).toBeGreaterThan(1);
     expect(strings).toContain(first);
-    for (const paragraph of rest) expect(strings.some((text) => text.includes(paragraph)), paragraph).toBe(false);
+    for (const paragraph of rest)
+      expect(
+        strings.some((text) => text.includes(paragraph)),
+        paragraph,
+      ).toBe(false);
   });
 
   it('gives every page one h1, landmarks, a skip link, a canonical URL and social meta', async () => {
@@ -121,7 +145,9 @@ describe('the demo site', () => {
         expect(page.querySelector('meta[name="robots"]')?.getAttribute('content')).toBe('noindex');
         continue;
       }
-      expect(page.querySelector('link[rel="canonical"]')?.getAttribute('href'), file).toBe(`${build.siteUrl}/${file.replace(/index\.html$/, '')}`);
+      expect(page.querySelector('link[rel="canonical"]')?.getAttribute('href'), file).toBe(
+        `${build.siteUrl}/${file.replace(/index\.html$/, '')}`,
+      );
       expect(page.querySelector('meta[property="og:title"]')?.getAttribute('content'), file).toBeTruthy();
       expect(page.querySelector('meta[name="twitter:card"]'), file).not.toBeNull();
     }
@@ -143,7 +169,11 @@ describe('the demo site', () => {
   it('keeps the home page within 60 KB of HTML and CSS', async () => {
     const home = await readPage(build.dist, 'index.html');
     const stylesheets = home.querySelectorAll('link[rel="stylesheet"]').map((link) => link.getAttribute('href') ?? '');
-    const sizes = await Promise.all([join(build.dist, 'index.html'), ...stylesheets.map((href) => join(build.dist, fileForPath(href)))].map(async (file) => (await stat(file)).size));
+    const sizes = await Promise.all(
+      [join(build.dist, 'index.html'), ...stylesheets.map((href) => join(build.dist, fileForPath(href)))].map(
+        async (file) => (await stat(file)).size,
+      ),
+    );
     expect(sizes.reduce((sum, size) => sum + size, 0)).toBeLessThanOrEqual(60 * 1024);
   });
 });

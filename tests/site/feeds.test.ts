@@ -10,14 +10,37 @@ import { bodyToMdx } from '#ingest/mdx.ts';
 import { entry } from './fixtures.ts';
 
 const siteIndex = buildSiteIndex([
-  entry({ title: `Quotes "double" & 'single' <b>not bold</b> ]]>`, date: '2026-02-08', people: ['Ann & Lee'], countries: ['Côte d\'Ivoire'], body: 'Plain.\n' }),
-  entry({ title: 'No tags at all', date: '2026-02-08', line: 20, body: bodyToMdx([{ kind: 'paragraph', text: `Lede with <i>, {braces} & 'quotes'.`, line: 1 }, { kind: 'paragraph', text: 'Second.', line: 2 }]) }),
+  entry({
+    title: `Quotes "double" & 'single' <b>not bold</b> ]]>`,
+    date: '2026-02-08',
+    people: ['Ann & Lee'],
+    countries: ["Côte d'Ivoire"],
+    body: 'Plain.\n',
+  }),
+  entry({
+    title: 'No tags at all',
+    date: '2026-02-08',
+    line: 20,
+    body: bodyToMdx([
+      { kind: 'paragraph', text: `Lede with <i>, {braces} & 'quotes'.`, line: 1 },
+      { kind: 'paragraph', text: 'Second.', line: 2 },
+    ]),
+  }),
   entry({ title: 'An empty body', date: '2026-02-07', people: ['Ann & Lee'], body: '' }),
-  ...Array.from({ length: 30 }, (_, index) => entry({ title: `Older ${index}`, date: '2025-12-01', line: index + 1, people: ['Ann & Lee'], countries: ['France'] })),
+  ...Array.from({ length: 30 }, (_, index) =>
+    entry({ title: `Older ${index}`, date: '2025-12-01', line: index + 1, people: ['Ann & Lee'], countries: ['France'] }),
+  ),
 ]);
 
 /** The feed as @astrojs/rss wrote it before, from the same inputs. */
-function astroRss(title: string, description: string, pagePath: string, feedPath: string, stories: readonly Story[], site: URL): Promise<string> {
+function astroRss(
+  title: string,
+  description: string,
+  pagePath: string,
+  feedPath: string,
+  stories: readonly Story[],
+  site: URL,
+): Promise<string> {
   const settings = siteSettings();
   const escapeXml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/"/g, '&quot;');
   return getRssString({
@@ -44,12 +67,21 @@ describe('feeds', () => {
 
   it('are byte for byte what @astrojs/rss wrote, for the whole site and for each tag', async () => {
     expect(siteSettings().timeZone).toBe('UTC');
-    expect(await storyFeed({ title: 'Site & co', description: 'All "the" news', pagePath: paths.home(), feedPath: paths.feed(), stories: siteIndex.stories, site }).text())
-      .toBe(await astroRss('Site & co', 'All "the" news', paths.home(), paths.feed(), siteIndex.stories, site));
+    expect(
+      await storyFeed({
+        title: 'Site & co',
+        description: 'All "the" news',
+        pagePath: paths.home(),
+        feedPath: paths.feed(),
+        stories: siteIndex.stories,
+        site,
+      }).text(),
+    ).toBe(await astroRss('Site & co', 'All "the" news', paths.home(), paths.feed(), siteIndex.stories, site));
     for (const tag of [...siteIndex.people, ...siteIndex.countries]) {
       const title = `${tag.name} · ${siteSettings().title}`;
-      expect(await tagFeed(tag, site).text(), tag.name)
-        .toBe(await astroRss(title, `The latest stories naming ${tag.name}.`, tagPath(tag), tagFeedPath(tag), tag.stories, site));
+      expect(await tagFeed(tag, site).text(), tag.name).toBe(
+        await astroRss(title, `The latest stories naming ${tag.name}.`, tagPath(tag), tagFeedPath(tag), tag.stories, site),
+      );
     }
   });
 
@@ -58,7 +90,9 @@ describe('feeds', () => {
     const item = (xml: string) => xml.match(/<item>.*?<\/item>/)?.[0];
     const person = siteIndex.personBySlug.get('ann-lee')!;
     expect(first?.people).toContain(person);
-    expect(item(await tagFeed(person, site).text())).toBe(item(await storyFeed({ title: 't', description: 'd', pagePath: '', feedPath: 'rss.xml', stories: [first!], site }).text()));
+    expect(item(await tagFeed(person, site).text())).toBe(
+      item(await storyFeed({ title: 't', description: 'd', pagePath: '', feedPath: 'rss.xml', stories: [first!], site }).text()),
+    );
     expect(item(await tagFeed(person, new URL('https://other.example')).text())).toContain('https://other.example/2026/02/08/');
   });
 });

@@ -35,5 +35,8 @@ export function frontmatter(spec: StorySpec): ArticleFrontmatter {
 
 export function entry(spec: StorySpec): ArticleEntry {
   const id = `${spec.date}/${slugify(spec.title)}`;
-  return { id, data: { ...frontmatter(spec), opening: openingParagraph(parseStoryBody(spec.body ?? `${spec.title} body.\n`, `${id}.mdx`)) } };
+  return {
+    id,
+    data: { ...frontmatter(spec), opening: openingParagraph(parseStoryBody(spec.body ?? `${spec.title} body.\n`, `${id}.mdx`)) },
+  };
 }

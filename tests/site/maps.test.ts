@@ -30,7 +30,9 @@ describe('world map', () => {
   it('is one small shared drawing, with small per-day marks', () => {
     const map = worldMap();
     expect(bytes(map.land)).toBeLessThan(20_000);
-    const marks = worldMarks(['United States', 'Iran', 'Israel', 'Oman', 'Yemen', 'Italy', 'Palestine'].map((name) => countryByName(name)!));
+    const marks = worldMarks(
+      ['United States', 'Iran', 'Israel', 'Oman', 'Yemen', 'Italy', 'Palestine'].map((name) => countryByName(name)!),
+    );
     expect(marks.map((mark) => mark.name)).toEqual(['United States', 'Iran', 'Israel', 'Oman', 'Yemen', 'Italy', 'Palestine']);
     expect(bytes(marks.map((mark) => mark.outline).join(''))).toBeLessThan(4_000);
   });

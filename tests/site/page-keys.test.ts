@@ -35,7 +35,9 @@ function keysOf(siteIndex: SiteIndex, siteInputs = 'settings'): Record<string, s
 
 /** The pages whose keys differ between two builds. */
 function changed(before: Record<string, string | undefined>, after: Record<string, string | undefined>): string[] {
-  return Object.keys({ ...before, ...after }).filter((page) => before[page] !== after[page]).sort();
+  return Object.keys({ ...before, ...after })
+    .filter((page) => before[page] !== after[page])
+    .sort();
 }
 
 describe('page cache keys', () => {
@@ -51,7 +53,13 @@ describe('page cache keys', () => {
     // "Talks stall" is shown by its own page and day, its day neighbours (none), related stories
     // ("Talks resume" names Ann Lee and Italy too), and the pages of Ann Lee and Italy.
     expect(changed(base, after)).toEqual([
-      'country italy', 'country italy page 2', 'day 2026-02-07', 'person ann-lee', 'person ann-lee page 2', 'story Talks resume', 'story Talks stall',
+      'country italy',
+      'country italy page 2',
+      'day 2026-02-07',
+      'person ann-lee',
+      'person ann-lee page 2',
+      'story Talks resume',
+      'story Talks stall',
     ]);
   });
 
@@ -68,8 +76,11 @@ describe('page cache keys', () => {
 
   it('are missing for pages showing a story without a hash (`entry.digest`), so those are always rendered', () => {
     const after = keysOf(site((entries) => delete entries[3]!.digest));
-    expect(Object.entries(after).filter(([, key]) => key === undefined).map(([page]) => page).sort()).toEqual([
-      'country turkiye', 'country turkiye page 2', 'day 2025-11-30', 'person cy-dee', 'person cy-dee page 2', 'story Old news',
-    ]);
+    expect(
+      Object.entries(after)
+        .filter(([, key]) => key === undefined)
+        .map(([page]) => page)
+        .sort(),
+    ).toEqual(['country turkiye', 'country turkiye page 2', 'day 2025-11-30', 'person cy-dee', 'person cy-dee page 2', 'story Old news']);
   });
 });

@@ -23,19 +23,42 @@ describe('jsonForScript', () => {
 describe('schema.org objects', () => {
   it('describes a story as a NewsArticle about its people and countries', () => {
     const article = newsArticle({
-      headline: 'H', url: 'https://x.org/a/', datePublished: '2026-02-07T00:00:00+00:00', description: 'D', publisher: 'P',
-      people: ['Ann Lee'], countries: ['Italy'], credit: 'EPA',
+      headline: 'H',
+      url: 'https://x.org/a/',
+      datePublished: '2026-02-07T00:00:00+00:00',
+      description: 'D',
+      publisher: 'P',
+      people: ['Ann Lee'],
+      countries: ['Italy'],
+      credit: 'EPA',
     });
     expect(article).toMatchObject({
       '@type': 'NewsArticle',
       headline: 'H',
-      about: [{ '@type': 'Person', name: 'Ann Lee' }, { '@type': 'Country', name: 'Italy' }],
+      about: [
+        { '@type': 'Person', name: 'Ann Lee' },
+        { '@type': 'Country', name: 'Italy' },
+      ],
       image: { creditText: 'EPA' },
     });
   });
 
-  it('lists a tag page\'s stories in order', () => {
-    const page = collectionPage({ name: 'Ann Lee', url: 'u', description: 'd', about: { type: 'Person', name: 'Ann Lee' }, items: ['a', 'b'] });
-    expect(page).toMatchObject({ '@type': 'CollectionPage', mainEntity: { itemListElement: [{ position: 1, url: 'a' }, { position: 2, url: 'b' }] } });
+  it("lists a tag page's stories in order", () => {
+    const page = collectionPage({
+      name: 'Ann Lee',
+      url: 'u',
+      description: 'd',
+      about: { type: 'Person', name: 'Ann Lee' },
+      items: ['a', 'b'],
+    });
+    expect(page).toMatchObject({
+      '@type': 'CollectionPage',
+      mainEntity: {
+        itemListElement: [
+          { position: 1, url: 'a' },
+          { position: 2, url: 'b' },
+        ],
+      },
+    });
   });
 });

@@ -32,7 +32,15 @@ const specs: StorySpec[] = [
     countries: ['Italy'],
     roles: { 'Ann Lee': index === 2 ? 'Prime Minister' : 'Minister' },
   })),
-  { title: HOSTILE_TITLE, date: '2026-02-07', line: 900, people: ['Bo Chan'], countries: ['Bahrain', 'Italy'], captionPeople: ['Cy Only-Caption'], captionCountries: ['France'] },
+  {
+    title: HOSTILE_TITLE,
+    date: '2026-02-07',
+    line: 900,
+    people: ['Bo Chan'],
+    countries: ['Bahrain', 'Italy'],
+    captionPeople: ['Cy Only-Caption'],
+    captionCountries: ['France'],
+  },
   { title: 'Quiet day in Bahrain', date: '2026-02-05', line: 1, countries: ['Bahrain'] },
 ];
 
@@ -48,7 +56,16 @@ beforeAll(async () => {
   for (const spec of specs) {
     const file = join(site.root, 'content/articles', spec.date, `${slugify(spec.title)}.mdx`);
     await mkdir(join(file, '..'), { recursive: true });
-    await writeFile(file, renderArticle({ frontmatter: frontmatter(spec), body: [{ kind: 'paragraph', text: `Lede of ${spec.title}.`, line: 1 }, { kind: 'paragraph', text: 'More.', line: 2 }] }));
+    await writeFile(
+      file,
+      renderArticle({
+        frontmatter: frontmatter(spec),
+        body: [
+          { kind: 'paragraph', text: `Lede of ${spec.title}.`, line: 1 },
+          { kind: 'paragraph', text: 'More.', line: 2 },
+        ],
+      }),
+    );
   }
   await run(join(site.root, 'node_modules/.bin/astro'), ['build'], {
     cwd: site.root,
@@ -62,10 +79,18 @@ afterAll(() => site?.remove());
 describe('a tagged site under /digest/', () => {
   it('pages people 20 stories at a time, newest first, and gives caption-only names no page', async () => {
     expect(pages.filter((page) => page.startsWith('people/'))).toEqual([
-      'people/ann-lee/2/index.html', 'people/ann-lee/index.html', 'people/bo-chan/index.html', 'people/by-count/index.html', 'people/index.html',
+      'people/ann-lee/2/index.html',
+      'people/ann-lee/index.html',
+      'people/bo-chan/index.html',
+      'people/by-count/index.html',
+      'people/index.html',
     ]);
     expect(pages.filter((page) => page.startsWith('countries/'))).toEqual([
-      'countries/bahrain/index.html', 'countries/by-count/index.html', 'countries/index.html', 'countries/italy/2/index.html', 'countries/italy/index.html',
+      'countries/bahrain/index.html',
+      'countries/by-count/index.html',
+      'countries/index.html',
+      'countries/italy/2/index.html',
+      'countries/italy/index.html',
     ]);
     const first = await readPage(site.dist, 'people/ann-lee/index.html');
     const second = await readPage(site.dist, 'people/ann-lee/2/index.html');
@@ -78,7 +103,7 @@ describe('a tagged site under /digest/', () => {
     expect(second.querySelector('a[rel="prev"]')?.getAttribute('href')).toBe(href('people/ann-lee/'));
   });
 
-  it('shows a person\'s most recent role, count, first and last day, chart and companions', async () => {
+  it("shows a person's most recent role, count, first and last day, chart and companions", async () => {
     const page = await readPage(site.dist, 'people/ann-lee/index.html');
     // Story 3 opens the latest day's dump; older stories call her Minister.
     expect(page.querySelector('.standfirst')?.text).toBe('Prime Minister');
@@ -86,10 +111,12 @@ describe('a tagged site under /digest/', () => {
     // 15 January to 7 February: one bar a day, empty days included.
     expect(page.querySelectorAll('.chart rect')).toHaveLength(24);
     expect(page.querySelector('.tag-context')?.text).toContain('Bo Chan');
-    expect(page.querySelector('link[rel="alternate"][href$="people/ann-lee/rss.xml"]')?.getAttribute('href')).toBe(href('people/ann-lee/rss.xml'));
+    expect(page.querySelector('link[rel="alternate"][href$="people/ann-lee/rss.xml"]')?.getAttribute('href')).toBe(
+      href('people/ann-lee/rss.xml'),
+    );
   });
 
-  it('draws each country\'s flag and a locator map, and the people most named there', async () => {
+  it("draws each country's flag and a locator map, and the people most named there", async () => {
     const page = await readPage(site.dist, 'countries/bahrain/index.html');
     expect(page.querySelector('h1 img.flag')?.getAttribute('src')).toBe(href('flags/bh.svg'));
     expect(page.querySelector('svg.map--locator circle')).not.toBeNull();
@@ -103,7 +130,7 @@ describe('a tagged site under /digest/', () => {
     expect(await names('countries/by-count/index.html')).toEqual(['Italy', 'Bahrain']);
   });
 
-  it('keeps a headline holding </script> out of the structured data\'s way', async () => {
+  it("keeps a headline holding </script> out of the structured data's way", async () => {
     const file = pages.find((page) => page.startsWith('2026/02/07/leaders-script'));
     expect(file).toBeDefined();
     const page = await readPage(site.dist, file ?? '');
@@ -144,6 +171,11 @@ describe('a tagged site under /digest/', () => {
       expect(url.startsWith(`${SITE_URL}${BASE}`)).toBe(true);
       return url.slice(`${SITE_URL}${BASE}`.length);
     });
-    expect(listed.sort()).toEqual(pages.filter((page) => page !== '404.html').map(pagePath).sort());
+    expect(listed.sort()).toEqual(
+      pages
+        .filter((page) => page !== '404.html')
+        .map(pagePath)
+        .sort(),
+    );
   });
 });

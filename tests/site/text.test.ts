@@ -8,7 +8,7 @@ import { bodyToMdx } from '#ingest/mdx.ts';
 const ledeOf = (mdx: string, standfirst?: string) => storyLede(standfirst, openingParagraph(parseStoryBody(mdx, 'story.mdx')));
 
 describe('storyLede', () => {
-  it('skips headings and reads the serializer\'s escapes as the characters', () => {
+  it("skips headings and reads the serializer's escapes as the characters", () => {
     const body = bodyToMdx([
       { kind: 'heading', text: 'A heading', line: 1 },
       { kind: 'paragraph', text: 'Costs {5} < 6 & *not* bold \\ # here', line: 2 },
@@ -28,10 +28,20 @@ describe('storyLede', () => {
 
   it('gives back any single-line paragraph the ingest pipeline wrote', () => {
     // Paragraph text as ingest produces it: one line, no edge whitespace.
-    const paragraph = fc.string({ unit: 'grapheme', minLength: 1 }).map((text) => text.replace(/\s+/g, ' ').trim()).filter((text) => text !== '');
+    const paragraph = fc
+      .string({ unit: 'grapheme', minLength: 1 })
+      .map((text) => text.replace(/\s+/g, ' ').trim())
+      .filter((text) => text !== '');
     fc.assert(
       fc.property(paragraph, paragraph, (first, second) => {
-        expect(ledeOf(bodyToMdx([{ kind: 'paragraph', text: first, line: 1 }, { kind: 'paragraph', text: second, line: 2 }]))).toBe(first);
+        expect(
+          ledeOf(
+            bodyToMdx([
+              { kind: 'paragraph', text: first, line: 1 },
+              { kind: 'paragraph', text: second, line: 2 },
+            ]),
+          ),
+        ).toBe(first);
       }),
     );
   });

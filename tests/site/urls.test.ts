@@ -33,7 +33,15 @@ describe('href under a base path', () => {
   });
 
   it('writes page paths lowercase with a trailing slash', () => {
-    const pagePaths = [paths.archive(), paths.people(), paths.peopleByCount(), paths.countries(), paths.countriesByCount(), paths.day('2026-02-07'), paths.person('a', 2)];
+    const pagePaths = [
+      paths.archive(),
+      paths.people(),
+      paths.peopleByCount(),
+      paths.countries(),
+      paths.countriesByCount(),
+      paths.day('2026-02-07'),
+      paths.person('a', 2),
+    ];
     for (const path of pagePaths) expect(path).toMatch(/^[a-z0-9/-]+\/$/);
   });
 });

@@ -73,7 +73,7 @@ const NONCHARACTERS = ['\uFDD0', '\uFFFE', '\uFFFF', '\u{1FFFF}'];
 
 const controlCharacter = fc.integer({ min: 0, max: 0x1f }).map((code) => String.fromCharCode(code));
 const c1Character = fc.integer({ min: 0x7f, max: 0x9f }).map((code) => String.fromCharCode(code));
-const punctuationOnly = fc.string({ unit: fc.constantFrom(...'.,;:!?-–—…\'"“”‘’()[]{}<>/\\|*_~`#@$%^&+=') , minLength: 1, maxLength: 30 });
+const punctuationOnly = fc.string({ unit: fc.constantFrom(...'.,;:!?-–—…\'"“”‘’()[]{}<>/\\|*_~`#@$%^&+='), minLength: 1, maxLength: 30 });
 
 /** One piece of a line: anything from plain prose to markup to control characters. */
 const fragment = fc.oneof(
@@ -92,7 +92,10 @@ export const lineText = fc.array(fragment, { minLength: 1, maxLength: 6 }).map((
 
 /** Prose full of markup look-alikes and awkward Unicode, but no control characters or line breaks. */
 export const printableText = fc
-  .array(fc.oneof(fc.lorem({ maxCount: 6 }), fc.constantFrom(...MARKUP_LOOKALIKES, ...RIGHT_TO_LEFT, ...EMOJI, ...COMBINING), punctuationOnly), { minLength: 1, maxLength: 6 })
+  .array(
+    fc.oneof(fc.lorem({ maxCount: 6 }), fc.constantFrom(...MARKUP_LOOKALIKES, ...RIGHT_TO_LEFT, ...EMOJI, ...COMBINING), punctuationOnly),
+    { minLength: 1, maxLength: 6 },
+  )
   .map((parts) => parts.join(' ').replace(/[\u0000-\u001f\u007f-\u009f\u2028]/g, ' '));
 
 export interface GeneratedStory {
@@ -133,7 +136,10 @@ export const dump: fc.Arbitrary<GeneratedDump> = fc.record({
 });
 
 export function dumpText({ stories, gaps, lineEnding }: GeneratedDump): string {
-  const lines = stories.flatMap((generated, index) => [...storyLines(generated), ...Array<string>(index === 0 ? 0 : (gaps[index] ?? 2)).fill('')]);
+  const lines = stories.flatMap((generated, index) => [
+    ...storyLines(generated),
+    ...Array<string>(index === 0 ? 0 : (gaps[index] ?? 2)).fill(''),
+  ]);
   return lines.join(lineEnding);
 }
 

@@ -41,7 +41,8 @@ function findUnexpected(inertTypes: string[]): string[] {
       if (/^\s*javascript:/i.test(attribute.value)) found.push(`<${element.localName} ${attribute.name}="${attribute.value}">`);
     }
   }
-  for (const element of document.querySelectorAll('iframe, object, embed, img[src="x"], svg[onload], body style')) found.push(`<${element.localName}>`);
+  for (const element of document.querySelectorAll('iframe, object, embed, img[src="x"], svg[onload], body style'))
+    found.push(`<${element.localName}>`);
   for (const script of document.querySelectorAll('script')) {
     if (inertTypes.includes(script.type)) continue;
     const isOwnFile = script.src !== '' && new URL(script.src).origin === location.origin;
@@ -74,7 +75,9 @@ describe('a story full of hostile text', () => {
     await page.exposeFunction('reportCspViolation', (text: string) => record.cspViolations.push(text));
     await page.addInitScript(() => {
       document.addEventListener('securitypolicyviolation', (event) => {
-        (window as unknown as { reportCspViolation(text: string): void }).reportCspViolation(`${event.violatedDirective} blocked ${event.blockedURI} at ${event.sourceFile}:${event.lineNumber}`);
+        (window as unknown as { reportCspViolation(text: string): void }).reportCspViolation(
+          `${event.violatedDirective} blocked ${event.blockedURI} at ${event.sourceFile}:${event.lineNumber}`,
+        );
       });
     });
     try {
@@ -133,20 +136,33 @@ describe('a story full of hostile text', () => {
       const text = readerText(parseHtml(await read(file)).querySelector('main')?.text ?? '');
       if (text.includes(readerText(HOSTILE_STORY.title))) tagPages.push(pagePath(file));
     }
-    expect(tagPages.some((path) => path.startsWith('people/')), `person pages listing the story: ${tagPages.join(', ')}`).toBe(true);
-    expect(tagPages.some((path) => path.startsWith('countries/')), `country pages listing the story: ${tagPages.join(', ')}`).toBe(true);
+    expect(
+      tagPages.some((path) => path.startsWith('people/')),
+      `person pages listing the story: ${tagPages.join(', ')}`,
+    ).toBe(true);
+    expect(
+      tagPages.some((path) => path.startsWith('countries/')),
+      `country pages listing the story: ${tagPages.join(', ')}`,
+    ).toBe(true);
     for (const path of tagPages) expectHarmless(path, await visit(path));
   });
 
   it('writes well-formed feeds whose items carry the headline as text', async () => {
-    const feeds = [paths.feed(), ...(await htmlFiles(site.dist)).filter((file) => /^(people|countries)\/[^/]+\/index\.html$/.test(file)).map((file) => `${pagePath(file)}rss.xml`)];
+    const feeds = [
+      paths.feed(),
+      ...(await htmlFiles(site.dist))
+        .filter((file) => /^(people|countries)\/[^/]+\/index\.html$/.test(file))
+        .map((file) => `${pagePath(file)}rss.xml`),
+    ];
     let itemsWithStory = 0;
     for (const feed of feeds) {
       const xml = await read(feed).catch(() => undefined);
       if (xml === undefined) continue;
       expect(XMLValidator.validate(xml), feed).toBe(true);
       expect(NOT_XML_CHARACTER.exec(xml)?.[0], `${feed}: a character XML forbids`).toBeUndefined();
-      const parsed = new XMLParser({ processEntities: true, htmlEntities: true, isArray: (name) => name === 'item' }).parse(xml) as { rss: { channel: { item?: { title: string; description?: string }[] } } };
+      const parsed = new XMLParser({ processEntities: true, htmlEntities: true, isArray: (name) => name === 'item' }).parse(xml) as {
+        rss: { channel: { item?: { title: string; description?: string }[] } };
+      };
       for (const item of parsed.rss.channel.item ?? []) {
         if (item.title === HOSTILE_STORY.title) {
           itemsWithStory++;
@@ -203,9 +219,13 @@ describe('a story full of hostile text', () => {
       const elements = parseHtml(html).querySelectorAll('*');
       const policyAt = elements.findIndex((element) => element.getAttribute('http-equiv')?.toLowerCase() === 'content-security-policy');
       const firstGoverned = elements.findIndex(
-        (element) => (element.tagName === 'SCRIPT' && !INERT_SCRIPT_TYPES.includes(element.getAttribute('type') ?? '')) || element.tagName === 'STYLE' || (element.tagName === 'LINK' && element.getAttribute('rel') === 'stylesheet'),
+        (element) =>
+          (element.tagName === 'SCRIPT' && !INERT_SCRIPT_TYPES.includes(element.getAttribute('type') ?? '')) ||
+          element.tagName === 'STYLE' ||
+          (element.tagName === 'LINK' && element.getAttribute('rel') === 'stylesheet'),
       );
-      if (firstGoverned >= 0) expect(policyAt, `${file}: the policy must come before the first script or style`).toBeLessThan(firstGoverned);
+      if (firstGoverned >= 0)
+        expect(policyAt, `${file}: the policy must come before the first script or style`).toBeLessThan(firstGoverned);
     }
   });
 

@@ -73,11 +73,17 @@ function expectNothingLost(sources: readonly DumpFile[], result: IngestResult): 
       const [file, range] = article.frontmatter.source.split('#');
       if (file !== source.path) continue;
       const [first, last] = range!.slice(1).split('-L').map(Number);
-      const texts = new Set([article.frontmatter.title, article.frontmatter.standfirst, article.frontmatter.caption, ...article.body.map((block) => block.text)]);
+      const texts = new Set([
+        article.frontmatter.title,
+        article.frontmatter.standfirst,
+        article.frontmatter.caption,
+        ...article.body.map((block) => block.text),
+      ]);
       for (let line = first!; line <= last!; line++) if (texts.has(lines[line - 1]!.trim())) accounted.add(line);
     }
     lines.forEach((line, index) => {
-      if (line.trim() !== '') expect(accounted, `${source.path}:${index + 1} ${JSON.stringify(line)} is in no story and not reported`).toContain(index + 1);
+      if (line.trim() !== '')
+        expect(accounted, `${source.path}:${index + 1} ${JSON.stringify(line)} is in no story and not reported`).toContain(index + 1);
     });
   }
 }
@@ -112,7 +118,10 @@ describe('ingest on hostile dumps', () => {
   });
 
   it('keeps a 1 MB single paragraph whole', () => {
-    const paragraph = fc.sample(printableText, { numRuns: 40_000, seed: 9 }).join(' ').slice(0, 1024 * 1024);
+    const paragraph = fc
+      .sample(printableText, { numRuns: 40_000, seed: 9 })
+      .join(' ')
+      .slice(0, 1024 * 1024);
     const lines = storyLines({ title: 'One very long paragraph', caption: undefined, body: [paragraph, 'And a short one.'] });
     const bytes = new TextEncoder().encode(lines.join('\n'));
     const result = ingestWithoutThrowing([{ path: 'content/sources/2026-02-07/long.txt', date: '2026-02-07', bytes }]);
@@ -123,12 +132,18 @@ describe('ingest on hostile dumps', () => {
   });
 
   it('keeps every one of 10,000 tiny articles', () => {
-    const lines = Array.from({ length: 10_000 }, (_, n) => [...storyLines({ title: `Story number ${n}`, caption: undefined, body: [`Body ${n}.`] }), '', '']).flat();
+    const lines = Array.from({ length: 10_000 }, (_, n) => [
+      ...storyLines({ title: `Story number ${n}`, caption: undefined, body: [`Body ${n}.`] }),
+      '',
+      '',
+    ]).flat();
     const bytes = new TextEncoder().encode(lines.join('\n'));
     const result = ingestWithoutThrowing([{ path: 'content/sources/2026-02-07/tiny.txt', date: '2026-02-07', bytes }]);
     expect(result.errors).toEqual([]);
     expect(result.articles).toHaveLength(10_000);
     expect(new Set(result.articles.map((article) => article.path)).size).toBe(10_000);
-    expect(result.articles.map((article) => article.body.map((block) => block.text).join())).toEqual(Array.from({ length: 10_000 }, (_, n) => `Body ${n}.`));
+    expect(result.articles.map((article) => article.body.map((block) => block.text).join())).toEqual(
+      Array.from({ length: 10_000 }, (_, n) => `Body ${n}.`),
+    );
   });
 });

@@ -26,15 +26,24 @@ async function filesUnder(dir: string): Promise<string[]> {
 
 async function hashes(dist: string): Promise<Record<string, string>> {
   const result: Record<string, string> = {};
-  for (const file of await filesUnder(dist)) result[file] = createHash('sha256').update(await readFile(join(dist, file))).digest('hex');
+  for (const file of await filesUnder(dist))
+    result[file] = createHash('sha256')
+      .update(await readFile(join(dist, file)))
+      .digest('hex');
   return result;
 }
 
 /** The project's own dumps plus hostile ones, two to a day folder so their order could matter. */
 async function fixtureSources(): Promise<[string, string | Uint8Array][]> {
   const sourcesDir = join(projectRoot, 'content', 'sources');
-  const own = await Promise.all((await filesUnder(sourcesDir)).map(async (file): Promise<[string, Uint8Array]> => [file, await readFile(join(sourcesDir, file))]));
-  return [...own, [`${HOSTILE_DAY}/a-hostile.txt`, HOSTILE_DUMP], [`${HOSTILE_DAY}/z-hostile-copy.txt`, HOSTILE_DUMP.replaceAll('Donald Trump', 'JD Vance')]];
+  const own = await Promise.all(
+    (await filesUnder(sourcesDir)).map(async (file): Promise<[string, Uint8Array]> => [file, await readFile(join(sourcesDir, file))]),
+  );
+  return [
+    ...own,
+    [`${HOSTILE_DAY}/a-hostile.txt`, HOSTILE_DUMP],
+    [`${HOSTILE_DAY}/z-hostile-copy.txt`, HOSTILE_DUMP.replaceAll('Donald Trump', 'JD Vance')],
+  ];
 }
 
 const SHIFTED_CLOCK = `--import=${pathToFileURL(join(import.meta.dirname, 'shifted-clock.mjs')).href}`;
@@ -52,7 +61,11 @@ describe('a clean build and a rebuild of the same archive', () => {
   beforeAll(async () => {
     const sources = await fixtureSources();
     const final = Object.fromEntries(sources);
-    const earlier: Record<string, string | Uint8Array> = { ...final, [EDITED_DUMP]: HOSTILE_DUMP.replaceAll('Donald Trump', 'Keir Starmer'), [REMOVED_DUMP]: HOSTILE_DUMP };
+    const earlier: Record<string, string | Uint8Array> = {
+      ...final,
+      [EDITED_DUMP]: HOSTILE_DUMP.replaceAll('Donald Trump', 'Keir Starmer'),
+      [REMOVED_DUMP]: HOSTILE_DUMP,
+    };
     delete earlier[ADDED_DUMP];
     const rebuilt = await createFixtureSite(earlier);
     sites.push(rebuilt);
@@ -68,7 +81,8 @@ describe('a clean build and a rebuild of the same archive', () => {
     sites.push(shifted);
     // Every project file gets another mtime, so nothing may depend on when files were touched.
     const past = new Date('2001-02-03T04:05:06Z');
-    for (const file of await filesUnder(shifted.root).catch(() => [])) await utimes(join(shifted.root, file), past, past).catch(() => undefined);
+    for (const file of await filesUnder(shifted.root).catch(() => []))
+      await utimes(join(shifted.root, file), past, past).catch(() => undefined);
     // And its two halves one after the other, as on a machine short of memory.
     shiftedLog = stripVTControlCharacters(
       (
@@ -86,7 +100,9 @@ describe('a clean build and a rebuild of the same archive', () => {
 
   it('really ran one of them with the clock moved ahead', async () => {
     const script = 'console.log(Date.now(), new Date().getTime())';
-    const { stdout } = await promisify(execFile)(join(projectRoot, 'node_modules/.bin/node'), ['-e', script], { env: { ...process.env, NODE_OPTIONS: SHIFTED_CLOCK } });
+    const { stdout } = await promisify(execFile)(join(projectRoot, 'node_modules/.bin/node'), ['-e', script], {
+      env: { ...process.env, NODE_OPTIONS: SHIFTED_CLOCK },
+    });
     for (const reading of stdout.trim().split(' ').map(Number)) expect(reading - Date.now()).toBeGreaterThan(300 * 24 * 60 * 60 * 1000);
   });
 
@@ -99,7 +115,9 @@ describe('a clean build and a rebuild of the same archive', () => {
   it('reused pages in the rebuild and rendered the changed ones', () => {
     const count = (marker: string) => rebuildLog.split(marker).length - 1;
     expect(count('(restored)'), 'pages copied from the last build').toBeGreaterThan(10);
-    expect(rebuildLog, 'the page of the added story, rendered').toMatch(new RegExp(`${HOSTILE_DAY.replaceAll('-', '/')}/[^ ]*jd-vance[^ ]*/index\\.html \\(\\+`));
+    expect(rebuildLog, 'the page of the added story, rendered').toMatch(
+      new RegExp(`${HOSTILE_DAY.replaceAll('-', '/')}/[^ ]*jd-vance[^ ]*/index\\.html \\(\\+`),
+    );
   });
 
   it('give byte-identical dist/ folders', async () => {

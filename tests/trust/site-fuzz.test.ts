@@ -13,15 +13,14 @@ import { ingestSources } from '#ingest/pipeline.ts';
 import { paths } from '#lib/urls.ts';
 import type { ArticleFile } from '#ingest/write.ts';
 import { createFixtureSite, type FixtureSite } from '#tools/fixture-site.ts';
+import { SEED } from '../helpers/seed.ts';
 import { dump, dumpBytes, fuzzRuns, readerText, NOT_XML_CHARACTER, printableText, storyLines } from './dumps.ts';
 
 const DAYS = ['2026-03-01', '2026-03-02', '2026-03-03'];
-/** `npm test` replays one fixed sample; `npm run fuzz` draws a new one each run and prints its seed. */
-const seed = Number(process.env.FUZZ_SEED ?? (process.env.FUZZ_RUNS ? Date.now() % 2 ** 31 : 20260309));
 
 function generatedSources(): Record<string, Uint8Array> {
   // One dump per ten property cases: 24 in `npm test`, a few hundred in `npm run fuzz`.
-  const dumps = fc.sample(dump, { numRuns: Math.ceil(fuzzRuns(240) / 10), seed });
+  const dumps = fc.sample(dump, { numRuns: Math.ceil(fuzzRuns(240) / 10), seed: SEED });
   const sources: Record<string, Uint8Array> = {};
   dumps.forEach((generated, index) => {
     sources[`${DAYS[index % DAYS.length]}/dump-${String(index).padStart(4, '0')}.txt`] = dumpBytes(generated);
@@ -29,8 +28,12 @@ function generatedSources(): Record<string, Uint8Array> {
   // The MDX compiler slows more than linearly on one huge paragraph (about 30 s of CPU for 1 MB),
   // so `npm test` builds a quarter of it; `npm run fuzz` and the pipeline fuzz take the full 1 MB.
   const longLength = process.env.FUZZ_RUNS ? 1024 * 1024 : 256 * 1024;
-  const longParagraph = fc.sample(printableText, { numRuns: 40_000, seed }).join(' ').slice(0, longLength);
-  const longStory = storyLines({ title: 'A story of one very long paragraph', caption: undefined, body: [longParagraph, 'Then a short one.'] });
+  const longParagraph = fc.sample(printableText, { numRuns: 40_000, seed: SEED }).join(' ').slice(0, longLength);
+  const longStory = storyLines({
+    title: 'A story of one very long paragraph',
+    caption: undefined,
+    body: [longParagraph, 'Then a short one.'],
+  });
   sources[`${DAYS[0]}/long.txt`] = new TextEncoder().encode(longStory.join('\n'));
   return sources;
 }
@@ -52,7 +55,7 @@ function expectInOrder(page: string, texts: readonly string[], where: string): v
   }
 }
 
-describe(`a build of generated hostile dumps (seed ${seed})`, () => {
+describe(`a build of generated hostile dumps (seed ${SEED}; rerun with FC_SEED=${SEED})`, () => {
   let site: FixtureSite;
   let articles: ArticleFile[];
 
@@ -64,7 +67,9 @@ describe(`a build of generated hostile dumps (seed ${seed})`, () => {
     // Dumps that are all errors would stop the build; they are the pipeline fuzz's business.
     const failing = new Set(result.errors.map((error) => error.file));
     const usable = Object.fromEntries(Object.entries(sources).filter(([path]) => !failing.has(`content/sources/${path}`)));
-    articles = ingestSources(Object.entries(usable).map(([path, bytes]) => ({ path: `content/sources/${path}`, date: path.slice(0, 10), bytes }))).articles;
+    articles = ingestSources(
+      Object.entries(usable).map(([path, bytes]) => ({ path: `content/sources/${path}`, date: path.slice(0, 10), bytes })),
+    ).articles;
     site = await createFixtureSite(usable);
     await site.npm('build');
   });
@@ -88,7 +93,7 @@ describe(`a build of generated hostile dumps (seed ${seed})`, () => {
     }
   });
 
-  it("gives every story a page showing its text as the source has it", async () => {
+  it('gives every story a page showing its text as the source has it', async () => {
     for (const article of articles) {
       const [day, file] = article.path.split('/') as [string, string];
       const page = `${paths.story({ day, slug: file.replace(/\.mdx$/, '') })}index.html`;
