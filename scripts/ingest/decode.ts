@@ -33,13 +33,13 @@ function lineAt(bytes: Uint8Array, offset: number): number {
   return line;
 }
 
-export interface DecodedSource {
+export interface DecodedDump {
   lines: string[];
   encoding: 'utf-8' | 'windows-1252';
 }
 
 /** Decodes a dump to lines: strips a BOM, accepts CRLF/CR, falls back to windows-1252 for legacy files. */
-export function decode(path: string, bytes: Uint8Array): DecodedSource {
+export function decode(path: string, bytes: Uint8Array): DecodedDump {
   if (bytes.length === 0) {
     throw new IngestError(path, 1, 'the file is empty', 'paste the scraped text into it, or delete it');
   }
@@ -48,7 +48,7 @@ export function decode(path: string, bytes: Uint8Array): DecodedSource {
     throw new IngestError(path, binaryAt, 'the file is binary, not text (it holds NUL or control bytes)', 'export the dump as plain text (.txt), or delete it');
   }
   let text: string;
-  let encoding: DecodedSource['encoding'] = 'utf-8';
+  let encoding: DecodedDump['encoding'] = 'utf-8';
   try {
     text = UTF8.decode(bytes);
   } catch {

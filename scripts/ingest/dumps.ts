@@ -23,7 +23,7 @@ export function dumpCacheDir(root: string): string {
   return join(root, '.cache', 'broadsheet', 'dumps');
 }
 
-/** A dump to read: its place in the source list, and the name its result is cached under. */
+/** A dump to read: its place in the list of dumps, and the name its result is cached under. */
 export interface DumpTask {
   position: number;
   source: DumpFile;

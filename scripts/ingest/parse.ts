@@ -13,7 +13,7 @@ export interface ParsedArticle extends StoryText {
   body: NumberedBlock[];
   firstLine: number;
   lastLine: number;
-  /** Source line numbers whose text this article holds: headline, standfirst, caption, body. */
+  /** Line numbers in the dump whose text this article holds: headline, standfirst, caption, body. */
   contentLines: number[];
   /** Lines of the story that are layout, not content: logo text and repeated headline/caption. */
   skipped: SkippedLine[];

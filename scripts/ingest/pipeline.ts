@@ -1,5 +1,5 @@
 /**
- * The ingest pipeline as one pure function: read sources in, articles and a report out.
+ * The ingest pipeline as one pure function: read dumps in, articles and a report out.
  * read -> decode -> split -> parse -> extract -> resolve -> write; this file wires the middle.
  */
 import { hash } from 'node:crypto';
@@ -34,7 +34,7 @@ export interface IngestResult {
   warnings: string[];
 }
 
-/** Called after each source, so a long run can show progress without the pipeline doing I/O. */
+/** Called after each dump, so a long run can show progress without the pipeline doing I/O. */
 export type ProgressListener = (done: number, total: number, path: string) => void;
 
 /** A problem that makes a whole dump unusable, kept as data so a worker or a cache can hand it on. */

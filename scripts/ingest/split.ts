@@ -1,7 +1,7 @@
 /** Stage 3, split: one dump's lines into story lines, each story's with its 1-based line range. */
 
 export interface SourceLine {
-  /** 1-based line number in the source file. */
+  /** 1-based line number in the dump. */
   number: number;
   /** The line with surrounding whitespace (including no-break spaces) trimmed. */
   text: string;

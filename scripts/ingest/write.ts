@@ -10,7 +10,7 @@ import { WriteCache } from './write-cache.ts';
 export interface ArticleFile extends RenderedArticle {
   /** Path inside the articles folder, `YYYY-MM-DD/<slug>.mdx`. */
   path: string;
-  /** Source line numbers whose text the article holds (not written; for the nothing-lost report). */
+  /** Line numbers in the dump whose text the article holds (not written; for the nothing-lost report). */
   contentLines: number[];
   /** `bodyHash(body)`, when the stage that parsed the body already took it (a cached dump's body is read only when needed). */
   bodyHash?: string;
