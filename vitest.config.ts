@@ -14,6 +14,7 @@ const SITE = [
   'tests/ingest/cli.test.ts',
   'tests/ingest/dump-cache.test.ts',
   'tests/ingest/literal-site.test.ts',
+  'tests/ingest/lock.test.ts',
   'tests/ingest/write-cache.test.ts',
   'tests/publish/bad-dump.test.ts',
   'tests/publish/links.test.ts',
