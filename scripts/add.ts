@@ -74,7 +74,12 @@ const root = resolve(values.root);
 const name = `${basename(input, extname(input))}.txt`;
 const target = join(root, 'content', 'sources', day, name);
 const shownTarget = relative(root, target);
-if (await access(target).then(() => true, () => false)) {
+if (
+  await access(target).then(
+    () => true,
+    () => false,
+  )
+) {
   fail(`${shownTarget} already exists. Fix: rename the dump (its file name is kept) or remove the old one first.`);
 }
 await mkdir(join(root, 'content', 'sources', day), { recursive: true });

@@ -58,7 +58,10 @@ try {
   await mkdir(STAGED_INDEX, { recursive: true });
   await rm(OLD_DIST, { recursive: true, force: true });
   // Where it cannot be moved (missing, or a mount point), Astro empties it as usual.
-  const movedAside = await rename(DIST, OLD_DIST).then(() => true, () => false);
+  const movedAside = await rename(DIST, OLD_DIST).then(
+    () => true,
+    () => false,
+  );
   const oldDistRemoved = movedAside ? rm(OLD_DIST, { recursive: true, force: true }) : Promise.resolve();
   const astro = () => run('astro build', [astroBin, 'build'], running);
   const index = () => run('search index', ['scripts/index-search.ts', '--out', STAGED_INDEX], running);
@@ -68,7 +71,11 @@ try {
     await rm(join(DIST, folder), { recursive: true, force: true });
     await rename(join(STAGED_INDEX, folder), join(DIST, folder));
   }
-  const why = values['one-at-a-time'] ? ' (--one-at-a-time)' : sideBySide ? '' : ` (${(memory / 1024 ** 3).toFixed(1)} GB of memory, under ${SIDE_BY_SIDE_MEMORY / 1024 ** 3} GB)`;
+  const why = values['one-at-a-time']
+    ? ' (--one-at-a-time)'
+    : sideBySide
+      ? ''
+      : ` (${(memory / 1024 ** 3).toFixed(1)} GB of memory, under ${SIDE_BY_SIDE_MEMORY / 1024 ** 3} GB)`;
   console.log(`build: ${took.join(', ')}, ${sideBySide ? 'side by side' : 'one after the other'}${why}`);
 } catch (error) {
   // One failure is enough to fail the build: stop the other half rather than wait for it.

@@ -53,7 +53,14 @@ const INDEXER_VERSION = codeVersion(['scripts/index-search.ts']);
 /** Undefined when nothing can vouch for a cached part: then every part is indexed afresh. */
 function partKey(records: readonly SearchRecord[]): string | undefined {
   // Record by record: one JSON string of a whole part would be very large.
-  return INDEXER_VERSION === undefined ? undefined : cacheKey(INDEXER_VERSION, language, STORIES_PER_FRAGMENT_FILE, records.map((record) => cacheKey(record)));
+  return INDEXER_VERSION === undefined
+    ? undefined
+    : cacheKey(
+        INDEXER_VERSION,
+        language,
+        STORIES_PER_FRAGMENT_FILE,
+        records.map((record) => cacheKey(record)),
+      );
 }
 
 /** One file at a time: the indexer has nothing else to do meanwhile, and reads held at once cost memory. */
@@ -65,7 +72,10 @@ function readRecords(files: readonly string[]): SearchRecord[] {
 }
 
 async function indexPart(records: readonly SearchRecord[], outputPath: string): Promise<void> {
-  const { index, errors } = await pagefind.createIndex({ forceLanguage: language, maxFragments: Math.max(1, Math.ceil(records.length / STORIES_PER_FRAGMENT_FILE)) });
+  const { index, errors } = await pagefind.createIndex({
+    forceLanguage: language,
+    maxFragments: Math.max(1, Math.ceil(records.length / STORIES_PER_FRAGMENT_FILE)),
+  });
   if (!index) throw failed('could not start the indexer', errors);
   for (let start = 0; start < records.length; start += RECORDS_IN_FLIGHT) {
     await Promise.all(
@@ -107,6 +117,10 @@ const written: { key: string | undefined; reused: boolean }[] = [];
 for (const [index, part] of parts.entries()) written.push(await writePart(index + 1, part));
 // Only the parts of this build stay cached, besides what another build is writing now.
 const keep = new Set(written.map((part) => part.key));
-for (const entry of await readdir(PART_CACHE)) if (!keep.has(entry) && !isLiveTemporary(entry)) await rm(join(PART_CACHE, entry), { recursive: true, force: true });
+for (const entry of await readdir(PART_CACHE))
+  if (!keep.has(entry) && !isLiveTemporary(entry)) await rm(join(PART_CACHE, entry), { recursive: true, force: true });
 const reused = written.filter((part) => part.reused).length;
-console.log(`pagefind: ${files.length} stor${files.length === 1 ? 'y' : 'ies'} in ${parts.length} part(s) into ${out}/: ${parts.length - reused} indexed, ${reused} unchanged (reused)`);
+console.log(
+  `pagefind: ${files.length} stor${files.length === 1 ? 'y' : 'ies'} in ${parts.length} part(s) into ${out}/: ` +
+    `${parts.length - reused} indexed, ${reused} unchanged (reused)`,
+);

@@ -82,7 +82,8 @@ if (values.help) {
   process.exit(0);
 }
 const workers = values.workers === undefined ? undefined : Number(values.workers);
-if (workers !== undefined && !(Number.isInteger(workers) && workers >= 0)) fail(`ingest: --workers takes a whole number, 0 or more (got \`${values.workers}\`)\n\n${HELP}`);
+if (workers !== undefined && !(Number.isInteger(workers) && workers >= 0))
+  fail(`ingest: --workers takes a whole number, 0 or more (got \`${values.workers}\`)\n\n${HELP}`);
 
 const root = resolve(values.root);
 const articlesDir = resolve(root, 'content/articles');
@@ -98,7 +99,11 @@ try {
 // The lock goes with the process however it ends (errors exit early); after Ctrl-C or a
 // supervisor's SIGTERM too. Temporary files of an interrupted run go on the next run.
 process.on('exit', () => lock.release());
-for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143]] as const) process.on(signal, () => process.exit(code));
+for (const [signal, code] of [
+  ['SIGINT', 130],
+  ['SIGTERM', 143],
+] as const)
+  process.on(signal, () => process.exit(code));
 
 const progress = progressLine();
 const { sources, errors: readErrors } = await readDumps(root, resolve(root, 'content/sources'));

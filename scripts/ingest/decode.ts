@@ -18,7 +18,7 @@ function binaryLine(bytes: Uint8Array): number | undefined {
   // An index loop: an entries() iterator made this scan a tenth of a second of every ingest.
   for (let index = 0; index < sample.length; index++) {
     const byte = sample[index]!;
-    const isControl = (byte < 0x20 && byte !== 0x09 && byte !== 0x0a && byte !== 0x0d && byte !== 0x0c);
+    const isControl = byte < 0x20 && byte !== 0x09 && byte !== 0x0a && byte !== 0x0d && byte !== 0x0c;
     if (!isControl) continue;
     if (firstControl < 0) firstControl = index;
     control++;
@@ -45,7 +45,12 @@ export function decode(path: string, bytes: Uint8Array): DecodedDump {
   }
   const binaryAt = binaryLine(bytes);
   if (binaryAt !== undefined) {
-    throw new IngestError(path, binaryAt, 'the file is binary, not text (it holds NUL or control bytes)', 'export the dump as plain text (.txt), or delete it');
+    throw new IngestError(
+      path,
+      binaryAt,
+      'the file is binary, not text (it holds NUL or control bytes)',
+      'export the dump as plain text (.txt), or delete it',
+    );
   }
   let text: string;
   let encoding: DecodedDump['encoding'] = 'utf-8';

@@ -47,7 +47,12 @@ function cachedDump(dir: string, task: DumpTask & { key: string }): DumpResult |
   }
   // A file of another shape (cut short, edited, another version's) only costs a fresh read.
   const entries: unknown = entry.dump?.entries;
-  if (entry.key !== task.key || !Array.isArray(entries) || !entries.every((dumpEntry: { article?: unknown }) => typeof dumpEntry?.article === 'object')) return undefined;
+  if (
+    entry.key !== task.key ||
+    !Array.isArray(entries) ||
+    !entries.every((dumpEntry: { article?: unknown }) => typeof dumpEntry?.article === 'object')
+  )
+    return undefined;
   let bodies: NumberedBlock[][] | undefined;
   entry.dump!.entries.forEach(({ article }, index) => {
     Object.defineProperty(article, 'body', { enumerable: true, get: () => (bodies ??= dumpBodies(task.source))[index] });
@@ -56,7 +61,10 @@ function cachedDump(dir: string, task: DumpTask & { key: string }): DumpResult |
 }
 
 function saveDump(dir: string, key: string, dump: DumpResult): void {
-  const withoutBodies = { ...dump, entries: dump.entries.map(({ article: { body: _body, ...article }, story }) => (story ? { article, story } : { article })) };
+  const withoutBodies = {
+    ...dump,
+    entries: dump.entries.map(({ article: { body: _body, ...article }, story }) => (story ? { article, story } : { article })),
+  };
   writeFileAtomicSync(join(dir, `${key}.json`), JSON.stringify({ key, dump: withoutBodies }));
 }
 
@@ -101,9 +109,17 @@ function chunked(tasks: readonly DumpTask[], workers: number): DumpTask[][] {
 }
 
 /** Runs the tasks on `count` worker threads, each taking the next chunk when done with one. */
-async function processInWorkers(tasks: readonly DumpTask[], count: number, setup: WorkerSetup, onRead: (task: DumpTask, dump: DumpResult) => void): Promise<void> {
+async function processInWorkers(
+  tasks: readonly DumpTask[],
+  count: number,
+  setup: WorkerSetup,
+  onRead: (task: DumpTask, dump: DumpResult) => void,
+): Promise<void> {
   const chunks = chunked(tasks, count);
-  const workers = Array.from({ length: Math.min(count, chunks.length) }, () => new Worker(new URL('./dump-worker.ts', import.meta.url), { workerData: setup }));
+  const workers = Array.from(
+    { length: Math.min(count, chunks.length) },
+    () => new Worker(new URL('./dump-worker.ts', import.meta.url), { workerData: setup }),
+  );
   try {
     await Promise.all(
       workers.map(
@@ -144,13 +160,21 @@ export interface ProcessDumpsOptions {
 
 /** Drops what this run did not use (dumps changed or gone, older code) and temporary files of a killed run. */
 function pruneCache(dir: string, keys: ReadonlySet<string | undefined>): void {
-  for (const file of readdirSync(dir)) if (!keys.has(file.replace(/\.json$/, '')) && !isLiveTemporary(file)) rmSync(join(dir, file), { force: true });
+  for (const file of readdirSync(dir))
+    if (!keys.has(file.replace(/\.json$/, '')) && !isLiveTemporary(file)) rmSync(join(dir, file), { force: true });
 }
 
 /** `processDump` of every dump, in path order; the cache keeps exactly the dumps of this run. */
-export async function processDumps(sources: readonly DumpFile[], { rules, cacheDir, onProgress, workers }: ProcessDumpsOptions): Promise<DumpResult[]> {
+export async function processDumps(
+  sources: readonly DumpFile[],
+  { rules, cacheDir, onProgress, workers }: ProcessDumpsOptions,
+): Promise<DumpResult[]> {
   const dumps: DumpResult[] = [];
-  const tasks: DumpTask[] = sources.map((source, position) => ({ position, source, key: cacheDir === undefined ? undefined : dumpKey(source, rules) }));
+  const tasks: DumpTask[] = sources.map((source, position) => ({
+    position,
+    source,
+    key: cacheDir === undefined ? undefined : dumpKey(source, rules),
+  }));
   let done = 0;
   const onRead = (task: DumpTask, dump: DumpResult) => {
     dumps[task.position] = dump;

@@ -60,7 +60,13 @@ export async function acquireLock(dir: string, shownDir = dir): Promise<Lock> {
       // Stale. Moved aside rather than deleted: if another ingest took it over meanwhile, what
       // was moved is that ingest's live lock, which goes back.
       const aside = temporaryPathFor(file);
-      if (!(await rename(file, aside).then(() => true, () => false))) continue;
+      if (
+        !(await rename(file, aside).then(
+          () => true,
+          () => false,
+        ))
+      )
+        continue;
       const moved = await lockHolder(aside);
       if (moved !== holder && isOther(moved)) {
         // Fails only if a third ingest took the lock in the instant it was aside: then two runs

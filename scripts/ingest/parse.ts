@@ -38,7 +38,10 @@ const POSITION_MARKER = /^(?:\d+(?:st|nd|rd|th)\s+)?(?:[LRC]|left|right|centre|c
  * `Reuters file photo`, `REUTERS/Jane Doe`, `AFP` closing the caption, without parentheses. It must
  * stand after a sentence end or a dash, so `an interview with IRNA.` is not read as a credit.
  */
-const BARE_CREDIT = new RegExp(`(?:^|[.!?]\\s+|\\s[-–—|]\\s*)((?:${AGENCY_PATTERN})(?:\\s+file\\s+photo|/[\\p{L} .'-]{1,40})?)\\s*\\.?$`, 'iu');
+const BARE_CREDIT = new RegExp(
+  `(?:^|[.!?]\\s+|\\s[-–—|]\\s*)((?:${AGENCY_PATTERN})(?:\\s+file\\s+photo|/[\\p{L} .'-]{1,40})?)\\s*\\.?$`,
+  'iu',
+);
 
 /** The agency's usual spelling (`REUTERS/Jane Doe` -> `Reuters`), or the credit as written when no agency is known. */
 function canonicalCredit(credit: string): string {
@@ -146,13 +149,11 @@ export function parseStory(story: StoryLines): ParsedArticle {
     if (reason) skipped.push({ line: line.number, text: line.text, reason });
     else bodyLines.push(line);
   }
-  const body = bodyLines.map(
-    (line, position): NumberedBlock => ({
-      kind: isSubheading(bodyLines[position - 1], line, bodyLines[position + 1]) ? 'heading' : 'paragraph',
-      text: line.text,
-      line: line.number,
-    }),
-  );
+  const body = bodyLines.map((line, position): NumberedBlock => ({
+    kind: isSubheading(bodyLines[position - 1], line, bodyLines[position + 1]) ? 'heading' : 'paragraph',
+    text: line.text,
+    line: line.number,
+  }));
   contentLines.push(...bodyLines.map((line) => line.number));
 
   const article: ParsedArticle = { title, body, firstLine: story.firstLine, lastLine: story.lastLine, contentLines, skipped };
@@ -170,6 +171,8 @@ export function parseStory(story: StoryLines): ParsedArticle {
 /** The lines an article holds, with their text, in file order: what is reported when it becomes no article. */
 export function contentOf(article: ParsedArticle): SourceLine[] {
   // parseStory takes them in this order: headline, standfirst (always before a caption), caption, body.
-  const texts = [article.title, article.standfirst, article.caption, ...article.body.map((block) => block.text)].filter((text) => text !== undefined);
+  const texts = [article.title, article.standfirst, article.caption, ...article.body.map((block) => block.text)].filter(
+    (text) => text !== undefined,
+  );
   return article.contentLines.map((number, index) => ({ number, text: texts[index]! }));
 }

@@ -93,10 +93,18 @@ export function processDump(source: DumpFile, rules: NameRules): DumpResult {
   if (decoded.encoding !== 'utf-8') result.legacyEncoding = decoded.encoding;
   for (const lines of split(decoded.lines)) {
     const article = parseStory(lines);
-    result.entries.push(article.body.length === 0 ? { article } : { article, story: { fingerprint: fingerprint(article), extraction: extract(article, rules), bodyHash: bodyHash(article.body) } });
+    result.entries.push(
+      article.body.length === 0
+        ? { article }
+        : { article, story: { fingerprint: fingerprint(article), extraction: extract(article, rules), bodyHash: bodyHash(article.body) } },
+    );
   }
   if (!result.entries.some((entry) => entry.story)) {
-    result.problem = { line: 1, problem: 'no recognisable article in this dump (no headline followed by paragraphs)', fix: 'check it is a scraped news dump: a headline line, a blank line, then the paragraphs; or delete it' };
+    result.problem = {
+      line: 1,
+      problem: 'no recognisable article in this dump (no headline followed by paragraphs)',
+      fix: 'check it is a scraped news dump: a headline line, a blank line, then the paragraphs; or delete it',
+    };
   }
   return result;
 }
@@ -126,7 +134,8 @@ export function assembleArchive(sources: readonly DumpFile[], dumps: readonly Du
 
   for (const [position, source] of sources.entries()) {
     const dump = dumps[position]!;
-    if (dump.legacyEncoding !== undefined) result.warnings.push(`${source.path}: not UTF-8, read as ${dump.legacyEncoding}; check its accents and quotes`);
+    if (dump.legacyEncoding !== undefined)
+      result.warnings.push(`${source.path}: not UTF-8, read as ${dump.legacyEncoding}; check its accents and quotes`);
     for (const { article: parsed, story } of dump.entries) {
       for (const skip of parsed.skipped) result.skipped.push({ file: source.path, ...skip });
       // Content that becomes no article is reported line by line, never silently dropped.
@@ -177,7 +186,11 @@ export function assembleArchive(sources: readonly DumpFile[], dumps: readonly Du
 }
 
 /** The whole pipeline in one thread, with nothing cached: what tests and the evaluation run. */
-export function ingestSources(sources: readonly DumpFile[], onProgress?: ProgressListener, names: NameStage = defaultNameStage()): IngestResult {
+export function ingestSources(
+  sources: readonly DumpFile[],
+  onProgress?: ProgressListener,
+  names: NameStage = defaultNameStage(),
+): IngestResult {
   const dumps = sources.map((source, position) => {
     onProgress?.(position + 1, sources.length, source.path);
     return processDump(source, names.rules);

@@ -28,7 +28,7 @@ function fileSha1(file: string): string {
   const sha1 = createHash('sha1');
   const fd = openSync(file, 'r');
   try {
-    for (let read; (read = readSync(fd, readBuffer, 0, readBuffer.length, null)) > 0; ) sha1.update(readBuffer.subarray(0, read));
+    for (let read; (read = readSync(fd, readBuffer, 0, readBuffer.length, null)) > 0;) sha1.update(readBuffer.subarray(0, read));
   } finally {
     closeSync(fd);
   }
@@ -51,7 +51,13 @@ function diskDump(file: string, path: string, date: string): DumpFile {
     get bytes() {
       if (bytes === undefined) {
         const read = readFileSync(file);
-        if (hash('sha1', read) !== sha1) throw new IngestError(path, undefined, 'the dump changed while it was being ingested', 'run `npm run ingest` again once it is saved');
+        if (hash('sha1', read) !== sha1)
+          throw new IngestError(
+            path,
+            undefined,
+            'the dump changed while it was being ingested',
+            'run `npm run ingest` again once it is saved',
+          );
         bytes = read;
       }
       return bytes;
@@ -79,16 +85,19 @@ export function digestDayOf(pathInSources: string, shownPath = pathInSources): s
   // parseISO rolls 2026-02-30 over to March; formatting it back exposes days that do not exist.
   const day = parseISO(folder);
   if (!isValid(day) || format(day, 'yyyy-MM-dd') !== folder) {
-    throw new IngestError(shownPath, 1, `folder \`${folder}\` is not a real day`, 'rename the folder to the digest day it holds, as YYYY-MM-DD');
+    throw new IngestError(
+      shownPath,
+      1,
+      `folder \`${folder}\` is not a real day`,
+      'rename the folder to the digest day it holds, as YYYY-MM-DD',
+    );
   }
   return folder;
 }
 
 async function listFiles(dir: string): Promise<string[]> {
   const entries = await readdir(dir, { withFileTypes: true, recursive: true });
-  return entries
-    .filter((entry) => entry.isFile() && !entry.name.startsWith('.'))
-    .map((entry) => join(entry.parentPath, entry.name));
+  return entries.filter((entry) => entry.isFile() && !entry.name.startsWith('.')).map((entry) => join(entry.parentPath, entry.name));
 }
 
 /**
@@ -102,7 +111,12 @@ export async function readDumps(root: string, sourcesDir: string): Promise<{ sou
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
     const shown = relative(root, sourcesDir).split(sep).join('/');
-    return { sources: [], errors: [new IngestError(shown, undefined, 'the sources folder does not exist', `create it and add a dump with \`npm run add -- <file>\``)] };
+    return {
+      sources: [],
+      errors: [
+        new IngestError(shown, undefined, 'the sources folder does not exist', `create it and add a dump with \`npm run add -- <file>\``),
+      ],
+    };
   }
   const sources: DumpFile[] = [];
   const errors: IngestError[] = [];

@@ -38,7 +38,11 @@ const ENGLISH_ORDER = new Intl.Collator('en');
 
 const words = (name: string) => name.split(' ');
 /** The given name without accents or case: `José` and `Jose` are one given name, `Reza` and `Ali` are not. */
-const givenName = (name: string) => words(name)[0]!.toLowerCase().normalize('NFKD').replace(/[\u0300-\u036f]/g, '');
+const givenName = (name: string) =>
+  words(name)[0]!
+    .toLowerCase()
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '');
 const surname = (name: string) => words(name).at(-1)!;
 
 /** An article id's day: `2026-02-07` of `2026-02-07/<slug>`. */

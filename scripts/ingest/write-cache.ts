@@ -12,7 +12,12 @@ import type { NumberedBlock } from './parse.ts';
 import type { RenderedArticle } from './mdx.ts';
 
 /** What an article's bytes depend on besides its frontmatter and body: the writing code and the installed serializers. */
-const WRITER_VERSION = codeVersion(['scripts/ingest/mdx.ts', 'scripts/ingest/write.ts', 'scripts/ingest/write-cache.ts', 'src/lib/frontmatter-yaml.ts']);
+const WRITER_VERSION = codeVersion([
+  'scripts/ingest/mdx.ts',
+  'scripts/ingest/write.ts',
+  'scripts/ingest/write-cache.ts',
+  'src/lib/frontmatter-yaml.ts',
+]);
 
 /** Identifies a body's blocks (kind, text, line): what the write cache compares instead of the body itself. */
 export function bodyHash(body: readonly NumberedBlock[]): string {

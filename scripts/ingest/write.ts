@@ -59,7 +59,11 @@ export interface WriteOptions {
  * untouched, stale ones (and temporary files of an interrupted run) removed. Run under
  * `acquireLock(dir)`; killed at any point, a rerun converges to the same folder.
  */
-export async function writeArticles(dir: string, articles: readonly ArticleFile[], { onProgress, cacheFile }: WriteOptions = {}): Promise<WriteSummary> {
+export async function writeArticles(
+  dir: string,
+  articles: readonly ArticleFile[],
+  { onProgress, cacheFile }: WriteOptions = {},
+): Promise<WriteSummary> {
   const summary: WriteSummary = { written: [], unchanged: [], removed: [] };
   await mkdir(dir, { recursive: true });
   const wanted = new Set(articles.map((article) => article.path));

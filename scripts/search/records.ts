@@ -28,7 +28,14 @@ export interface SearchRecord {
 export function storyRecord(file: string, contents: string, language: string): SearchRecord {
   const { frontmatter: article, blocks } = readArticle(contents, file);
   const facets = storySearchFacets(article, storyLede(article.standfirst, openingParagraph(blocks)));
-  const text = [article.title, article.standfirst, article.caption, ...blocks.map((block) => block.text), ...article.people, ...article.countries];
+  const text = [
+    article.title,
+    article.standfirst,
+    article.caption,
+    ...blocks.map((block) => block.text),
+    ...article.people,
+    ...article.countries,
+  ];
   return {
     url: `/${paths.story({ day: article.date, slug: basename(file, '.mdx') })}`,
     content: text.filter((part) => part !== undefined && part !== '').join('\n'),

@@ -69,7 +69,9 @@ interface Stage {
 }
 
 /** The build is whatever `npm run build` runs, split into its `&&` commands so each is timed. */
-const buildCommands = (JSON.parse(await readFile(join(projectRoot, 'package.json'), 'utf8')) as { scripts: { build: string } }).scripts.build
+const buildCommands = (
+  JSON.parse(await readFile(join(projectRoot, 'package.json'), 'utf8')) as { scripts: { build: string } }
+).scripts.build
   .split('&&')
   .map((command) => command.trim());
 
@@ -102,22 +104,42 @@ async function build(site: FixtureSite, label: string): Promise<Stage[]> {
   return stages;
 }
 
+/** A Markdown table row. */
+const tableRow = (cells: readonly (string | number)[]) => `| ${cells.join(' | ')} |`;
+
 type Measured = Pick<StageMeasure, 'wallSeconds' | 'cpuSeconds' | 'peakProcessMb' | 'peakTreeMb'>;
 
 /** One table row over runs: median times, the largest peaks. */
 function measureRow(scenario: string, name: string, all: readonly Measured[], logKb = ''): string {
-  const peakProcess = all.every((measure) => measure.peakProcessMb !== undefined) ? Math.max(...all.map((measure) => measure.peakProcessMb!)) : undefined;
-  return `| ${scenario} | ${name} | ${fixed(median(all.map((measure) => measure.wallSeconds)))} | ${fixed(median(all.map((measure) => measure.cpuSeconds)))} | ${fixed(peakProcess, 0)} | ${fixed(Math.max(...all.map((measure) => measure.peakTreeMb)), 0)} | ${logKb} |`;
+  const peakProcess = all.every((measure) => measure.peakProcessMb !== undefined)
+    ? Math.max(...all.map((measure) => measure.peakProcessMb!))
+    : undefined;
+  return tableRow([
+    scenario,
+    name,
+    fixed(median(all.map((measure) => measure.wallSeconds))),
+    fixed(median(all.map((measure) => measure.cpuSeconds))),
+    fixed(peakProcess, 0),
+    fixed(Math.max(...all.map((measure) => measure.peakTreeMb)), 0),
+    logKb,
+  ]);
 }
 
 /** A row per stage and, under a stage that runs programs side by side, a row for each (where every run did). */
 function stageRows(scenario: string, runsOfStages: Stage[][]): string[] {
   const rows = runsOfStages[0]!.flatMap((stage, index) => {
     const all = runsOfStages.map((stages) => stages[index]!.measure);
-    const branches = all[0]!.branches.map((branch, position) => ({ program: branch.program, all: all.map((measure) => measure.branches[position]).filter((measure): measure is BranchMeasure => measure?.program === branch.program) }));
+    const branches = all[0]!.branches.map((branch, position) => ({
+      program: branch.program,
+      all: all
+        .map((measure) => measure.branches[position])
+        .filter((measure): measure is BranchMeasure => measure?.program === branch.program),
+    }));
     return [
       measureRow(scenario, `\`${stage.command}\``, all, fixed(median(all.map((measure) => measure.logBytes)) / 1024, 0)),
-      ...branches.filter((branch) => branch.all.length === all.length).map((branch) => measureRow(scenario, `↳ side by side: \`${branch.program}\``, branch.all)),
+      ...branches
+        .filter((branch) => branch.all.length === all.length)
+        .map((branch) => measureRow(scenario, `↳ side by side: \`${branch.program}\``, branch.all)),
     ];
   });
   const totals = runsOfStages.map((stages) => stages.reduce((sum, stage) => sum + stage.measure.wallSeconds, 0));
@@ -166,7 +188,12 @@ async function benchCount(stories: number, corpus: readonly SourceStory[]): Prom
     console.error(`bench: ${stories} stories, rebuild with no change`);
     noChange = await build(site, 'no-change');
     console.error(`bench: ${stories} stories, rebuild after adding one day`);
-    await writeArchive(join(site.root, 'content', 'sources'), corpus, STORIES_PER_DAY, Math.ceil(stories / STORIES_PER_DAY) * STORIES_PER_DAY);
+    await writeArchive(
+      join(site.root, 'content', 'sources'),
+      corpus,
+      STORIES_PER_DAY,
+      Math.ceil(stories / STORIES_PER_DAY) * STORIES_PER_DAY,
+    );
     addDay = await build(site, 'add-day');
   }
 
@@ -175,8 +202,14 @@ async function benchCount(stories: number, corpus: readonly SourceStory[]): Prom
   report('|---|---|---|---|---|---|---|');
   const rebuildRows = values['clean-only'] ? [] : [...stageRows('no change', [noChange]), ...stageRows('add one day', [addDay])];
   for (const row of [...stageRows(runs > 1 ? `clean (median of ${runs})` : 'clean', clean), ...rebuildRows]) report(row);
-  const scenarios: [string, Stage[]][] = [...clean.map((stages, run): [string, Stage[]] => [`clean ${run + 1}`, stages]), ['no change', noChange], ['add one day', addDay]];
-  const halves = scenarios.flatMap(([scenario, stages]) => stages.filter((stage) => stage.halves).map((stage) => `- ${scenario}, \`${stage.command}\`: ${stage.halves}`));
+  const scenarios: [string, Stage[]][] = [
+    ...clean.map((stages, run): [string, Stage[]] => [`clean ${run + 1}`, stages]),
+    ['no change', noChange],
+    ['add one day', addDay],
+  ];
+  const halves = scenarios.flatMap(([scenario, stages]) =>
+    stages.filter((stage) => stage.halves).map((stage) => `- ${scenario}, \`${stage.command}\`: ${stage.halves}`),
+  );
   if (halves.length > 0) report(`\n${halves.join('\n')}`);
   const pages = dist.htmlPages - index.htmlPages;
   report(
@@ -191,7 +224,9 @@ async function benchCount(stories: number, corpus: readonly SourceStory[]): Prom
     stories,
     totalSeconds: stageSeconds.reduce((sum, seconds) => sum + seconds, 0),
     stageSeconds,
-    peakMb: Math.max(...[...clean.flat(), ...noChange, ...addDay].map((stage) => Math.max(stage.measure.peakTreeMb, stage.measure.peakProcessMb ?? 0))),
+    peakMb: Math.max(
+      ...[...clean.flat(), ...noChange, ...addDay].map((stage) => Math.max(stage.measure.peakTreeMb, stage.measure.peakProcessMb ?? 0)),
+    ),
     pages,
     distFiles: dist.files,
     distMb: dist.bytes / 2 ** 20,
@@ -203,21 +238,41 @@ async function benchCount(stories: number, corpus: readonly SourceStory[]): Prom
 }
 
 const { stories: corpus, origin } = await loadCorpus(projectRoot);
-report(`Stories drawn from ${origin}; ${buildCommands.length} build stages: ${buildCommands.map((command) => `\`${command}\``).join(', ')}`);
+report(
+  `Stories drawn from ${origin}; ${buildCommands.length} build stages: ${buildCommands.map((command) => `\`${command}\``).join(', ')}`,
+);
 const results: Scaling[] = [];
 for (const count of counts) results.push(await benchCount(count, corpus));
 for (const site of finishedSites) await site.remove();
 // Wall times are only comparable on a quiet machine; CPU seconds hold up better under load.
-report(`\nLoad average at the end (1/5/15 min): ${loadavg().map((load) => load.toFixed(1)).join(' / ')} on ${availableParallelism()} cores`);
+report(
+  `\nLoad average at the end (1/5/15 min): ${loadavg()
+    .map((load) => load.toFixed(1))
+    .join(' / ')} on ${availableParallelism()} cores`,
+);
 
 report('\n### Scaling (clean builds)\n');
-report(`| stories | ${buildCommands.map((command) => `\`${command}\` s`).join(' | ')} | whole build s | whole build CPU s | ms per story | no-change rebuild s | add-one-day: ${buildCommands.map((command) => `\`${command}\` s`).join(' / ')} | peak MB | pages | dist files | dist MB | index MB |`);
-report(`|---|${buildCommands.map(() => '---|').join('')}---|---|---|---|---|---|---|---|---|---|`);
+const stageColumns = buildCommands.map((command) => `\`${command}\` s`);
+const scalingColumns = ['stories', ...stageColumns, 'whole build s', 'whole build CPU s', 'ms per story', 'no-change rebuild s'];
+scalingColumns.push(`add-one-day: ${stageColumns.join(' / ')}`, 'peak MB', 'pages', 'dist files', 'dist MB', 'index MB');
+report(tableRow(scalingColumns));
+report(tableRow(scalingColumns.map(() => '---')));
 for (const result of results) {
   report(
-    `| ${result.stories.toLocaleString('en')} | ${result.stageSeconds.map((seconds) => fixed(seconds)).join(' | ')} | ${fixed(result.totalSeconds)} | ${fixed(result.cpuSeconds)} | ` +
-      `${fixed((result.totalSeconds / result.stories) * 1000, 2)} | ${fixed(result.noChangeSeconds)} | ${result.addDaySeconds.map((seconds) => fixed(seconds)).join(' / ') || 'n/a'} | ` +
-      `${fixed(result.peakMb, 0)} | ${result.pages} | ${result.distFiles} | ${fixed(result.distMb)} | ${fixed(result.indexMb)} |`,
+    tableRow([
+      result.stories.toLocaleString('en'),
+      ...result.stageSeconds.map((seconds) => fixed(seconds)),
+      fixed(result.totalSeconds),
+      fixed(result.cpuSeconds),
+      fixed((result.totalSeconds / result.stories) * 1000, 2),
+      fixed(result.noChangeSeconds),
+      result.addDaySeconds.map((seconds) => fixed(seconds)).join(' / ') || 'n/a',
+      fixed(result.peakMb, 0),
+      result.pages,
+      result.distFiles,
+      fixed(result.distMb),
+      fixed(result.indexMb),
+    ]),
   );
 }
 
@@ -226,7 +281,10 @@ if (values['update-docs']) {
   const docs = await readFile(file, 'utf8');
   const [start, end] = [docs.indexOf(RESULTS_START), docs.indexOf(RESULTS_END)];
   if (start < 0 || end < start) throw new Error(`${file}: no ${RESULTS_START} ... ${RESULTS_END} section to replace`);
-  const command = `npm run bench -- ${process.argv.slice(2).filter((arg) => arg !== '--update-docs').join(' ')}`.trim();
+  const command = `npm run bench -- ${process.argv
+    .slice(2)
+    .filter((arg) => arg !== '--update-docs')
+    .join(' ')}`.trim();
   const section = `${RESULTS_START}\n\n\`${command}\`\n\n${reported.join('\n').trim()}\n\n`;
   // Formatted as the lint check wants it, so a fresh run leaves the tree clean.
   const options = { ...(await prettier.resolveConfig(file)), filepath: file };

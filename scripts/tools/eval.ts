@@ -4,7 +4,14 @@
  * Run with `--help` for options.
  */
 import { parseArgs } from 'node:util';
-import { evaluateBbc, evaluateCompromiseBaseline, evaluateSeed, sharedCorpus, sharedCorpusPresent, type SetReport } from './eval/labelled.ts';
+import {
+  evaluateBbc,
+  evaluateCompromiseBaseline,
+  evaluateSeed,
+  sharedCorpus,
+  sharedCorpusPresent,
+  type SetReport,
+} from './eval/labelled.ts';
 
 const HELP = `Usage: npm run eval -- [options]
 
@@ -37,7 +44,9 @@ if (values.help) {
 }
 
 if (!sharedCorpusPresent()) {
-  console.error(`eval: the labelled corpora are not there (expected ${sharedCorpus}/seed and /bbc beside the repository); nothing to score`);
+  console.error(
+    `eval: the labelled corpora are not there (expected ${sharedCorpus}/seed and /bbc beside the repository); nothing to score`,
+  );
   process.exit(1);
 }
 

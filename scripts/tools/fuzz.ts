@@ -38,8 +38,21 @@ if (!Number.isInteger(runs) || runs < 1) {
 }
 
 const env = { ...process.env, FUZZ_RUNS: String(runs), ...(values.seed === undefined ? {} : { FUZZ_SEED: values.seed }) };
-const vitest = spawnSync('npx', ['vitest', 'run', 'tests/trust/pipeline-fuzz.test.ts', 'tests/trust/site-fuzz.test.ts', '--testTimeout', '3600000', '--hookTimeout', '3600000'], {
-  env,
-  stdio: 'inherit',
-});
+const vitest = spawnSync(
+  'npx',
+  [
+    'vitest',
+    'run',
+    'tests/trust/pipeline-fuzz.test.ts',
+    'tests/trust/site-fuzz.test.ts',
+    '--testTimeout',
+    '3600000',
+    '--hookTimeout',
+    '3600000',
+  ],
+  {
+    env,
+    stdio: 'inherit',
+  },
+);
 process.exit(vitest.status ?? 1);

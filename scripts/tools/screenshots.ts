@@ -19,9 +19,11 @@ const VIEWPORTS = [
 ];
 const SCHEMES = ['light', 'dark'] as const;
 
-const home = parse(await readFile(join(dist, 'index.html'), 'utf8').catch(() => {
-  throw new Error('dist/index.html is missing: run `npm run build` first');
-}));
+const home = parse(
+  await readFile(join(dist, 'index.html'), 'utf8').catch(() => {
+    throw new Error('dist/index.html is missing: run `npm run build` first');
+  }),
+);
 const firstHref = (selector: string) => {
   const href = home.querySelector(selector)?.getAttribute('href');
   if (!href) throw new Error(`the home page has no ${selector}: is the demo content tagged?`);

@@ -53,7 +53,9 @@ function upgrade(box: HTMLElement, plain: HTMLInputElement): Promise<HTMLInputEl
     searchbox.setAttribute('placeholder', plain.placeholder.replace(/\s+\/$/, ''));
     box.append(config);
     // Every part of the index (see src/lib/search-parts.ts), as the search page's searchAllParts does.
-    window.PagefindComponents?.getInstanceManager().getInstance(HEADER_INSTANCE).applyOptions({ mergeIndex: bundles.slice(1).map((bundlePath) => ({ bundlePath, baseUrl })) });
+    window.PagefindComponents?.getInstanceManager()
+      .getInstance(HEADER_INSTANCE)
+      .applyOptions({ mergeIndex: bundles.slice(1).map((bundlePath) => ({ bundlePath, baseUrl })) });
     plain.replaceWith(searchbox);
     const input = searchbox.querySelector('input');
     if (!input) throw new Error('pagefind-searchbox rendered no input');

@@ -28,7 +28,10 @@ import { YAMLParseError } from 'yaml';
 
 export class ArticleFileError extends Error {
   constructor(file: string, line: number | undefined, problem: string) {
-    super(`${file}${line === undefined ? '' : `:${line}`}: ${problem}. Fix: run \`npm run ingest\` to regenerate the articles from content/sources/, and never edit them by hand.`);
+    super(
+      `${file}${line === undefined ? '' : `:${line}`}: ${problem}. ` +
+        'Fix: run `npm run ingest` to regenerate the articles from content/sources/, and never edit them by hand.',
+    );
     this.name = 'ArticleFileError';
   }
 }
@@ -37,7 +40,8 @@ export class ArticleFileError extends Error {
 function plainText(block: Paragraph | Heading, file: string): string {
   return block.children
     .map((child) => {
-      if (child.type !== 'text') throw new ArticleFileError(file, child.position?.start.line, `unexpected ${child.type} in a story body (bodies are plain text)`);
+      if (child.type !== 'text')
+        throw new ArticleFileError(file, child.position?.start.line, `unexpected ${child.type} in a story body (bodies are plain text)`);
       return child.value;
     })
     .join('');
@@ -90,7 +94,8 @@ function splitFrontmatter(contents: string, file: string): { data: Record<string
     const line = yaml.slice(0, error.pos[0]).split('\n').length + 1;
     throw new ArticleFileError(file, line, `the frontmatter is not valid YAML (${error.message})`);
   }
-  if (typeof data !== 'object' || data === null || Array.isArray(data)) throw new ArticleFileError(file, 2, 'the frontmatter is not a YAML mapping');
+  if (typeof data !== 'object' || data === null || Array.isArray(data))
+    throw new ArticleFileError(file, 2, 'the frontmatter is not a YAML mapping');
   return { data: data as Record<string, unknown>, body: contents.slice(match[0].length), bodyLine: match[0].split('\n').length - 1 };
 }
 
@@ -114,7 +119,11 @@ export function readArticle(contents: string, file: string): { frontmatter: Arti
   const [issue] = checked.error.issues;
   // Found again only for the error: the frontmatter starts on the file's second line.
   const line = new YamlFile(FRONTMATTER.exec(contents)![1]!).lineOf(issue!);
-  throw new ArticleFileError(file, line === undefined ? undefined : line + 1, `frontmatter \`${issue!.path.join('.')}\`: ${issue!.message}`);
+  throw new ArticleFileError(
+    file,
+    line === undefined ? undefined : line + 1,
+    `frontmatter \`${issue!.path.join('.')}\`: ${issue!.message}`,
+  );
 }
 
 /**
@@ -162,7 +171,12 @@ export function articleLoader({ base }: { base: string }): Loader {
         const hash = generateDigest(`${ENTRY_FORMAT}\n${contents}`);
         if (store.get(id)?.digest === hash) continue;
         const { data, blocks } = readArticleFile(contents, filePath);
-        store.set({ id, data: await parseData({ id, data: { ...data, opening: openingParagraph(blocks) }, filePath }), filePath, digest: hash });
+        store.set({
+          id,
+          data: await parseData({ id, data: { ...data, opening: openingParagraph(blocks) }, filePath }),
+          filePath,
+          digest: hash,
+        });
         parsed++;
       }
       for (const id of stale) store.delete(id);

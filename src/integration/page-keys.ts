@@ -26,7 +26,10 @@ export function pageKeys<E extends ArticleEntry>(site: string): PageKeys<E> {
   const print = (story: Story<E>): string | undefined => {
     if (prints.has(story)) return prints.get(story);
     const { digest: hash } = story.entry;
-    const value = hash === undefined ? undefined : cacheKey(String(hash), ...[...story.people, ...story.countries].map((tag) => `${tag.kind} ${tag.slug} ${tag.name}`));
+    const value =
+      hash === undefined
+        ? undefined
+        : cacheKey(String(hash), ...[...story.people, ...story.countries].map((tag) => `${tag.kind} ${tag.slug} ${tag.name}`));
     prints.set(story, value);
     return value;
   };

@@ -34,11 +34,23 @@ export const articleFrontmatterSchema = z.object({
 export type ArticleFrontmatter = z.infer<typeof articleFrontmatterSchema>;
 
 /** What a story's own text gives: the parse stage reads these from its dump. */
-export const storyTextSchema = articleFrontmatterSchema.pick({ title: true, standfirst: true, caption: true, credit: true, captionDate: true });
+export const storyTextSchema = articleFrontmatterSchema.pick({
+  title: true,
+  standfirst: true,
+  caption: true,
+  credit: true,
+  captionDate: true,
+});
 export type StoryText = z.infer<typeof storyTextSchema>;
 
 /** The people and countries a story names: the extract and resolve stages give these. */
-export const articleTagsSchema = articleFrontmatterSchema.pick({ people: true, countries: true, captionPeople: true, captionCountries: true, roles: true });
+export const articleTagsSchema = articleFrontmatterSchema.pick({
+  people: true,
+  countries: true,
+  captionPeople: true,
+  captionCountries: true,
+  roles: true,
+});
 export type ArticleTags = z.infer<typeof articleTagsSchema>;
 
 /** One block of an article's body, a paragraph or a subheading, as literal text: what the MDX body of an article file holds. */

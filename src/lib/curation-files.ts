@@ -18,7 +18,11 @@ const text = (what: string) => {
 
 const country = (what: string) =>
   text(what).refine((name) => countryByName(name) !== undefined, {
-    error: (issue) => says(`\`${String(issue.input)}\` is not a country's canonical name`, 'use the English short name the site shows, e.g. `United States`, `Türkiye`, `Palestine`'),
+    error: (issue) =>
+      says(
+        `\`${String(issue.input)}\` is not a country's canonical name`,
+        'use the English short name the site shows, e.g. `United States`, `Türkiye`, `Palestine`',
+      ),
   });
 
 /** A list of `item`s that may be left out or empty. */
@@ -30,7 +34,13 @@ const list = (what: string, item: (what: string) => z.ZodType<string> = text) =>
 
 export const personSchema = z
   .strictObject(
-    { name: text('`name`'), slug: text('`slug`').optional(), aliases: list('`aliases`'), role: text('`role`').optional(), country: country('`country`').optional() },
+    {
+      name: text('`name`'),
+      slug: text('`slug`').optional(),
+      aliases: list('`aliases`'),
+      role: text('`role`').optional(),
+      country: country('`country`').optional(),
+    },
     {
       error: (issue) =>
         issue.code === 'unrecognized_keys'
@@ -50,7 +60,12 @@ export const peopleSchema = z
     people.forEach(({ name, aliases }, index) => {
       for (const spelling of [name, ...aliases]) {
         const owner = seen.get(spelling.toLowerCase());
-        if (owner && owner !== name) context.addIssue({ code: 'custom', path: [index], message: says(`\`${spelling}\` is listed for both ${owner} and ${name}`, 'keep each name or alias under one person only') });
+        if (owner && owner !== name)
+          context.addIssue({
+            code: 'custom',
+            path: [index],
+            message: says(`\`${spelling}\` is listed for both ${owner} and ${name}`, 'keep each name or alias under one person only'),
+          });
         seen.set(spelling.toLowerCase(), name);
       }
     });
@@ -58,23 +73,45 @@ export const peopleSchema = z
 
 const overrideSchema = z
   .strictObject(
-    { add_people: list('`add_people`'), remove_people: list('`remove_people`'), add_countries: list('`add_countries`', country), remove_countries: list('`remove_countries`', country) },
+    {
+      add_people: list('`add_people`'),
+      remove_people: list('`remove_people`'),
+      add_countries: list('`add_countries`', country),
+      remove_countries: list('`remove_countries`', country),
+    },
     {
       error: (issue) =>
         issue.code === 'unrecognized_keys'
           ? says(`unknown change \`${issue.keys[0]}\``, 'use add_people, remove_people, add_countries or remove_countries')
-          : says(`the changes for ${String(issue.path?.at(-1))} must be a mapping`, 'list `add_people`, `remove_people`, `add_countries` or `remove_countries` under the id'),
+          : says(
+              `the changes for ${String(issue.path?.at(-1))} must be a mapping`,
+              'list `add_people`, `remove_people`, `add_countries` or `remove_countries` under the id',
+            ),
     },
   )
-  .transform((changes) => ({ addPeople: changes.add_people, removePeople: changes.remove_people, addCountries: changes.add_countries, removeCountries: changes.remove_countries }));
+  .transform((changes) => ({
+    addPeople: changes.add_people,
+    removePeople: changes.remove_people,
+    addCountries: changes.add_countries,
+    removeCountries: changes.remove_countries,
+  }));
 export type ArticleOverride = z.output<typeof overrideSchema>;
 
 const articleId = text('the article id').regex(/^\d{4}-\d{2}-\d{2}\/[^/]+$/, {
-  error: (issue) => says(`\`${String(issue.input)}\` is not an article id`, 'use the article path without `.mdx`, e.g. `2026-02-07/italy-fm-rules-out-joining-trump-s-board-of-peace`'),
+  error: (issue) =>
+    says(
+      `\`${String(issue.input)}\` is not an article id`,
+      'use the article path without `.mdx`, e.g. `2026-02-07/italy-fm-rules-out-joining-trump-s-board-of-peace`',
+    ),
 });
 
 export const overridesSchema = z
-  .record(articleId, overrideSchema, { error: says('overrides must map article ids to changes', 'write `YYYY-MM-DD/article-slug:` then `add_people`, `remove_people`, `add_countries` or `remove_countries` lists') })
+  .record(articleId, overrideSchema, {
+    error: says(
+      'overrides must map article ids to changes',
+      'write `YYYY-MM-DD/article-slug:` then `add_people`, `remove_people`, `add_countries` or `remove_countries` lists',
+    ),
+  })
   .nullish()
   .transform((overrides) => overrides ?? {});
 
@@ -82,7 +119,9 @@ export const countriesSchema = z
   .object(
     {
       names: z
-        .record(country('each key of `names`'), list('the names of a country'), { error: says('`names` must map countries to lists of names', 'write `Country name: [Alias, Demonym]`') })
+        .record(country('each key of `names`'), list('the names of a country'), {
+          error: says('`names` must map countries to lists of names', 'write `Country name: [Alias, Demonym]`'),
+        })
         .nullish()
         .transform((names) => names ?? {}),
       ignore: list('`ignore`'),
@@ -91,7 +130,11 @@ export const countriesSchema = z
     { error: says('expected `names`, `ignore` and `not_countries`', 'see the comments at the top of the file') },
   )
   .nullish()
-  .transform((countries) => ({ names: countries?.names ?? {}, ignore: countries?.ignore ?? [], notCountries: countries?.not_countries ?? [] }));
+  .transform((countries) => ({
+    names: countries?.names ?? {},
+    ignore: countries?.ignore ?? [],
+    notCountries: countries?.not_countries ?? [],
+  }));
 
 export const notPeopleSchema = list('the not-people list');
 

@@ -72,7 +72,10 @@ export function storyFeed({ title, description, pagePath, feedPath, stories, sit
     element('link', absoluteUrl(pagePath, origin)) +
     element('language', settings.language) +
     `<atom:link href="${escapeXml(absoluteUrl(feedPath, origin))}" rel="self" type="application/rss+xml"/>` +
-    stories.slice(0, FEED_ITEMS).map((story) => feedItem(story, origin)).join('') +
+    stories
+      .slice(0, FEED_ITEMS)
+      .map((story) => feedItem(story, origin))
+      .join('') +
     '</channel></rss>';
   return new Response(xml, { headers: { 'Content-Type': 'application/xml' } });
 }

@@ -14,9 +14,17 @@ import { memoise } from './memo.ts';
 
 type Shape = Feature<Geometry>;
 
-const land = feature(landTopology as unknown as Topology, (landTopology as unknown as Topology<{ land: GeometryCollection }>).objects.land) as FeatureCollection;
+const land = feature(
+  landTopology as unknown as Topology,
+  (landTopology as unknown as Topology<{ land: GeometryCollection }>).objects.land,
+) as FeatureCollection;
 const countryShapes = new Map<string, Shape>(
-  (feature(countriesTopology as unknown as Topology, (countriesTopology as unknown as Topology<{ countries: GeometryCollection }>).objects.countries) as FeatureCollection).features
+  (
+    feature(
+      countriesTopology as unknown as Topology,
+      (countriesTopology as unknown as Topology<{ countries: GeometryCollection }>).objects.countries,
+    ) as FeatureCollection
+  ).features
     .filter((shape) => shape.id !== undefined)
     .map((shape) => [String(shape.id), shape]),
 );
@@ -108,10 +116,7 @@ export function locatorMap(country: Country, size = 120): MapDrawing {
 function drawLocatorMap(country: Country, size: number): MapDrawing {
   const shape = countryShapes.get(country.numericCode);
   const [lng, lat] = shape ? geoCentroid(shape) : [country.latlng[1], country.latlng[0]];
-  const projection = geoOrthographic()
-    .rotate([-lng, -lat])
-    .fitSize([size, size], { type: 'Sphere' })
-    .precision(1);
+  const projection = geoOrthographic().rotate([-lng, -lat]).fitSize([size, size], { type: 'Sphere' }).precision(1);
   const countryMark = mark(projection, country);
   return {
     width: size,

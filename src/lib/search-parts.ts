@@ -20,7 +20,10 @@ function partSizes(stories: number, storiesPerPart: number): number[] {
   const newestPartStories = Math.max(1, Math.floor(storiesPerPart / NEWEST_PARTS_DIVISOR));
   const fullParts = Math.floor(stories / storiesPerPart);
   const newest = stories - fullParts * storiesPerPart;
-  const sizes = [...Array<number>(fullParts).fill(storiesPerPart), ...Array<number>(Math.floor(newest / newestPartStories)).fill(newestPartStories)];
+  const sizes = [
+    ...Array<number>(fullParts).fill(storiesPerPart),
+    ...Array<number>(Math.floor(newest / newestPartStories)).fill(newestPartStories),
+  ];
   if (newest % newestPartStories > 0 || sizes.length === 0) sizes.push(newest % newestPartStories);
   return sizes;
 }

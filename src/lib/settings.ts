@@ -37,7 +37,9 @@ const settingsShape = {
   /** BCP 47 language tag for `<html lang>` and feeds. */
   language: requiredText.refine(isLanguageTag, { error: (issue) => `"${String(issue.input)}" is not a language tag such as en or en-GB` }),
   /** IANA time zone in which a digest day starts and ends. */
-  timeZone: requiredText.refine(isTimeZone, { error: (issue) => `"${String(issue.input)}" is not an IANA time zone such as UTC or Europe/London` }),
+  timeZone: requiredText.refine(isTimeZone, {
+    error: (issue) => `"${String(issue.input)}" is not an IANA time zone such as UTC or Europe/London`,
+  }),
   storiesPerPage: positiveCount,
   /** Stories per part of the search index (see search-parts.ts): the default keeps the indexer's memory in bounds (README, "Performance"). */
   searchPartStories: positiveCount.default(5000),
@@ -57,7 +59,9 @@ export function parseSettings(text: string, file = SETTINGS_FILE): SiteSettings 
   if (yaml.syntaxError) throw new Error(`${file}:${yaml.syntaxError.line}: not valid YAML (${yaml.syntaxError.message})`);
   const result = settingsSchema.safeParse(yaml.data);
   if (result.success) return result.data;
-  const problems = result.error.issues.map((issue) => (issue.path.length === 0 ? issue.message : `${issue.path.join('.')}: ${issue.message}`));
+  const problems = result.error.issues.map((issue) =>
+    issue.path.length === 0 ? issue.message : `${issue.path.join('.')}: ${issue.message}`,
+  );
   throw new Error(`${file}: ${problems.join('; ')}`);
 }
 

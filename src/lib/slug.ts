@@ -3,7 +3,20 @@
  * every run of other characters turned into one `-` (`Türkiye` -> `turkiye`, `JD Vance` -> `jd-vance`).
  */
 const LETTERS_WITHOUT_DECOMPOSITION: Record<string, string> = {
-  ß: 'ss', æ: 'ae', Æ: 'ae', ø: 'o', Ø: 'o', đ: 'd', Đ: 'd', ł: 'l', Ł: 'l', þ: 'th', Þ: 'th', œ: 'oe', Œ: 'oe', ı: 'i',
+  ß: 'ss',
+  æ: 'ae',
+  Æ: 'ae',
+  ø: 'o',
+  Ø: 'o',
+  đ: 'd',
+  Đ: 'd',
+  ł: 'l',
+  Ł: 'l',
+  þ: 'th',
+  Þ: 'th',
+  œ: 'oe',
+  Œ: 'oe',
+  ı: 'i',
 };
 
 export function slugify(text: string): string {

@@ -36,10 +36,7 @@ export function newsArticle(input: NewsArticleInput): Record<string, unknown> {
     datePublished: input.datePublished,
     description: input.description,
     publisher: { '@type': 'Organization', name: input.publisher },
-    about: [
-      ...input.people.map((name) => ({ '@type': 'Person', name })),
-      ...input.countries.map((name) => ({ '@type': 'Country', name })),
-    ],
+    about: [...input.people.map((name) => ({ '@type': 'Person', name })), ...input.countries.map((name) => ({ '@type': 'Country', name }))],
     ...(input.credit ? { image: { '@type': 'ImageObject', creditText: input.credit } } : {}),
   };
 }

@@ -6,5 +6,12 @@ import { paths } from '#lib/urls.ts';
 
 export const GET: APIRoute = async ({ site }) => {
   const settings = siteSettings();
-  return storyFeed({ title: settings.title, description: settings.description, pagePath: paths.home(), feedPath: paths.feed(), stories: (await getSiteIndex()).stories, site });
+  return storyFeed({
+    title: settings.title,
+    description: settings.description,
+    pagePath: paths.home(),
+    feedPath: paths.feed(),
+    stories: (await getSiteIndex()).stories,
+    site,
+  });
 };

@@ -10,13 +10,16 @@ const project = tempProjects();
 /** Every fixture dump over three days, and one again on a fourth: slugs and duplicates depend on the order across dumps. */
 const fixtureSources = () => {
   const files = readdirSync(fixturesDir).sort();
-  const sources = Object.fromEntries(files.map((file, index) => [`2026-02-0${1 + (index % 3)}/${file}`, readFileSync(join(fixturesDir, file))]));
+  const sources = Object.fromEntries(
+    files.map((file, index) => [`2026-02-0${1 + (index % 3)}/${file}`, readFileSync(join(fixturesDir, file))]),
+  );
   return { ...sources, '2026-02-04/again.txt': readFileSync(join(fixturesDir, files[0]!)) };
 };
 
 const cacheDir = (site: TempProject) => join(site.root, '.cache/broadsheet/dumps');
 /** Each cached dump with the time it was written. */
-const cacheEntries = (site: TempProject) => Object.fromEntries(readdirSync(cacheDir(site)).map((file) => [file, statSync(join(cacheDir(site), file)).mtimeMs]));
+const cacheEntries = (site: TempProject) =>
+  Object.fromEntries(readdirSync(cacheDir(site)).map((file) => [file, statSync(join(cacheDir(site), file)).mtimeMs]));
 
 describe('reading dumps', () => {
   it('in worker threads gives the files reading them in the main thread gives', async () => {
@@ -38,7 +41,9 @@ describe('reading dumps', () => {
 
     // Duplicates and fragments are reported with their text, which a cached dump reads again from its bytes.
     const rerun = await site.ingest(['--report', '--workers', '2']);
-    expect(rerun.stdout).toBe(first.stdout.replace(/\d+ new or changed, 0 unchanged/, `0 new or changed, ${Object.keys(cold).length} unchanged`));
+    expect(rerun.stdout).toBe(
+      first.stdout.replace(/\d+ new or changed, 0 unchanged/, `0 new or changed, ${Object.keys(cold).length} unchanged`),
+    );
     expect(site.snapshot()).toEqual(cold);
     expect(cacheEntries(site)).toEqual(entries);
 
@@ -74,7 +79,8 @@ describe('reading dumps', () => {
     const site = project(fixtureSources());
     await site.ingest();
     const files = site.snapshot();
-    for (const file of readdirSync(cacheDir(site))) writeFileSync(join(cacheDir(site), file), spoil(readFileSync(join(cacheDir(site), file), 'utf8')));
+    for (const file of readdirSync(cacheDir(site)))
+      writeFileSync(join(cacheDir(site), file), spoil(readFileSync(join(cacheDir(site), file), 'utf8')));
 
     const run = await site.ingest();
     expect(run.code).toBe(0);

@@ -47,9 +47,15 @@ describe('article frontmatter', () => {
   });
 
   it('rejects a day or a source location in another shape, with the messages the site build shows', () => {
-    expect(articleFrontmatterSchema.safeParse({ ...valid, date: '7 Feb 2026' }).error?.issues[0]?.message).toBe('expected a day as YYYY-MM-DD');
-    expect(articleFrontmatterSchema.safeParse({ ...valid, captionDate: '2026-2-7' }).error?.issues[0]?.message).toBe('expected a day as YYYY-MM-DD');
-    expect(articleFrontmatterSchema.safeParse({ ...valid, source: 'content/sources/a.txt' }).error?.issues[0]?.message).toBe('expected `<path>#L<first>-L<last>`');
+    expect(articleFrontmatterSchema.safeParse({ ...valid, date: '7 Feb 2026' }).error?.issues[0]?.message).toBe(
+      'expected a day as YYYY-MM-DD',
+    );
+    expect(articleFrontmatterSchema.safeParse({ ...valid, captionDate: '2026-2-7' }).error?.issues[0]?.message).toBe(
+      'expected a day as YYYY-MM-DD',
+    );
+    expect(articleFrontmatterSchema.safeParse({ ...valid, source: 'content/sources/a.txt' }).error?.issues[0]?.message).toBe(
+      'expected `<path>#L<first>-L<last>`',
+    );
     expect(articleDataSchema.safeParse(valid).success).toBe(false);
     expect(articleDataSchema.parse({ ...valid, opening: 'First paragraph.' }).opening).toBe('First paragraph.');
   });
@@ -57,15 +63,19 @@ describe('article frontmatter', () => {
   it('names the file and the line of a bad field when the search index reads an article', () => {
     const file = `---\ntitle: "T"\ndate: "2026-02-07"\nsource: "a.txt"\n---\n\nBody.\n`;
     expect(() => readArticle(file, 'content/articles/2026-02-07/t.mdx')).toThrow(ArticleFileError);
-    expect(() => readArticle(file, 'content/articles/2026-02-07/t.mdx')).toThrow(/^content\/articles\/2026-02-07\/t\.mdx:4: frontmatter `source`: expected `<path>#L<first>-L<last>`/);
+    expect(() => readArticle(file, 'content/articles/2026-02-07/t.mdx')).toThrow(
+      /^content\/articles\/2026-02-07\/t\.mdx:4: frontmatter `source`: expected `<path>#L<first>-L<last>`/,
+    );
   });
 
   it('names the line of a YAML syntax error in the file, counting the opening `---`', () => {
-    expect(() => readArticleFile('---\ntitle: "T"\npeople: [unclosed\n---\n\nBody.\n', 'a.mdx')).toThrow(/^a\.mdx:3: the frontmatter is not valid YAML/);
+    expect(() => readArticleFile('---\ntitle: "T"\npeople: [unclosed\n---\n\nBody.\n', 'a.mdx')).toThrow(
+      /^a\.mdx:3: the frontmatter is not valid YAML/,
+    );
   });
 });
 
-describe('the loader\'s frontmatter reader', () => {
+describe("the loader's frontmatter reader", () => {
   it('reads what the ingest writes without a YAML parser, as `yaml` reads it', () => {
     const [article] = ingestDumps({ 'a.txt': story }).articles;
     // The frontmatter as the loader cuts it from the file, without its closing newline.
@@ -77,17 +87,72 @@ describe('the loader\'s frontmatter reader', () => {
   // Names and text as the ingest may give them, and the words YAML reads as something other than text.
   const name = fc.oneof(
     hostileLine,
-    fc.constantFrom("Ann O'Neil", 'José Álvarez', 'W. Bush', 'null', 'True', 'FALSE', 'Yes', 'A: B', 'A #b', 'B ', '2026', '- x', '~', '__proto__', 'constructor'),
-    fc.string({ unit: fc.constantFrom('a', 'B', ' ', "'", '’', '.', '-', ':', '#', '"', '\\', 'é', '\t', '\r', '\u00a0', '\u0085', '\u2028', '\ufeff', '\ud800'), minLength: 1, maxLength: 12 }),
+    fc.constantFrom(
+      "Ann O'Neil",
+      'José Álvarez',
+      'W. Bush',
+      'null',
+      'True',
+      'FALSE',
+      'Yes',
+      'A: B',
+      'A #b',
+      'B ',
+      '2026',
+      '- x',
+      '~',
+      '__proto__',
+      'constructor',
+    ),
+    fc.string({
+      unit: fc.constantFrom(
+        'a',
+        'B',
+        ' ',
+        "'",
+        '’',
+        '.',
+        '-',
+        ':',
+        '#',
+        '"',
+        '\\',
+        'é',
+        '\t',
+        '\r',
+        '\u00a0',
+        '\u0085',
+        '\u2028',
+        '\ufeff',
+        '\ud800',
+      ),
+      minLength: 1,
+      maxLength: 12,
+    }),
   );
 
   it('reads any frontmatter, whoever wrote it, as `yaml` does (property)', () => {
     fc.assert(
       fc.property(
-        fc.record({ title: name, standfirst: fc.option(name, { nil: undefined }), people: fc.array(name, { maxLength: 3 }), roles: fc.dictionary(name, name, { maxKeys: 3 }) }),
+        fc.record({
+          title: name,
+          standfirst: fc.option(name, { nil: undefined }),
+          people: fc.array(name, { maxLength: 3 }),
+          roles: fc.dictionary(name, name, { maxKeys: 3 }),
+        }),
         fc.boolean(),
         ({ title, standfirst, people, roles }, ownWriter) => {
-          const frontmatter = { title, date: '2026-02-07', source: 'a.txt#L1-L2', standfirst, people, countries: [], captionPeople: people.slice(1), captionCountries: [], roles };
+          const frontmatter = {
+            title,
+            date: '2026-02-07',
+            source: 'a.txt#L1-L2',
+            standfirst,
+            people,
+            countries: [],
+            captionPeople: people.slice(1),
+            captionCountries: [],
+            roles,
+          };
           const yaml = ownWriter ? writeFrontmatterYaml(frontmatter) : stringifyYaml(frontmatter, { lineWidth: 20 });
           const file = `---\n${yaml}---\n\nBody.\n`;
           expect(readArticleFile(file, 'a.mdx').data).toEqual(parseYaml(yaml));
@@ -99,8 +164,31 @@ describe('the loader\'s frontmatter reader', () => {
 
   it('reads only what `yaml` reads the same, and leaves the rest to it (property)', () => {
     const line = fc.constantFrom(
-      'title: "a"', 'title:', 'people:', 'roles:', 'people: []', 'roles: {}', 'null: "x"', 'x: "a" "b"', 'x: "a" # c', '# comment', '', 'x: \'a\'',
-      '  - "x"', '  - "\\x41"', '  - "\\u0041"', '  - "\\/"', '  - x', '   - "x"', '  A: "y"', '  A: "z"', '  null: "z"', '  B : "q"', '  A #b: "c"', '  A.: "d"', "  O'Neil: \"e\"",
+      'title: "a"',
+      'title:',
+      'people:',
+      'roles:',
+      'people: []',
+      'roles: {}',
+      'null: "x"',
+      'x: "a" "b"',
+      'x: "a" # c',
+      '# comment',
+      '',
+      "x: 'a'",
+      '  - "x"',
+      '  - "\\x41"',
+      '  - "\\u0041"',
+      '  - "\\/"',
+      '  - x',
+      '   - "x"',
+      '  A: "y"',
+      '  A: "z"',
+      '  null: "z"',
+      '  B : "q"',
+      '  A #b: "c"',
+      '  A.: "d"',
+      '  O\'Neil: "e"',
     );
     fc.assert(
       fc.property(fc.array(line, { maxLength: 8 }), (lines) => {

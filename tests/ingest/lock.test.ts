@@ -40,7 +40,9 @@ describe('acquireLock', () => {
     writeFileSync(join(dir, '.lock'), `${process.ppid}\n`);
     const attempt = acquireLock(dir, 'content/articles');
     await expect(attempt).rejects.toBeInstanceOf(LockedError);
-    await expect(attempt).rejects.toThrow(`another ingest (process ${process.ppid}) is writing content/articles right now. Fix: wait for it to finish and run again; if no ingest is running, delete content/articles/.lock.`);
+    await expect(attempt).rejects.toThrow(
+      `another ingest (process ${process.ppid}) is writing content/articles right now. Fix: wait for it to finish and run again; if no ingest is running, delete content/articles/.lock.`,
+    );
     expect(readdirSync(dir)).toEqual(['.lock']);
     expect(readFileSync(join(dir, '.lock'), 'utf8')).toBe(`${process.ppid}\n`);
   });
@@ -59,7 +61,7 @@ describe('acquireLock', () => {
 });
 
 describe('the sweep of the articles folder', () => {
-  it('spares the temporary files of a live process, the lock\'s among them, and removes a killed run\'s', async () => {
+  it("spares the temporary files of a live process, the lock's among them, and removes a killed run's", async () => {
     const dir = tempDir();
     const dead = deadPid();
     const live = [`..lock.${process.ppid}.0123456789ab.tmp`, `.a.mdx.${process.ppid}.0123456789ab.tmp`];
@@ -93,9 +95,10 @@ describe('ingests started together', () => {
     await Promise.all(Array.from({ length: RUNS }, attempt));
     return runs;
   }
-  const refused = /^error another ingest \(process \d+\) is writing content\/articles right now\. Fix: wait for it to finish and run again; if no ingest is running, delete content\/articles\/\.lock\.\n$/;
+  const refused =
+    /^error another ingest \(process \d+\) is writing content\/articles right now\. Fix: wait for it to finish and run again; if no ingest is running, delete content\/articles\/\.lock\.\n$/;
 
-  it('leave one run\'s collection, every other run refused with the clear message, under CPU load', async () => {
+  it("leave one run's collection, every other run refused with the clear message, under CPU load", async () => {
     // Two collections in turn, so each round's winner writes new files and sweeps stale ones.
     const variants = [{ '2026-02-07/a.txt': manyStories(40) }, { '2026-02-07/a.txt': manyStories(25) }];
     const references = [];
@@ -105,7 +108,9 @@ describe('ingests started together', () => {
       references.push(reference.snapshot());
     }
     // Busy loops on every core, so the runs' steps interleave as on a loaded machine.
-    const load: ChildProcess[] = Array.from({ length: availableParallelism() }, () => spawn(process.execPath, ['-e', 'for (;;) {}'], { stdio: 'ignore' }));
+    const load: ChildProcess[] = Array.from({ length: availableParallelism() }, () =>
+      spawn(process.execPath, ['-e', 'for (;;) {}'], { stdio: 'ignore' }),
+    );
     try {
       const site = project();
       for (let round = 0; round < ROUNDS; round++) {

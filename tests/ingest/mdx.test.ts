@@ -147,7 +147,18 @@ describe('renderArticle frontmatter', () => {
           roles: fc.dictionary(name, name, { maxKeys: 3 }),
         }),
         ({ title, standfirst, caption, people, roles }) => {
-          const frontmatter = { title, date: '2026-02-07', source: 'a.txt#L1-L2', standfirst, caption, people, countries: [], captionPeople: people.slice(1), captionCountries: ['France'], roles };
+          const frontmatter = {
+            title,
+            date: '2026-02-07',
+            source: 'a.txt#L1-L2',
+            standfirst,
+            caption,
+            people,
+            countries: [],
+            captionPeople: people.slice(1),
+            captionCountries: ['France'],
+            roles,
+          };
           expect(writeFrontmatterYaml(frontmatter)).toBe(stringifyYaml(frontmatter, FRONTMATTER_YAML_OPTIONS));
         },
       ),

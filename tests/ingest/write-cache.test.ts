@@ -28,7 +28,10 @@ describe('the write cache', () => {
     const site = project({ '2026-02-07/a.txt': manyStories(4) });
     await site.ingest();
     const files = site.snapshot();
-    const article = join(site.articles, Object.keys(files).find((file) => file.endsWith('.mdx'))!);
+    const article = join(
+      site.articles,
+      Object.keys(files).find((file) => file.endsWith('.mdx'))!,
+    );
     const original = statSync(article, { bigint: true });
     writeFileSync(article, readFileSync(article, 'utf8').replace('first paragraph', 'FIRST paragraph'));
     // Node sets file times to the microsecond only; touch sets them to the nanosecond.

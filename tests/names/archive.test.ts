@@ -159,7 +159,9 @@ describe('curation files', () => {
   it('names the line of a mistake in the overrides and the country names too', async () => {
     await write('people.yaml', '');
     await write('overrides.yaml', '2026-01-01/a:\n  add_people: [Bob]\nwar-talks:\n  add_countries: [France]\n');
-    expect(() => loadCuration(root)).toThrow(/content\/names\/overrides\.yaml:3: `war-talks` is not an article id\. Fix: use the article path without `\.mdx`/);
+    expect(() => loadCuration(root)).toThrow(
+      /content\/names\/overrides\.yaml:3: `war-talks` is not an article id\. Fix: use the article path without `\.mdx`/,
+    );
     await write('overrides.yaml', '2026-01-01/a:\n  add_people: [Bob]\n  add_country: [France]\n');
     expect(() => loadCuration(root)).toThrow(/overrides\.yaml:3: unknown change `add_country`/);
     await write('overrides.yaml', '');

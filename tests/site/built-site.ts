@@ -21,7 +21,13 @@ export async function readArticles(root: string): Promise<BuiltArticle[]> {
     files.map(async (file) => {
       const text = await readFile(join(dir, file), 'utf8');
       const yaml = /^---\n([\s\S]*?)\n---\n/.exec(text)?.[1] ?? '';
-      return { id: file.replace(/\.mdx$/, '').split('\\').join('/'), data: articleFrontmatterSchema.parse(parseYaml(yaml)) };
+      return {
+        id: file
+          .replace(/\.mdx$/, '')
+          .split('\\')
+          .join('/'),
+        data: articleFrontmatterSchema.parse(parseYaml(yaml)),
+      };
     }),
   );
 }

@@ -13,7 +13,14 @@ describe('content/site.yaml', () => {
   });
 
   it('reads every setting', () => {
-    expect(parseSettings(`${valid}searchPartStories: 300\n`)).toEqual({ title: 'T', description: 'D', language: 'en-GB', timeZone: 'Asia/Riyadh', storiesPerPage: 10, searchPartStories: 300 });
+    expect(parseSettings(`${valid}searchPartStories: 300\n`)).toEqual({
+      title: 'T',
+      description: 'D',
+      language: 'en-GB',
+      timeZone: 'Asia/Riyadh',
+      storiesPerPage: 10,
+      searchPartStories: 300,
+    });
   });
 
   it('defaults the stories per search-index part when the file leaves it out', () => {
@@ -30,7 +37,11 @@ describe('content/site.yaml', () => {
     ['tittle: T', /tittle: unknown setting/],
   ])('rejects %j with a message naming the file and the key', (line, message) => {
     const key = line.split(':')[0] ?? '';
-    const text = valid.split('\n').filter((existing) => !existing.startsWith(`${key}:`)).concat(line).join('\n');
+    const text = valid
+      .split('\n')
+      .filter((existing) => !existing.startsWith(`${key}:`))
+      .concat(line)
+      .join('\n');
     expect(() => parseSettings(text)).toThrow(message);
     expect(() => parseSettings(text)).toThrow(/^content\/site\.yaml: /);
   });

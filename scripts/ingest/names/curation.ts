@@ -7,7 +7,15 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { z } from 'astro/zod';
 import type { CountryNameExtras } from '#lib/countries.ts';
-import { countriesSchema, notPeopleSchema, overridesSchema, peopleSchema, problemAndFix, type ArticleOverride, type KnownPerson } from '#lib/curation-files.ts';
+import {
+  countriesSchema,
+  notPeopleSchema,
+  overridesSchema,
+  peopleSchema,
+  problemAndFix,
+  type ArticleOverride,
+  type KnownPerson,
+} from '#lib/curation-files.ts';
 import { YamlFile } from '#lib/yaml-file.ts';
 import { cacheKey } from '#lib/cache-key.ts';
 import { IngestError } from '../errors.ts';
@@ -39,7 +47,13 @@ function parseFile<T>(dir: string, name: string, schema: z.ZodType<T>): T {
     if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
   }
   const yaml = new YamlFile(source);
-  if (yaml.syntaxError) throw new IngestError(file, yaml.syntaxError.line, `not valid YAML (${yaml.syntaxError.message})`, 'correct the YAML syntax at that line');
+  if (yaml.syntaxError)
+    throw new IngestError(
+      file,
+      yaml.syntaxError.line,
+      `not valid YAML (${yaml.syntaxError.message})`,
+      'correct the YAML syntax at that line',
+    );
   const result = schema.safeParse(yaml.data);
   if (result.success) return result.data;
   const issue = yaml.firstIssue(result.error.issues);

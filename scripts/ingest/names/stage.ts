@@ -23,7 +23,12 @@ export function openNameStage(root: string): NameStage {
 /** `--report` lines: people the registry does not list yet, for a maintainer to confirm or correct. */
 export function namesReport(articles: readonly { path: string; frontmatter: ArticleTags }[], stage: NameStage): string[] {
   const ids = articles.map((article) => article.path.replace(/\.mdx$/, ''));
-  return unregisteredNames(ids, articles.map((article) => article.frontmatter), stage.rules).map(
-    (name) => `name  ${name.name}  (${name.articles} ${name.articles === 1 ? 'story' : 'stories'}, first ${name.firstArticle}): not in content/names/people.yaml`,
+  return unregisteredNames(
+    ids,
+    articles.map((article) => article.frontmatter),
+    stage.rules,
+  ).map(
+    (name) =>
+      `name  ${name.name}  (${name.articles} ${name.articles === 1 ? 'story' : 'stories'}, first ${name.firstArticle}): not in content/names/people.yaml`,
   );
 }

@@ -20,7 +20,36 @@ export interface Token {
 }
 
 /** Abbreviations whose full stop does not end a sentence. */
-const ABBREVIATIONS = new Set(['Mr.', 'Mrs.', 'Ms.', 'Dr.', 'St.', 'Adm.', 'Gen.', 'Col.', 'Capt.', 'Lt.', 'Sgt.', 'Maj.', 'Gov.', 'Sen.', 'Rep.', 'Prof.', 'Rev.', 'Jr.', 'Sr.', 'Inc.', 'Corp.', 'Ltd.', 'Co.', 'Supt.', 'Fr.', 'No.', 'vs.', 'v.']);
+const ABBREVIATIONS = new Set([
+  'Mr.',
+  'Mrs.',
+  'Ms.',
+  'Dr.',
+  'St.',
+  'Adm.',
+  'Gen.',
+  'Col.',
+  'Capt.',
+  'Lt.',
+  'Sgt.',
+  'Maj.',
+  'Gov.',
+  'Sen.',
+  'Rep.',
+  'Prof.',
+  'Rev.',
+  'Jr.',
+  'Sr.',
+  'Inc.',
+  'Corp.',
+  'Ltd.',
+  'Co.',
+  'Supt.',
+  'Fr.',
+  'No.',
+  'vs.',
+  'v.',
+]);
 const INITIALS = /^(?:\p{Lu}\.)+$/u;
 const WORD = /[\p{L}\p{M}\p{N}][\p{L}\p{M}\p{N}'’.&-]*/gu;
 
@@ -74,7 +103,9 @@ export function isCapitalised(word: string): boolean {
   if (first >= 0x41 && first <= 0x5a) return true;
   const asciiLowercase = isAsciiLowercase(first);
   if (first < 0x80 && !asciiLowercase) return false;
-  return (!asciiLowercase && /^\p{Lu}/u.test(word)) || (word.includes('-') && /^(?:al|el|bin|ibn|de|da|van|von|di|du|le|la)-\p{Lu}/u.test(word));
+  return (
+    (!asciiLowercase && /^\p{Lu}/u.test(word)) || (word.includes('-') && /^(?:al|el|bin|ibn|de|da|van|von|di|du|le|la)-\p{Lu}/u.test(word))
+  );
 }
 
 /** A word written in capitals (`BBC`, `IRNA`): an acronym, never part of a person's name. */
@@ -89,7 +120,27 @@ function closesName(word: string): boolean {
   return word.endsWith('.') && !/^\p{Lu}\.$/u.test(word) && !NAME_OPENING_ABBREVIATIONS.has(word);
 }
 
-const NAME_OPENING_ABBREVIATIONS = new Set(['Mr.', 'Mrs.', 'Ms.', 'Dr.', 'St.', 'Adm.', 'Gen.', 'Col.', 'Capt.', 'Lt.', 'Sgt.', 'Maj.', 'Gov.', 'Sen.', 'Rep.', 'Prof.', 'Rev.', 'Supt.', 'Fr.']);
+const NAME_OPENING_ABBREVIATIONS = new Set([
+  'Mr.',
+  'Mrs.',
+  'Ms.',
+  'Dr.',
+  'St.',
+  'Adm.',
+  'Gen.',
+  'Col.',
+  'Capt.',
+  'Lt.',
+  'Sgt.',
+  'Maj.',
+  'Gov.',
+  'Sen.',
+  'Rep.',
+  'Prof.',
+  'Rev.',
+  'Supt.',
+  'Fr.',
+]);
 
 export interface Span {
   /** The capitalised words, with the lowercase joiners and particles between them. */

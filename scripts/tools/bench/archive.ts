@@ -59,10 +59,93 @@ export async function readCorpus(dir: string): Promise<SourceStory[]> {
   return stories;
 }
 
-const FIRST_NAMES = ['Amina', 'Boris', 'Chen', 'Dalia', 'Emeka', 'Farah', 'Gustavo', 'Hana', 'Ivan', 'Jamal', 'Keiko', 'Lars', 'Mariam', 'Nikos', 'Olga', 'Pedro', 'Qasim', 'Rania', 'Sergei', 'Tariq', 'Ulla', 'Viktor', 'Wei', 'Ximena', 'Yusuf', 'Zainab', 'Ahmed', 'Beatriz', 'Carlos', 'Divya', 'Elena', 'Fatima', 'Giorgos', 'Hassan', 'Ingrid', 'Joao', 'Kwame', 'Leila', 'Mohammed', 'Nadia'];
+const FIRST_NAMES = [
+  'Amina',
+  'Boris',
+  'Chen',
+  'Dalia',
+  'Emeka',
+  'Farah',
+  'Gustavo',
+  'Hana',
+  'Ivan',
+  'Jamal',
+  'Keiko',
+  'Lars',
+  'Mariam',
+  'Nikos',
+  'Olga',
+  'Pedro',
+  'Qasim',
+  'Rania',
+  'Sergei',
+  'Tariq',
+  'Ulla',
+  'Viktor',
+  'Wei',
+  'Ximena',
+  'Yusuf',
+  'Zainab',
+  'Ahmed',
+  'Beatriz',
+  'Carlos',
+  'Divya',
+  'Elena',
+  'Fatima',
+  'Giorgos',
+  'Hassan',
+  'Ingrid',
+  'Joao',
+  'Kwame',
+  'Leila',
+  'Mohammed',
+  'Nadia',
+];
 const SURNAME_PARTS = ['al-', 'van ', 'de ', 'Mac', 'O’', 'Abu ', '', '', '', ''];
-const SURNAME_ROOTS = ['Haddad', 'Petrov', 'Nakamura', 'Okafor', 'Silva', 'Kowalski', 'Rahman', 'Jensen', 'Moreau', 'Castillo', 'Yilmaz', 'Nguyen', 'Kariuki', 'Fischer', 'Rossi', 'Mansour', 'Lindqvist', 'Tanaka', 'Oyelaran', 'Dubois', 'Khalil', 'Novak', 'Papadopoulos', 'Sato', 'Hussein', 'Barzani', 'Cohen', 'Mendes', 'Ivanova', 'Sharma'];
-const ROLES = ['foreign minister', 'prime minister', 'spokesperson', 'central bank governor', 'opposition leader', 'UN envoy', 'defence minister', 'president', 'trade commissioner', 'army chief'];
+const SURNAME_ROOTS = [
+  'Haddad',
+  'Petrov',
+  'Nakamura',
+  'Okafor',
+  'Silva',
+  'Kowalski',
+  'Rahman',
+  'Jensen',
+  'Moreau',
+  'Castillo',
+  'Yilmaz',
+  'Nguyen',
+  'Kariuki',
+  'Fischer',
+  'Rossi',
+  'Mansour',
+  'Lindqvist',
+  'Tanaka',
+  'Oyelaran',
+  'Dubois',
+  'Khalil',
+  'Novak',
+  'Papadopoulos',
+  'Sato',
+  'Hussein',
+  'Barzani',
+  'Cohen',
+  'Mendes',
+  'Ivanova',
+  'Sharma',
+];
+const ROLES = [
+  'foreign minister',
+  'prime minister',
+  'spokesperson',
+  'central bank governor',
+  'opposition leader',
+  'UN envoy',
+  'defence minister',
+  'president',
+  'trade commissioner',
+  'army chief',
+];
 const TEMPLATES = [
   '{country}’s {role} {name} said on {weekday} that talks with {country2} would resume next week.',
   '“We will not accept any deal that ignores our security,” {name} told reporters in {capital}.',
@@ -100,7 +183,9 @@ export function generatedCorpus(seed = 1): SourceStory[] {
     const paragraphs = Array.from({ length: 6 + Math.floor(random() * 9) }, () =>
       Array.from({ length: 2 + Math.floor(random() * 3) }, () => generatedSentence(random)).join(' '),
     );
-    const title = generatedSentence(random).replace(/[.”]+$/, '').slice(0, 90);
+    const title = generatedSentence(random)
+      .replace(/[.”]+$/, '')
+      .slice(0, 90);
     return { title, paragraphs };
   });
 }

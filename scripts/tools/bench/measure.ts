@@ -58,7 +58,11 @@ async function processTable(): Promise<Map<number, ProcessSample>> {
     // Fields after the parenthesised command name, from field 3 (state) on: ppid is field 4,
     // utime and stime fields 14 and 15, rss field 24 (see proc(5)).
     const fields = statLine.slice(statLine.lastIndexOf(')') + 2).split(' ');
-    processes.set(Number(name), { parent: Number(fields[1]), rssBytes: Number(fields[21]) * PAGE_BYTES, cpuTicks: Number(fields[11]) + Number(fields[12]) });
+    processes.set(Number(name), {
+      parent: Number(fields[1]),
+      rssBytes: Number(fields[21]) * PAGE_BYTES,
+      cpuTicks: Number(fields[11]) + Number(fields[12]),
+    });
   }
   return processes;
 }
@@ -68,7 +72,7 @@ async function processTree(root: number): Promise<Map<number, ProcessSample>> {
   const processes = await processTable();
   const inTree = new Set([root]);
   // /proc lists parents before children often but not always: repeat until no process joins.
-  for (let grew = true; grew; ) {
+  for (let grew = true; grew;) {
     grew = false;
     for (const [pid, { parent }] of processes) {
       if (!inTree.has(pid) && inTree.has(parent)) {
@@ -96,7 +100,10 @@ async function programName(pid: number): Promise<string> {
  */
 function branchTracker(root: number) {
   let fork: number | undefined;
-  const branches = new Map<number, { program: Promise<string>; firstSeen: number; lastSeen: number; cpuTicks: Map<number, number>; peakProcess: number; peakTree: number }>();
+  const branches = new Map<
+    number,
+    { program: Promise<string>; firstSeen: number; lastSeen: number; cpuTicks: Map<number, number>; peakProcess: number; peakTree: number }
+  >();
   return {
     sample(tree: ReadonlyMap<number, ProcessSample>, now: number): void {
       const children = new Map<number, number[]>();
@@ -107,12 +114,22 @@ function branchTracker(root: number) {
       if (fork === undefined) return;
       const subtree = (pid: number): number[] => [pid, ...(children.get(pid) ?? []).flatMap(subtree)];
       for (const branch of children.get(fork) ?? []) {
-        const entry = branches.get(branch) ?? { program: programName(branch), firstSeen: now, lastSeen: now, cpuTicks: new Map(), peakProcess: 0, peakTree: 0 };
+        const entry = branches.get(branch) ?? {
+          program: programName(branch),
+          firstSeen: now,
+          lastSeen: now,
+          cpuTicks: new Map(),
+          peakProcess: 0,
+          peakTree: 0,
+        };
         const samples = subtree(branch).map((pid) => [pid, tree.get(pid)!] as const);
         for (const [pid, sample] of samples) entry.cpuTicks.set(pid, sample.cpuTicks);
         entry.lastSeen = now;
         entry.peakProcess = Math.max(entry.peakProcess, ...samples.map(([, sample]) => sample.rssBytes));
-        entry.peakTree = Math.max(entry.peakTree, samples.reduce((sum, [, sample]) => sum + sample.rssBytes, 0));
+        entry.peakTree = Math.max(
+          entry.peakTree,
+          samples.reduce((sum, [, sample]) => sum + sample.rssBytes, 0),
+        );
         branches.set(branch, entry);
       }
     },
@@ -131,7 +148,12 @@ function branchTracker(root: number) {
 }
 
 /** Runs `command` through `sh -c` in `cwd`, appending its output to `logFile`. */
-export async function measureStage(command: string, cwd: string, logFile: string, env: NodeJS.ProcessEnv = process.env): Promise<StageMeasure> {
+export async function measureStage(
+  command: string,
+  cwd: string,
+  logFile: string,
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<StageMeasure> {
   const timeReport = `${logFile}.time`;
   const useGnuTime = existsSync(GNU_TIME);
   const argv = useGnuTime ? [GNU_TIME, '-f', '%U %S %M', '-o', timeReport, 'sh', '-c', command] : ['sh', '-c', command];
@@ -180,7 +202,15 @@ export async function measureStage(command: string, cwd: string, logFile: string
     peakProcessMb = maxKb! / 1024;
     await rm(timeReport);
   }
-  return { wallSeconds, cpuSeconds, peakProcessMb, peakTreeMb: peakTree / 2 ** 20, branches: await branches.measures(), logBytes, exitCode };
+  return {
+    wallSeconds,
+    cpuSeconds,
+    peakProcessMb,
+    peakTreeMb: peakTree / 2 ** 20,
+    branches: await branches.measures(),
+    logBytes,
+    exitCode,
+  };
 }
 
 export interface TreeSize {

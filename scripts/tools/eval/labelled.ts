@@ -49,7 +49,16 @@ interface Prediction {
 }
 
 function score(predictions: readonly Prediction[], field: string): Score {
-  const result: Score = { truePositives: 0, falsePositives: 0, falseNegatives: 0, precision: 1, recall: 1, f1: 1, misses: [], falseHits: [] };
+  const result: Score = {
+    truePositives: 0,
+    falsePositives: 0,
+    falseNegatives: 0,
+    precision: 1,
+    recall: 1,
+    f1: 1,
+    misses: [],
+    falseHits: [],
+  };
   for (const { story, predicted, gold, optional } of predictions) {
     const expected = new Set(gold[field] ?? []);
     const allowed = new Set(optional[field] ?? []);
@@ -89,13 +98,22 @@ function ingest(sources: DumpFile[]): { articles: ArticleFrontmatter[]; byFile: 
 }
 
 interface SeedGold {
-  articles: { title: string; persons: string[]; countries: string[]; optional_countries?: string[]; caption_persons?: string[]; caption_countries?: string[] }[];
+  articles: {
+    title: string;
+    persons: string[];
+    countries: string[];
+    optional_countries?: string[];
+    caption_persons?: string[];
+    caption_countries?: string[];
+  }[];
 }
 
 /** Every seed dump with a `.gold.json` beside it, each ingested as one day. */
 export function evaluateSeed(dir = join(sharedCorpus, 'seed')): SetReport {
   const predictions: Prediction[] = [];
-  for (const goldFile of readdirSync(dir).filter((file) => file.endsWith('.gold.json')).sort()) {
+  for (const goldFile of readdirSync(dir)
+    .filter((file) => file.endsWith('.gold.json'))
+    .sort()) {
     const gold = JSON.parse(readFileSync(join(dir, goldFile), 'utf8')) as SeedGold;
     const dump = goldFile.replace(/\.gold\.json$/, '.txt');
     const { articles } = ingest([{ path: `seed/2026-01-01/${dump}`, date: '2026-01-01', bytes: readFileSync(join(dir, dump)) }]);
@@ -104,13 +122,29 @@ export function evaluateSeed(dir = join(sharedCorpus, 'seed')): SetReport {
       if (!article) throw new Error(`${goldFile}: the pipeline made no article titled "${expected.title}"`);
       predictions.push({
         story: `${dump}: ${expected.title.slice(0, 40)}`,
-        predicted: { people: article.people, countries: article.countries, captionPeople: article.captionPeople, captionCountries: article.captionCountries },
-        gold: { people: expected.persons, countries: expected.countries, captionPeople: expected.caption_persons ?? [], captionCountries: expected.caption_countries ?? [] },
+        predicted: {
+          people: article.people,
+          countries: article.countries,
+          captionPeople: article.captionPeople,
+          captionCountries: article.captionCountries,
+        },
+        gold: {
+          people: expected.persons,
+          countries: expected.countries,
+          captionPeople: expected.caption_persons ?? [],
+          captionCountries: expected.caption_countries ?? [],
+        },
         optional: { countries: expected.optional_countries ?? [] },
       });
     }
   }
-  return { name: 'seed', stories: predictions.length, scores: Object.fromEntries(['people', 'countries', 'captionPeople', 'captionCountries'].map((field) => [field, score(predictions, field)])) };
+  return {
+    name: 'seed',
+    stories: predictions.length,
+    scores: Object.fromEntries(
+      ['people', 'countries', 'captionPeople', 'captionCountries'].map((field) => [field, score(predictions, field)]),
+    ),
+  };
 }
 
 /**
@@ -119,11 +153,16 @@ export function evaluateSeed(dir = join(sharedCorpus, 'seed')): SetReport {
  */
 export function evaluateBbc(dir = join(sharedCorpus, 'bbc'), labelsFile = BBC_LABELS): SetReport {
   const labels = (JSON.parse(readFileSync(labelsFile, 'utf8')) as { stories: Record<string, Label> }).stories;
-  const folders = readdirSync(dir, { withFileTypes: true }).filter((entry) => entry.isDirectory()).map((entry) => entry.name).sort();
+  const folders = readdirSync(dir, { withFileTypes: true })
+    .filter((entry) => entry.isDirectory())
+    .map((entry) => entry.name)
+    .sort();
   const sources: DumpFile[] = [];
   folders.forEach((folder, index) => {
     const date = `2005-01-${String(index + 1).padStart(2, '0')}`;
-    for (const file of readdirSync(join(dir, folder)).filter((name) => name.endsWith('.txt')).sort()) {
+    for (const file of readdirSync(join(dir, folder))
+      .filter((name) => name.endsWith('.txt'))
+      .sort()) {
       sources.push({ path: `${folder}/${file}`, date, bytes: readFileSync(join(dir, folder, file)) });
     }
   });
@@ -138,7 +177,11 @@ export function evaluateBbc(dir = join(sharedCorpus, 'bbc'), labelsFile = BBC_LA
       optional: { people: label.optional_people ?? [], countries: label.optional_countries ?? [] },
     };
   });
-  return { name: 'bbc', stories: predictions.length, scores: { people: score(predictions, 'people'), countries: score(predictions, 'countries') } };
+  return {
+    name: 'bbc',
+    stories: predictions.length,
+    scores: { people: score(predictions, 'people'), countries: score(predictions, 'countries') },
+  };
 }
 
 export function sharedCorpusPresent(): boolean {
@@ -154,8 +197,24 @@ export async function evaluateCompromiseBaseline(dir = join(sharedCorpus, 'bbc')
   const labels = (JSON.parse(readFileSync(labelsFile, 'utf8')) as { stories: Record<string, Label> }).stories;
   const predictions = Object.entries(labels).map(([story, label]): Prediction => {
     const text = readFileSync(join(dir, story), 'utf8');
-    const people = (nlp(text).people().out('array') as string[]).map((name) => name.replace(/['’]s$/, '').replace(/[^\p{L}\p{M}' .-]/gu, '').trim()).filter(Boolean);
-    return { story, predicted: { people: [...new Set(people)] }, gold: { people: label.people }, optional: { people: label.optional_people ?? [] } };
+    const people = (nlp(text).people().out('array') as string[])
+      .map((name) =>
+        name
+          .replace(/['’]s$/, '')
+          .replace(/[^\p{L}\p{M}' .-]/gu, '')
+          .trim(),
+      )
+      .filter(Boolean);
+    return {
+      story,
+      predicted: { people: [...new Set(people)] },
+      gold: { people: label.people },
+      optional: { people: label.optional_people ?? [] },
+    };
   });
-  return { name: 'bbc, compromise .people() alone (yardstick)', stories: predictions.length, scores: { people: score(predictions, 'people') } };
+  return {
+    name: 'bbc, compromise .people() alone (yardstick)',
+    stories: predictions.length,
+    scores: { people: score(predictions, 'people') },
+  };
 }

@@ -4,7 +4,9 @@ import { getSiteIndex } from '#integration/site-index.ts';
 import { flagSvg } from '#lib/flags.ts';
 
 export const getStaticPaths = (async () =>
-  (await getSiteIndex()).countries.flatMap((tag) => (tag.country ? [{ params: { code: tag.country.code.toLowerCase() }, cacheKey: tag.country.code }] : []))) satisfies GetStaticPaths;
+  (await getSiteIndex()).countries.flatMap((tag) =>
+    tag.country ? [{ params: { code: tag.country.code.toLowerCase() }, cacheKey: tag.country.code }] : [],
+  )) satisfies GetStaticPaths;
 
 export const GET: APIRoute = async ({ params }) =>
   new Response(await flagSvg(params.code ?? ''), { headers: { 'Content-Type': 'image/svg+xml' } });

@@ -3,4 +3,5 @@
 import type { APIRoute } from 'astro';
 import { searchBundles } from '#integration/site-index.ts';
 
-export const GET: APIRoute = async () => new Response(JSON.stringify(await searchBundles()), { headers: { 'Content-Type': 'application/json' } });
+export const GET: APIRoute = async () =>
+  new Response(JSON.stringify(await searchBundles()), { headers: { 'Content-Type': 'application/json' } });
