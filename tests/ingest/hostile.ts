@@ -76,3 +76,53 @@ export const hostileLine = fc
   // Ingest trims lines and drops control characters; a generated line is what survives that.
   .map((text) => text.replace(/[\p{Cc}\u2028\u2029\uFEFF]/gu, '').trim())
   .filter((text) => text !== '' && text !== 'TT');
+
+/** Names and text as the ingest may give them, and the words YAML reads as something other than text. */
+export const frontmatterText = fc.oneof(
+  hostileLine,
+  fc.constantFrom(
+    "Ann O'Neil",
+    'José Álvarez',
+    'Jean-Luc Picard',
+    'W. Bush',
+    'null',
+    'True',
+    'FALSE',
+    'Yes',
+    'No',
+    'Null Island',
+    'A: B',
+    'A #b',
+    'B ',
+    '2026',
+    '- x',
+    '~',
+    '__proto__',
+    'constructor',
+  ),
+  fc.string({
+    unit: fc.constantFrom(
+      'a',
+      'B',
+      ' ',
+      "'",
+      '’',
+      '.',
+      '-',
+      ':',
+      '#',
+      '"',
+      '\\',
+      'é',
+      '\t',
+      '\r',
+      '\u00a0',
+      '\u0085',
+      '\u2028',
+      '\ufeff',
+      '\ud800',
+    ),
+    minLength: 1,
+    maxLength: 12,
+  }),
+);

@@ -19,8 +19,8 @@ export interface Token {
   gapAfter: string;
 }
 
-/** Abbreviations whose full stop does not end a sentence. */
-const ABBREVIATIONS = new Set([
+/** Titles written with a full stop (`Mr.`, `Gen.`): one opens a name, so its stop ends nothing. */
+const NAME_OPENING_ABBREVIATIONS = new Set([
   'Mr.',
   'Mrs.',
   'Ms.',
@@ -38,18 +38,12 @@ const ABBREVIATIONS = new Set([
   'Rep.',
   'Prof.',
   'Rev.',
-  'Jr.',
-  'Sr.',
-  'Inc.',
-  'Corp.',
-  'Ltd.',
-  'Co.',
   'Supt.',
   'Fr.',
-  'No.',
-  'vs.',
-  'v.',
 ]);
+
+/** Abbreviations whose full stop does not end a sentence. */
+const ABBREVIATIONS = new Set([...NAME_OPENING_ABBREVIATIONS, 'Jr.', 'Sr.', 'Inc.', 'Corp.', 'Ltd.', 'Co.', 'No.', 'vs.', 'v.']);
 const INITIALS = /^(?:\p{Lu}\.)+$/u;
 const WORD = /[\p{L}\p{M}\p{N}][\p{L}\p{M}\p{N}'’.&-]*/gu;
 
@@ -119,28 +113,6 @@ export function isAcronym(word: string): boolean {
 function closesName(word: string): boolean {
   return word.endsWith('.') && !/^\p{Lu}\.$/u.test(word) && !NAME_OPENING_ABBREVIATIONS.has(word);
 }
-
-const NAME_OPENING_ABBREVIATIONS = new Set([
-  'Mr.',
-  'Mrs.',
-  'Ms.',
-  'Dr.',
-  'St.',
-  'Adm.',
-  'Gen.',
-  'Col.',
-  'Capt.',
-  'Lt.',
-  'Sgt.',
-  'Maj.',
-  'Gov.',
-  'Sen.',
-  'Rep.',
-  'Prof.',
-  'Rev.',
-  'Supt.',
-  'Fr.',
-]);
 
 export interface Span {
   /** The capitalised words, with the lowercase joiners and particles between them. */
