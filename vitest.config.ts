@@ -54,8 +54,8 @@ export default defineConfig({
     testTimeout: 180_000,
     hookTimeout: 300_000,
     // Browser checks poll for what a reader would see (search results, the address bar); on a busy
-    // 2-core runner Pagefind can take longer than the 1 s default to answer. A test that asserts
-    // nothing fails.
+    // 2-core runner Pagefind can take longer than Vitest's default poll to answer. A test that
+    // asserts nothing fails.
     expect: { poll: { timeout: 15_000 }, requireAssertions: true },
     // Serves the demo builds that the site, browser and Lighthouse checks share.
     globalSetup: ['tests/helpers/global-setup.ts'],

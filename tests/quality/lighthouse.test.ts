@@ -19,9 +19,9 @@ const MINIMUM_SCORE = 0.95;
  * Five runs per page, each in a fresh browser as Lighthouse's own CLI does. Accessibility, best
  * practices and SEO do not depend on timing: every run must reach the minimum. Performance is
  * judged on the best run, Lighthouse CI's default ("optimistic") aggregation: on a shared runner
- * other work only ever adds time, and the CPU slowdown multiplies it, so a busy moment turned
- * a few milliseconds of layout into 420 ms of blocking time on a story page with no script of
- * its own, failing the median of five. A page that is really slow is slow in every run.
+ * other work only ever adds time, and the CPU slowdown multiplies it, so a busy moment can turn
+ * a little layout into a failing blocking time on a page with no script of its own. A page that
+ * is really slow is slow in every run.
  */
 const RUNS_PER_PAGE = 5;
 

@@ -25,8 +25,8 @@ function generatedSources(): Record<string, Uint8Array> {
   dumps.forEach((generated, index) => {
     sources[`${DAYS[index % DAYS.length]}/dump-${String(index).padStart(4, '0')}.txt`] = dumpBytes(generated);
   });
-  // The MDX compiler slows more than linearly on one huge paragraph (about 30 s of CPU for 1 MB),
-  // so `npm test` builds a quarter of it; `npm run fuzz` and the pipeline fuzz take the full 1 MB.
+  // The MDX compiler slows more than linearly on one huge paragraph, so `npm test` builds a
+  // quarter of the longest; `npm run fuzz` and the pipeline fuzz take it whole.
   const longLength = process.env.FUZZ_RUNS ? 1024 * 1024 : 256 * 1024;
   const longParagraph = fc.sample(printableText, { numRuns: 40_000, seed: SEED }).join(' ').slice(0, longLength);
   const longStory = storyLines({
