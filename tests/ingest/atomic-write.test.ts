@@ -1,23 +1,12 @@
 /** Atomic writes: one temporary name scheme, a target whole or untouched, a live writer's file told from a leftover. */
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { isLiveTemporary, replaceAtomically, temporaryPathFor, writeFileAtomic, writeFileAtomicSync } from '#lib/atomic-write.ts';
+import { deadPid, tempDirs } from './project.ts';
 
-const dirs: string[] = [];
-function tempDir(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'broadsheet-atomic-'));
-  dirs.push(dir);
-  return dir;
-}
-afterEach(() => {
-  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
-});
-
-const deadPid = () => Number(spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], { encoding: 'utf8' }).stdout);
+const tempDir = tempDirs('broadsheet-atomic-');
 
 describe('temporaryPathFor', () => {
   it('names a hidden file beside the target, unique per process and call', () => {

@@ -3,26 +3,16 @@
  * and many ingests started at once on a loaded machine leave one run's collection, every other
  * run refused with the clear message.
  */
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { availableParallelism, tmpdir } from 'node:os';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { acquireLock, LockedError } from '#ingest/lock.ts';
 import { writeArticles } from '#ingest/write.ts';
-import { manyStories, tempProjects, type Run, type TempProject } from './project.ts';
+import { deadPid, manyStories, tempDirs, tempProjects, type Run, type TempProject } from './project.ts';
 
-const dirs: string[] = [];
-function tempDir(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'broadsheet-lock-'));
-  dirs.push(dir);
-  return dir;
-}
-afterEach(() => {
-  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
-});
-
-const deadPid = () => Number(spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], { encoding: 'utf8' }).stdout);
+const tempDir = tempDirs('broadsheet-lock-');
 
 describe('acquireLock', () => {
   it('holds this process id while held and leaves nothing once released', async () => {

@@ -1,5 +1,5 @@
 /** A throwaway project folder holding only content/sources/, and the ingest and add commands run on it. */
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -114,3 +114,20 @@ export function tempProjects(): (sources?: Record<string, string | Uint8Array>) 
     return project;
   };
 }
+
+/** Makes temporary folders for the calling test file and removes them after each of its tests. */
+export function tempDirs(prefix: string): () => string {
+  const created: string[] = [];
+  afterEach(() => {
+    for (const dir of created.splice(0)) rmSync(dir, { recursive: true, force: true });
+  });
+  return () => {
+    const dir = mkdtempSync(join(tmpdir(), prefix));
+    created.push(dir);
+    return dir;
+  };
+}
+
+/** The id of a process that has already exited: what a killed run leaves in its files. */
+export const deadPid = () =>
+  Number(spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], { encoding: 'utf8' }).stdout);
