@@ -4,7 +4,8 @@
  * shared corpora (never copied into the repository) and run through the real ingest pipeline.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join, relative, resolve } from 'node:path';
+import { seededRandom } from '../bench/archive.ts';
 import { ingestSources } from '#ingest/pipeline.ts';
 import type { DumpFile } from '#ingest/read.ts';
 import { defaultNameStage } from '#ingest/names/stage.ts';
@@ -14,6 +15,11 @@ export const projectRoot = resolve(import.meta.dirname, '../../..');
 /** The shared corpora, beside the repository. */
 export const sharedCorpus = resolve(projectRoot, '../shared/corpus');
 export const BBC_LABELS = join(projectRoot, 'tests/labels/bbc-names.json');
+/** Labels of BBC stories the rules were never tuned on (docs/labelling.md). */
+export const BBC_UNTUNED_LABELS = join(projectRoot, 'tests/labels/bbc-names-untuned.json');
+/** The seed that drew the untuned stories; a fresh draw takes a new seed. */
+export const UNTUNED_SEED = 21;
+export const UNTUNED_COUNT = 120;
 
 export interface Label {
   people: string[];
@@ -182,6 +188,29 @@ export function evaluateBbc(dir = join(sharedCorpus, 'bbc'), labelsFile = BBC_LA
     stories: predictions.length,
     scores: { people: score(predictions, 'people'), countries: score(predictions, 'countries') },
   };
+}
+
+/**
+ * `count` BBC stories drawn at random with `seed` from those no tuned label set holds, nor a
+ * copy of one (the corpus repeats a few stories): the untuned set's stories, reproducible from
+ * the corpus and the seed alone.
+ */
+export function drawUntunedStories(dir = join(sharedCorpus, 'bbc'), seed = UNTUNED_SEED, count = UNTUNED_COUNT): string[] {
+  const text = (story: string) => readFileSync(join(dir, story), 'utf8').trim();
+  const tuned = new Set(
+    Object.keys((JSON.parse(readFileSync(BBC_LABELS, 'utf8')) as { stories: Record<string, Label> }).stories).map(text),
+  );
+  const pool = readdirSync(dir, { withFileTypes: true, recursive: true })
+    .filter((entry) => entry.isFile() && entry.name.endsWith('.txt') && entry.parentPath !== dir)
+    .map((entry) => `${relative(dir, entry.parentPath)}/${entry.name}`)
+    .filter((story) => !tuned.has(text(story)))
+    .sort();
+  const random = seededRandom(seed);
+  for (let i = pool.length - 1; i > 0; i--) {
+    const j = Math.floor(random() * (i + 1));
+    [pool[i], pool[j]] = [pool[j]!, pool[i]!];
+  }
+  return pool.slice(0, count).sort();
 }
 
 export function sharedCorpusPresent(): boolean {
