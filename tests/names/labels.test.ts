@@ -1,16 +1,20 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { countryByName } from '#lib/countries.ts';
-import { BBC_LABELS } from '#tools/eval/labelled.ts';
+import { BBC_LABELS, BBC_UNTUNED_LABELS, drawUntunedStories, sharedCorpusPresent } from '#tools/eval/labelled.ts';
 
-describe('the BBC labels file', () => {
-  const { stories } = JSON.parse(readFileSync(BBC_LABELS, 'utf8')) as {
-    stories: Record<string, { people: string[]; countries: string[]; optional_countries?: string[] }>;
-  };
+type Labels = Record<string, { people: string[]; countries: string[]; optional_countries?: string[] }>;
+const read = (file: string) => (JSON.parse(readFileSync(file, 'utf8')) as { stories: Labels }).stories;
 
-  it('covers at least 80 stories from all five folders, keyed by path only', () => {
+describe.each([
+  ['tuned', BBC_LABELS, 80],
+  ['untuned', BBC_UNTUNED_LABELS, 100],
+])('the %s BBC labels file', (_, file, least) => {
+  const stories = read(file);
+
+  it(`covers at least ${least} stories from all five folders, keyed by path only`, () => {
     const keys = Object.keys(stories);
-    expect(keys.length).toBeGreaterThanOrEqual(80);
+    expect(keys.length).toBeGreaterThanOrEqual(least);
     for (const key of keys) expect(key).toMatch(/^(business|entertainment|politics|sport|tech)\/\d{3}\.txt$/);
     expect(new Set(keys.map((key) => key.split('/')[0]))).toEqual(new Set(['business', 'entertainment', 'politics', 'sport', 'tech']));
   });
@@ -20,5 +24,16 @@ describe('the BBC labels file', () => {
       for (const country of [...label.countries, ...(label.optional_countries ?? [])])
         expect(countryByName(country), `${story}: ${country}`).toBeDefined();
     }
+  });
+});
+
+describe.skipIf(!sharedCorpusPresent())('the untuned set', () => {
+  it('is the seeded draw from the stories outside the tuned set, so nobody picked its stories', () => {
+    expect(Object.keys(read(BBC_UNTUNED_LABELS))).toEqual(drawUntunedStories());
+  });
+
+  it('shares no story with the tuned set', () => {
+    const tuned = new Set(Object.keys(read(BBC_LABELS)));
+    expect(Object.keys(read(BBC_UNTUNED_LABELS)).filter((story) => tuned.has(story))).toEqual([]);
   });
 });

@@ -153,12 +153,23 @@ export function evaluateSeed(dir = join(sharedCorpus, 'seed')): SetReport {
   };
 }
 
+/** A labelled set of BBC stories: its name in reports and its labels file. */
+export interface BbcSet {
+  name: string;
+  file: string;
+}
+
+export const BBC_SETS: readonly BbcSet[] = [
+  { name: 'bbc (tuned)', file: BBC_LABELS },
+  { name: 'bbc untuned', file: BBC_UNTUNED_LABELS },
+];
+
 /**
- * The labelled BBC stories. The whole BBC archive is ingested (one day per folder), because a
- * lone surname is resolved across the archive; only the labelled stories are scored.
+ * The labelled BBC stories, one report per set. The whole BBC archive is ingested once (one
+ * day per folder), because a lone surname is resolved across the archive; only the labelled
+ * stories are scored.
  */
-export function evaluateBbc(dir = join(sharedCorpus, 'bbc'), labelsFile = BBC_LABELS): SetReport {
-  const labels = (JSON.parse(readFileSync(labelsFile, 'utf8')) as { stories: Record<string, Label> }).stories;
+export function evaluateBbc(dir = join(sharedCorpus, 'bbc'), sets: readonly BbcSet[] = BBC_SETS): SetReport[] {
   const folders = readdirSync(dir, { withFileTypes: true })
     .filter((entry) => entry.isDirectory())
     .map((entry) => entry.name)
@@ -173,21 +184,24 @@ export function evaluateBbc(dir = join(sharedCorpus, 'bbc'), labelsFile = BBC_LA
     }
   });
   const byStory = ingest(sources).byFile;
-  const predictions = Object.entries(labels).map(([story, label]): Prediction => {
-    const article = byStory.get(story);
-    if (!article) throw new Error(`${labelsFile}: no article was made from ${story}`);
+  return sets.map(({ name, file }) => {
+    const labels = (JSON.parse(readFileSync(file, 'utf8')) as { stories: Record<string, Label> }).stories;
+    const predictions = Object.entries(labels).map(([story, label]): Prediction => {
+      const article = byStory.get(story);
+      if (!article) throw new Error(`${file}: no article was made from ${story}`);
+      return {
+        story,
+        predicted: { people: article.people, countries: article.countries },
+        gold: { people: label.people, countries: label.countries },
+        optional: { people: label.optional_people ?? [], countries: label.optional_countries ?? [] },
+      };
+    });
     return {
-      story,
-      predicted: { people: article.people, countries: article.countries },
-      gold: { people: label.people, countries: label.countries },
-      optional: { people: label.optional_people ?? [], countries: label.optional_countries ?? [] },
+      name,
+      stories: predictions.length,
+      scores: { people: score(predictions, 'people'), countries: score(predictions, 'countries') },
     };
   });
-  return {
-    name: 'bbc',
-    stories: predictions.length,
-    scores: { people: score(predictions, 'people'), countries: score(predictions, 'countries') },
-  };
 }
 
 /**

@@ -1,0 +1,95 @@
+/**
+ * Scores the person pages a reader meets: the names stage runs over the bench archive (the same
+ * seeded stories `npm run bench` builds), person pages are drawn at random with a fixed seed,
+ * and each is looked up in the hand verdicts of `tests/labels/person-pages.json`.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { ingestSources } from '#ingest/pipeline.ts';
+import type { DumpFile } from '#ingest/read.ts';
+import { openNameStage } from '#ingest/names/stage.ts';
+import { benchStory, dayOf, dumpText, seededRandom, STORIES_PER_DAY, type SourceStory } from '../bench/archive.ts';
+import { projectRoot } from './labelled.ts';
+
+export const PERSON_PAGE_LABELS = join(projectRoot, 'tests/labels/person-pages.json');
+/** The draw the verdicts were made for; a new draw judges whatever names it adds. */
+export const PAGES_SEED = 22;
+export const PAGES_COUNT = 200;
+export const PAGES_ARCHIVE = 10_000;
+
+export type Verdict = 'person' | 'not-person' | 'duplicate';
+
+export interface PersonPage {
+  name: string;
+  /** Up to three sentences naming the person, with the story's title: what a judge reads. */
+  evidence: string[];
+  stories: number;
+}
+
+export interface PagesReport {
+  drawn: number;
+  judged: number;
+  people: number;
+  notPeople: string[];
+  duplicates: string[];
+  unjudged: PersonPage[];
+}
+
+/** Every person page of the bench archive of `count` stories, ingested under the project's names files. */
+export function benchPersonPages(corpus: readonly SourceStory[], count = PAGES_ARCHIVE): PersonPage[] {
+  const encoder = new TextEncoder();
+  const sources: DumpFile[] = [];
+  for (let start = 0, day = 0; start < count; start += STORIES_PER_DAY, day++) {
+    const stories = Array.from({ length: Math.min(STORIES_PER_DAY, count - start) }, (_, offset) => benchStory(corpus, start + offset));
+    sources.push({ path: `${dayOf(day)}/bench.txt`, date: dayOf(day), bytes: encoder.encode(dumpText(stories)) });
+  }
+  const result = ingestSources(sources, undefined, openNameStage(projectRoot));
+  const pages = new Map<string, PersonPage>();
+  for (const { frontmatter, body } of result.articles) {
+    const text = [frontmatter.caption ?? '', ...body.map((block) => block.text)].join(' ');
+    const sentences = text.split(/(?<=[.!?"])\s+/);
+    for (const name of new Set(frontmatter.people)) {
+      const page = pages.get(name) ?? { name, evidence: [], stories: 0 };
+      page.stories++;
+      const surname = name.split(' ').at(-1)!;
+      const sentence = sentences.find((text) => text.includes(name)) ?? sentences.find((text) => text.includes(surname));
+      if (sentence && page.evidence.length < 3) page.evidence.push(`[${frontmatter.title}] ${sentence.trim()}`);
+      pages.set(name, page);
+    }
+  }
+  return [...pages.values()].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+}
+
+/** `count` pages drawn with `seed`: a partial Fisher-Yates shuffle of the pages in name order. */
+export function drawPages(pages: readonly PersonPage[], seed = PAGES_SEED, count = PAGES_COUNT): PersonPage[] {
+  const pool = [...pages];
+  const random = seededRandom(seed);
+  const drawn: PersonPage[] = [];
+  for (let i = 0; i < Math.min(count, pool.length); i++) {
+    const j = i + Math.floor(random() * (pool.length - i));
+    [pool[i], pool[j]] = [pool[j]!, pool[i]!];
+    drawn.push(pool[i]!);
+  }
+  return drawn;
+}
+
+export function readVerdicts(file = PERSON_PAGE_LABELS): Record<string, Verdict> {
+  if (!existsSync(file)) return {};
+  return (JSON.parse(readFileSync(file, 'utf8')) as { verdicts: Record<string, Verdict> }).verdicts;
+}
+
+export function scorePages(drawn: readonly PersonPage[], verdicts: Readonly<Record<string, Verdict>>): PagesReport {
+  const report: PagesReport = { drawn: drawn.length, judged: 0, people: 0, notPeople: [], duplicates: [], unjudged: [] };
+  for (const page of drawn) {
+    const verdict = verdicts[page.name];
+    if (verdict === undefined) {
+      report.unjudged.push(page);
+      continue;
+    }
+    report.judged++;
+    if (verdict === 'person') report.people++;
+    else if (verdict === 'duplicate') report.duplicates.push(page.name);
+    else report.notPeople.push(page.name);
+  }
+  return report;
+}
