@@ -1,13 +1,17 @@
 /**
  * `npm run eval`: how well the names stage finds people and countries, per labelled set
- * (the seed gold and the hand-labelled BBC stories), with each miss and false hit.
+ * (the seed gold and the hand-labelled BBC stories), with each miss and false hit, and with
+ * `--pages` how many person pages of the bench archive are real people.
  * Run with `--help` for options.
  */
 import { parseArgs } from 'node:util';
+import { loadCorpus } from './bench/archive.ts';
+import { benchPersonPages, drawPages, PAGES_ARCHIVE, PAGES_COUNT, PAGES_SEED, readVerdicts, scorePages } from './eval/person-pages.ts';
 import {
   evaluateBbc,
   evaluateCompromiseBaseline,
   evaluateSeed,
+  projectRoot,
   sharedCorpus,
   sharedCorpusPresent,
   type SetReport,
@@ -15,22 +19,27 @@ import {
 
 const HELP = `Usage: npm run eval -- [options]
 
-Scores the names stage against each labelled set (the seed's hand-checked parse and the
-hand-labelled BBC stories): precision, recall and F1 for people and countries, then every miss
-and false hit.
+Scores the names stage against each labelled set (the seed's hand-checked parse, the tuned
+and the untuned hand-labelled BBC stories): precision, recall and F1 for people and countries,
+then every miss and false hit (never the untuned set's: it is not to be read for ideas).
 
 Options:
   --quiet       print only the scores
+  --pages       also ingest the ${PAGES_ARCHIVE.toLocaleString('en')}-story bench archive, draw ${PAGES_COUNT} of its person pages
+                (seed ${PAGES_SEED}) and score them against the hand verdicts in
+                tests/labels/person-pages.json; pages with no verdict yet are printed with
+                their evidence, to be judged and added
   --baseline    also score compromise's .people() alone on the BBC stories, the yardstick the
                 rules are measured against
   -h, --help    show this help`;
 
-let values: { quiet: boolean; baseline: boolean; help: boolean };
+let values: { quiet: boolean; baseline: boolean; pages: boolean; help: boolean };
 try {
   ({ values } = parseArgs({
     options: {
       quiet: { type: 'boolean', default: false },
       baseline: { type: 'boolean', default: false },
+      pages: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
     },
   }));
@@ -79,4 +88,18 @@ console.log(
 if (values.baseline) {
   values.quiet = true;
   print(await evaluateCompromiseBaseline());
+}
+
+if (values.pages) {
+  const { stories } = await loadCorpus(projectRoot);
+  const report = scorePages(drawPages(benchPersonPages(stories)), readVerdicts());
+  console.log(
+    `\nperson pages of the ${PAGES_ARCHIVE.toLocaleString('en')}-story bench archive: ${report.people} of ${report.judged} judged are real people, one page each (${percent(report.judged === 0 ? 0 : report.people / report.judged).trim()}); ${report.unjudged.length} of ${report.drawn} drawn have no verdict yet`,
+  );
+  for (const name of report.notPeople) console.log(`    not a person  ${name}`);
+  for (const name of report.duplicates) console.log(`    duplicate     ${name}`);
+  for (const page of report.unjudged) {
+    console.log(`    unjudged      ${page.name} (${page.stories} ${page.stories === 1 ? 'story' : 'stories'})`);
+    for (const evidence of page.evidence) console.log(`                    ${evidence}`);
+  }
 }
