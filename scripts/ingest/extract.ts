@@ -6,7 +6,7 @@
 import type { ArticleTags } from '#lib/article.ts';
 import type { ParsedArticle } from './parse.ts';
 import {
-  ALL_GIVEN_NAMES,
+  allGivenNames,
   commonWords,
   FUNCTION_WORDS,
   HONORIFICS,
@@ -61,6 +61,11 @@ function segment(text: string): Segment {
 }
 
 const lower = (word: string) => word.toLowerCase();
+/** How a word for a role or a people ends: `Backbencher`, `Guardsman`, `Yorker`, `Columnist`. */
+const ROLE_ENDING = /(?:er|or|man|men|woman|ist|ian|ite)$/;
+
+/** The lowercase words that end a title phrase before the name (`Chancellor of the`, `Minister for`). */
+const TITLE_JOINERS = new Set(['of', 'for', 'the', '&']);
 const ROLE_STOPS = new Set([
   'the',
   'a',
@@ -108,7 +113,7 @@ function isPersonCue(plain: string | undefined): boolean {
   return PERSON_CUES.has(plain) || (plain.endsWith('s') && PERSON_CUES.has(plain.slice(0, -1)));
 }
 
-const isGivenName = (word: string | undefined) => word !== undefined && ALL_GIVEN_NAMES.has(lower(word));
+const isGivenName = (word: string | undefined) => word !== undefined && allGivenNames().has(lower(word));
 
 /**
  * The capitalised words at the end of a span that can be a person's name, and what stands
@@ -123,7 +128,7 @@ function nameTail(words: readonly Token[], personContext: boolean, rules: NameRu
   for (; index >= 0; index--) {
     const { text: word, lower: plain } = words[index]!;
     const previous = words[index - 1];
-    const previousIsGivenName = previous !== undefined && ALL_GIVEN_NAMES.has(previous.lower);
+    const previousIsGivenName = previous !== undefined && allGivenNames().has(previous.lower);
     const surnameSlot =
       tail.length === 0 && previous !== undefined && isCapitalised(previous.text) && (previousIsGivenName || personContext);
     if (
@@ -141,10 +146,12 @@ function nameTail(words: readonly Token[], personContext: boolean, rules: NameRu
       tail.unshift(word);
       continue;
     }
-    if ((TITLE_WORDS.has(plain) || NAME_KEEPING_TITLES.has(plain) || isPersonCue(plain)) && !surnameSlot) break;
+    // A word of office is a surname only after a given name (`John Major`): `Field Marshal` is a title alone.
+    if ((TITLE_WORDS.has(plain) || NAME_KEEPING_TITLES.has(plain)) && !(surnameSlot && previousIsGivenName)) break;
+    if (isPersonCue(plain) && !surnameSlot) break;
     if (NON_PERSON_WORDS.has(plain) && !(surnameSlot && personContext && previousIsGivenName)) break;
     if (isAcronym(word) && !(word.length === 2 && tail.length > 0 && !rules.countryNames.has(word))) break;
-    if (rules.countryNames.has(word) && !(tail.length > 0 && ALL_GIVEN_NAMES.has(plain))) break;
+    if (rules.countryNames.has(word) && !(tail.length > 0 && allGivenNames().has(plain))) break;
     if (!isCapitalised(word)) break;
     // `London-based`, `Jackson-style`: a compound adjective, not part of a name; nor is a run-on `Division.Those`.
     if ((word.includes('-') && /-\p{Ll}+$/u.test(word)) || (word.includes('.') && /\p{L}\.\p{L}{2,}/u.test(word))) break;
@@ -228,7 +235,7 @@ interface Candidate {
 }
 
 /** Why a run of capitalised words is not taken as a person. */
-type Reason = 'ship' | 'not a person' | 'country' | 'object' | 'qualifies a role' | 'place' | 'work';
+type Reason = 'ship' | 'not a person' | 'country' | 'object' | 'qualifies a role' | 'place' | 'work' | 'fragment';
 
 /**
  * What one capitalised run says: a person for sure, a lone word for later, a name that needs
@@ -273,6 +280,8 @@ interface NameRun extends Run {
   bareBefore: Token | undefined;
   /** A title, an honorific or a person word opens the run (`President`, `Mr`, `spokesman`). */
   titled: boolean;
+  /** A title or an honorific, not merely a person word, opens the run (`President`, `Mr`; not `Star`). */
+  officeTitled: boolean;
   /** A person word just before the run (`spokesman John Smith`). */
   cueBefore: boolean;
   /** `said John Smith`. */
@@ -328,29 +337,73 @@ const keptTitle: NameStep = ({ tail, prefix, name }) => {
 
 /** One word alone (`Trump`, `Mr Snow`): resolved later, against the article's full names or the archive. */
 const singleWord: NameStep = (nameRun, context) => {
-  if (nameRun.tail.length !== 1) return undefined;
-  const { name } = nameRun;
+  // `De Zeeuw said`, `Van Persie`: a surname with its particle, resolved by the surname like any lone one.
+  const particleSurname = nameRun.tail.length === 2 && NAME_PARTICLES.has(lower(nameRun.tail[0]!)) && !isGivenName(nameRun.tail[0]);
+  if (nameRun.tail.length !== 1 && !particleSurname) return undefined;
+  const name = nameRun.tail.at(-1)!;
+  // The last word of `Banque du Caire` or `Sky News Travel` is part of that name, not a person's.
+  if (nameRun.prefix.length > 0 && !nameRun.titled) return skipped(nameRun.text, 'fragment');
   const spoke = (nameRun.spokeAfter || nameRun.spokeBefore) && !commonWords().has(lower(name));
   const midSentence = nameRun.prefix.length > 0 || nameRun.opener || !nameRun.words[0]!.sentenceStart;
   return { kind: 'single', word: name, marked: nameRun.titled || spoke || context.honoured.has(name), midSentence };
 };
 
-/** `the Federal Reserve`, `firm Allied Domecq`: an article or an object noun says it is not a person. */
-const objectCue: NameStep = ({ bareBefore, titled, name }) =>
-  bareBefore !== undefined && !titled && (NON_PERSON_CUES.has(bareBefore.lower) || ['the', 'a', 'an'].includes(bareBefore.lower))
+const FIXTURE_WORDS = new Set(['v', 'v.', 'vs', 'vs.']);
+
+/** Words before a phrase that make it a thing: `the Federal Reserve`, `their Morris Minor`. */
+const DETERMINERS = new Set(['the', 'a', 'an', 'its', 'their', 'our', 'my', 'your', 'his', 'her']);
+
+/**
+ * `the Federal Reserve`, `firm Allied Domecq`, `Bookmaker Ladbrokes said`: a determiner or an
+ * object noun before the phrase, or an object noun opening the sentence, says it is not a person.
+ */
+const objectCue: NameStep = ({ bareBefore, titled, name, prefix, words, tail, part, first, opener }) => {
+  const opensWithObject =
+    prefix.length === 0 &&
+    words[0]!.sentenceStart &&
+    (tail.length > 1 || opener) &&
+    (NON_PERSON_CUES.has(words[0]!.lower) || DETERMINERS.has(words[0]!.lower));
+  const objectBefore = bareBefore !== undefined && !titled && (NON_PERSON_CUES.has(bareBefore.lower) || DETERMINERS.has(bareBefore.lower));
+  // `parent company of Mercedes Benz`, `maker of Krispy Kreme`: what an object noun is of is a thing too.
+  const before = part.tokens[first - 1];
+  const ofObject =
+    prefix.length === 0 &&
+    before !== undefined &&
+    ['of', 'for'].includes(before.lower) &&
+    NON_PERSON_CUES.has(part.tokens[first - 2]?.lower ?? '');
+  return opensWithObject || objectBefore || ofObject ? rejected(name, 'object') : undefined;
+};
+
+/** `Liquid Crystal Display (LCD)`: a phrase followed by its initials is a thing's name. */
+const spelledOutAcronym: NameStep = ({ words, end, part, name }) => {
+  const next = part.tokens[end];
+  if (next === undefined || words.at(-1)!.gapAfter.trim() !== '(' || !isAcronym(next.text)) return undefined;
+  const initials = words.map((word) => word.text[0]).join('');
+  return initials.endsWith(next.text) ? rejected(name, 'object') : undefined;
+};
+
+/** `Rotherham v Yeovil`: the sides of a fixture are teams, however many words follow. */
+const fixtureSide: NameStep = ({ before, after, prefix, name }) =>
+  (prefix.length === 0 && before !== undefined && FIXTURE_WORDS.has(before.lower)) ||
+  (after !== undefined && FIXTURE_WORDS.has(after.lower))
     ? rejected(name, 'object')
     : undefined;
 
 /** `Harry Potter director Alfonso Cuaron`: a phrase qualifying the next person's role is not a person. */
 const qualifiesRole: NameStep = ({ part, words, end, after, titled, name }) => {
   const last = words.at(-1)!;
-  const qualifies =
-    after !== undefined &&
-    last.gapAfter === ' ' &&
-    !last.possessive &&
-    isPersonCue(after.lower) &&
-    isCapitalised(part.tokens[end + 1]?.text ?? '');
-  return qualifies && !titled ? rejected(name, 'qualifies a role') : undefined;
+  if (titled || after === undefined || last.gapAfter !== ' ' || last.possessive) return undefined;
+  const { tokens } = part;
+  // `Harry Potter director Alfonso Cuaron`: a person word after the phrase, then a name.
+  const beforeName = isPersonCue(after.lower) && isCapitalised(tokens[end + 1]?.text ?? '');
+  // `Microsoft Windows Client product manager, said`: a lowercase word and a person word, then a pause.
+  const beforePause =
+    after.gapAfter === ' ' &&
+    !isCapitalised(after.text) &&
+    !ROLE_STOPS.has(after.lower) &&
+    isPersonCue(tokens[end + 1]?.lower) &&
+    /^\s*[,;:.)]/.test(tokens[end + 1]!.gapAfter);
+  return beforeName || beforePause ? rejected(name, 'qualifies a role') : undefined;
 };
 
 const placeName: NameStep = ({ tail, name }) =>
@@ -368,12 +421,14 @@ const NAME_STEPS: readonly NameStep[] = [
   keptTitle,
   singleWord,
   objectCue,
+  fixtureSide,
+  spelledOutAcronym,
   qualifiesRole,
   placeName,
   titleOfWork,
 ];
 
-const titleBefore: Evidence = ({ titled }) => titled;
+const titleBefore: Evidence = ({ titled, officeTitled, tail }) => officeTitled || (titled && !commonWords().has(lower(tail[0]!)));
 
 /** `Mr Pound` elsewhere in the text confirms `Stephen Pound`. */
 const honouredSurname: Evidence = ({ tail }, { honoured }) => honoured.has(tail.at(-1)!);
@@ -410,8 +465,15 @@ const EVIDENCE: readonly Evidence[] = [
 
 /** A name no step decided: proven by any one piece of evidence, else left for a proven name it is listed with. */
 function weighEvidence(nameRun: NameRun, context: Context): Reading {
-  const everyday = nameRun.tail.every((word) => commonWords().has(lower(word)));
-  const proven = (everyday ? STRONG_EVIDENCE : EVIDENCE).some((evidence) => evidence(nameRun, context));
+  const everydayFirst = commonWords().has(lower(nameRun.tail[0]!));
+  // Cutting a word that is no title off the front of a run leaves a fragment when what remains
+  // opens with an everyday word (`Star Wars Battlefront`) or follows a place's first word (`San
+  // Francisco Ballet`): the whole run is one thing, no person.
+  const cutAfterPlace = PLACE_OPENERS.has(nameRun.prefix.at(-1)?.lower ?? '');
+  if ((everydayFirst || cutAfterPlace) && (nameRun.opener || nameRun.prefix.length > 0) && !nameRun.officeTitled)
+    return skipped(nameRun.text, 'fragment');
+  // An everyday word first (`Free Mojtaba`, `European Elvis`, `Six Nations`) takes a title or an honorific to be a name.
+  const proven = (everydayFirst ? STRONG_EVIDENCE : EVIDENCE).some((evidence) => evidence(nameRun, context));
   const role = roleOf(nameRun);
   return { kind: 'candidate', proven, name: nameRun.name, first: nameRun.first, last: nameRun.end - 1, ...(role ? { role } : {}) };
 }
@@ -444,16 +506,26 @@ function nameRunOf(run: Run, rules: NameRules): NameRun | undefined {
     commonWords().has(lower(tail[0]!)) &&
     !rules.countryNames.has(tail[0]!);
   if (opener) tail.shift();
-  // `Backbencher Stephen Pound`: an unlisted role word before a given name and surname.
+  // `Backbencher Stephen Pound`, `Scots Guardsman Allan Hendry`, `New Yorker William Trowbridge`: an
+  // unlisted word for a role or a people before a given name and surname. Only a word shaped like
+  // one: an unknown given name (`Sion Aubrey Roberts`) is part of the name, not to be cut.
   if (
-    prefix.length === 0 &&
     tail.length >= 3 &&
     !isGivenName(tail[0]) &&
     isGivenName(tail[1]) &&
-    !NAME_PARTICLES.has(tail[1]!) &&
-    /^\p{Lu}\p{Ll}{2,}$/u.test(tail[0]!)
+    !(NAME_PARTICLES.has(lower(tail[1]!)) && !isGivenName(tail[1])) &&
+    /^\p{Lu}\p{Ll}{2,}$/u.test(tail[0]!) &&
+    (commonWords().has(lower(tail[0]!)) || ROLE_ENDING.test(tail[0]!))
   )
     tail.shift();
+  const officeTitled = prefix.some(({ lower: word }) => HONORIFICS.has(word) || TITLE_WORDS.has(word) || NAME_KEEPING_TITLES.has(word));
+  // `Chancellor of the Exchequer Gordon Brown`: what follows a title's `of` up to the name is the title's.
+  if (officeTitled && TITLE_JOINERS.has(prefix.at(-1)!.lower) && tail.length >= 2 && !isGivenName(tail[0])) {
+    const given = tail.findIndex(isGivenName);
+    const titleWords = given > 0 && tail.length - given >= 2 ? given : given < 0 ? tail.length - 1 : 0;
+    prefix.push(...words.slice(prefix.length, prefix.length + titleWords));
+    tail.splice(0, titleWords);
+  }
   const name = normaliseName(tail.join(' '));
   return {
     ...run,
@@ -465,9 +537,8 @@ function nameRunOf(run: Run, rules: NameRules): NameRun | undefined {
     before,
     after,
     bareBefore: prefix.length === 0 && adjacentBefore ? before : undefined,
-    titled: prefix.some(
-      ({ lower: word }) => HONORIFICS.has(word) || TITLE_WORDS.has(word) || NAME_KEEPING_TITLES.has(word) || isPersonCue(word),
-    ),
+    titled: officeTitled || prefix.some(({ lower: word }) => isPersonCue(word)),
+    officeTitled,
     cueBefore,
     spokeBefore,
     spokeAfter,

@@ -21,7 +21,7 @@ describe('each name step gives its own reading', () => {
   });
 
   it('rejects an object, a phrase qualifying a role, a place and a work', () => {
-    expect(readingOf('The firm Allied Domecq grew.', 'Allied Domecq')).toMatchObject({ kind: 'rejected', reason: 'object' });
+    expect(readingOf('The firm Vextal Domecq grew.', 'Vextal Domecq')).toMatchObject({ kind: 'rejected', reason: 'object' });
     expect(readingOf('On Monday Acme Widgets chairman Jonas Pell spoke.', 'Acme Widgets')).toMatchObject({
       kind: 'rejected',
       reason: 'qualifies a role',
@@ -79,7 +79,7 @@ describe('the readings folded into an article', () => {
   it('proves a name listed with a proven one, keeps the text order, and drops a rejected name everywhere', () => {
     expect(peopleIn('Crowds met Zorvic Plandt and John Qorvel there.')).toEqual(['Zorvic Plandt', 'John Qorvel']);
     expect(peopleIn('Crowds met Zorvic Plandt there.')).toEqual([]);
-    expect(peopleIn('Crowds met Allied Domecq, who spoke.')).toEqual(['Allied Domecq']);
-    expect(peopleIn('The firm Allied Domecq grew. Crowds met Allied Domecq, who spoke.')).toEqual([]);
+    expect(peopleIn('Crowds met Vextal Domecq, who spoke.')).toEqual(['Vextal Domecq']);
+    expect(peopleIn('The firm Vextal Domecq grew. Crowds met Vextal Domecq, who spoke.')).toEqual([]);
   });
 });
