@@ -102,6 +102,8 @@ function peopleKnownSoFar(canonicalOf: (name: string) => string) {
     spellingsSeen.add(spelling);
     const name = canonicalOf(spelling);
     if (words(spelling).length < 2 && words(name).length < 2) return;
+    // `J Lewsey` is no person of its own to resolve others to: it is resolved itself.
+    if (initialled(name)) return;
     const known = surnamesOf.get(name) ?? new Set<string>();
     surnamesOf.set(name, known);
     for (const family of [surname(spelling), surname(name)]) {
@@ -130,7 +132,38 @@ function peopleKnownSoFar(canonicalOf: (name: string) => string) {
       // else (`Blackburn` the club against `Tony Blackburn`): it is not resolved across stories.
       return (storiesLeavingAlone.get(word) ?? 0) <= (storiesNaming.get(person) ?? 0) ? person : undefined;
     },
+    /** The one person `J Lewsey` can be: in the article, else in the archive so far, with that surname and a given name of that initial. */
+    resolveInitialled(name: string, present: readonly string[]): string | undefined {
+      const [initial, ...rest] = words(name);
+      const family = rest.join(' ');
+      const matches = (candidate: string) => {
+        const parts = words(candidate);
+        return parts.length >= 2 && parts.slice(1).join(' ').endsWith(family) && parts[0]!.length > 1 && parts[0]!.startsWith(initial!);
+      };
+      const inArticle = present.filter(matches);
+      if (inArticle.length > 0) return inArticle.length === 1 ? inArticle[0] : undefined;
+      const inArchive = [...(bearers.get(surname(name)) ?? [])].filter(matches);
+      return inArchive.length === 1 ? inArchive[0] : undefined;
+    },
   };
+}
+
+/** A name given by an initial and a surname only (`J Lewsey`, `C Sweeney`). */
+const initialled = (name: string) => /^\p{Lu}$/u.test(words(name)[0]!) && words(name).length >= 2;
+
+/**
+ * `J Lewsey` as the one full name it can be; a name that can be more than one person, or none
+ * the archive knows yet, is left off: a page for `J Lewsey` would split one person in two.
+ */
+function resolveInitials(names: readonly string[], known: ReturnType<typeof peopleKnownSoFar>, others: readonly string[] = []): string[] {
+  const full = names.filter((name) => !initialled(name));
+  return unique(
+    names.flatMap((name) => {
+      if (!initialled(name)) return [name];
+      const person = known.resolveInitialled(name, [...full, ...others]);
+      return person ? [person] : [];
+    }),
+  );
 }
 
 /** The articles' indexes grouped by day (an id's `YYYY-MM-DD` prefix), oldest day first. */
@@ -146,12 +179,12 @@ export function resolveArchive(articles: readonly ArchiveArticle[], rules: NameR
   for (const person of rules.curation.people) person.aliases.forEach(known.learnSpelling);
 
   const resolveArticle = ({ id, extraction }: ArchiveArticle): ArticleTags => {
-    let people = unique(extraction.people.map(canonicalOf));
+    let people = resolveInitials(unique(extraction.people.map(canonicalOf)), known);
     for (const word of extraction.loneNames) {
       const person = known.resolveLone(word, people);
       if (person && !people.includes(person)) people.push(person);
     }
-    const captionPeople = unique(extraction.captionPeople.map(canonicalOf));
+    const captionPeople = resolveInitials(unique(extraction.captionPeople.map(canonicalOf)), known, people);
     for (const word of extraction.captionLoneNames) {
       const person = known.resolveLone(word, [...captionPeople, ...people]);
       if (person && !captionPeople.includes(person)) captionPeople.push(person);
