@@ -43,6 +43,8 @@ const settingsShape = {
   storiesPerPage: positiveCount,
   /** Stories per part of the search index (see search-parts.ts): the default keeps the indexer's memory in bounds (README, "Performance"). */
   searchPartStories: positiveCount.default(5000),
+  /** The names the dumps' own publisher goes by: its stories quote it (`told Asharq Al-Awsat`), but it is never a person. */
+  publisherNames: z.array(requiredText, { error: 'expected a list of names, e.g. [Asharq Al-Awsat, Aawsat]' }).default([]),
 };
 
 const settingsSchema = z.strictObject(settingsShape, {

@@ -142,6 +142,22 @@ describe('curation files', () => {
     expect(story!.countries).toContain('Switzerland');
   });
 
+  it("never takes the publisher's own names from content/site.yaml for a person, and names a mistake there", async () => {
+    const story = 'Talks\n\nVarno Quill, an official, told Kestrel Gazetteo the talks would go on, said Tamsin Orrel.';
+    expect(ingestStories([story], { rules: compileRules(loadCuration(root)) })[0]!.people).toEqual(['Varno Quill', 'Tamsin Orrel']);
+    await writeFile(
+      join(root, 'content', 'site.yaml'),
+      'title: T\ndescription: D\nlanguage: en\ntimeZone: UTC\nstoriesPerPage: 10\npublisherNames: [Tamsin Orrel]\n',
+    );
+    expect(ingestStories([story], { rules: compileRules(loadCuration(root)) })[0]!.people).toEqual(['Varno Quill']);
+    await writeFile(
+      join(root, 'content', 'site.yaml'),
+      'title: T\ndescription: D\nlanguage: en\ntimeZone: UTC\nstoriesPerPage: 10\npublisherNames: Tamsin Orrel\n',
+    );
+    expect(() => loadCuration(root)).toThrow(/content\/site\.yaml: publisherNames: expected a list of names/);
+    await rm(join(root, 'content', 'site.yaml'));
+  });
+
   it('names the file, the line and the fix for a mistake', async () => {
     await write('people.yaml', '- name: Ada Lovelace\n- name: Alan Turing\n  country: Narnia\n');
     expect(() => loadCuration(root)).toThrow(IngestError);

@@ -13,13 +13,14 @@ describe('content/site.yaml', () => {
   });
 
   it('reads every setting', () => {
-    expect(parseSettings(`${valid}searchPartStories: 300\n`)).toEqual({
+    expect(parseSettings(`${valid}searchPartStories: 300\npublisherNames: [Asharq Al-Awsat]\n`)).toEqual({
       title: 'T',
       description: 'D',
       language: 'en-GB',
       timeZone: 'Asia/Riyadh',
       storiesPerPage: 10,
       searchPartStories: 300,
+      publisherNames: ['Asharq Al-Awsat'],
     });
   });
 

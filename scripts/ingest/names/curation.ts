@@ -16,6 +16,7 @@ import {
   type ArticleOverride,
   type KnownPerson,
 } from '#lib/curation-files.ts';
+import { parseSettings, SETTINGS_FILE } from '#lib/settings.ts';
 import { YamlFile } from '#lib/yaml-file.ts';
 import { cacheKey } from '#lib/cache-key.ts';
 import { IngestError } from '../errors.ts';
@@ -23,6 +24,8 @@ import { IngestError } from '../errors.ts';
 export interface Curation {
   people: KnownPerson[];
   notPeople: string[];
+  /** The publisher's names from content/site.yaml: never a person either. */
+  publisherNames: string[];
   /** Keyed by article id, `YYYY-MM-DD/<slug>` (the article's path without `.mdx`). */
   overrides: Record<string, ArticleOverride>;
   countries: CountryNameExtras & { notCountries: string[] };
@@ -61,10 +64,28 @@ function parseFile<T>(dir: string, name: string, schema: z.ZodType<T>): T {
   throw new IngestError(file, yaml.lineOf(issue), problem, fix);
 }
 
-/** Reads content/names/ under `root`; a missing file is an empty one. */
+/** `publisherNames` of content/site.yaml under `root`; none without the file. */
+function readPublisherNames(root: string): string[] {
+  let text: string;
+  try {
+    text = readFileSync(join(root, SETTINGS_FILE), 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
+    throw error;
+  }
+  try {
+    return parseSettings(text).publisherNames;
+  } catch (error) {
+    const problem = (error as Error).message.replace(/^[^:]+(?::\d+)?: /, '');
+    throw new IngestError(SETTINGS_FILE, undefined, problem, 'correct the setting as the message says');
+  }
+}
+
+/** Reads content/names/ and the publisher's names under `root`; a missing file is an empty one. */
 export function loadCuration(root: string): Curation {
   const dir = join(root, 'content', 'names');
   const curation = {
+    publisherNames: readPublisherNames(root),
     people: parseFile(dir, CURATION_FILES.people, peopleSchema),
     notPeople: parseFile(dir, CURATION_FILES.notPeople, notPeopleSchema),
     overrides: parseFile(dir, CURATION_FILES.overrides, overridesSchema),

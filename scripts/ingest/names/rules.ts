@@ -62,7 +62,7 @@ export function compileRules(curation: Curation): NameRules {
     countryPhrases: phraseIndex(countryNames.keys()),
     notCountryPhrases: phraseIndex(curation.countries.notCountries),
     knownPeople,
-    notPeople: new Set(curation.notPeople.map((name) => name.toLowerCase())),
+    notPeople: new Set([...curation.notPeople, ...curation.publisherNames].map((name) => name.toLowerCase())),
     curation,
   };
 }
