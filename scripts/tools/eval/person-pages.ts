@@ -3,12 +3,13 @@
  * seeded stories `npm run bench` builds), person pages are drawn at random with a fixed seed,
  * and each is looked up in the hand verdicts of `tests/labels/person-pages.json`.
  */
+import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ingestSources } from '#ingest/pipeline.ts';
 import type { DumpFile } from '#ingest/read.ts';
 import { openNameStage } from '#ingest/names/stage.ts';
-import { benchStory, dayOf, dumpText, seededRandom, STORIES_PER_DAY, type SourceStory } from '../bench/archive.ts';
+import { benchStory, dayOf, dumpText, STORIES_PER_DAY, type SourceStory } from '../bench/archive.ts';
 import { projectRoot } from './labelled.ts';
 
 export const PERSON_PAGE_LABELS = join(projectRoot, 'tests/labels/person-pages.json');
@@ -60,17 +61,18 @@ export function benchPersonPages(corpus: readonly SourceStory[], count = PAGES_A
   return [...pages.values()].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
 }
 
-/** `count` pages drawn with `seed`: a partial Fisher-Yates shuffle of the pages in name order. */
+/**
+ * `count` pages drawn with `seed`: those whose names hash lowest under the seed. A page keeps its
+ * place in the draw while it exists, so a rule change swaps only the pages it removes or adds
+ * and the verdicts already made keep counting.
+ */
 export function drawPages(pages: readonly PersonPage[], seed = PAGES_SEED, count = PAGES_COUNT): PersonPage[] {
-  const pool = [...pages];
-  const random = seededRandom(seed);
-  const drawn: PersonPage[] = [];
-  for (let i = 0; i < Math.min(count, pool.length); i++) {
-    const j = i + Math.floor(random() * (pool.length - i));
-    [pool[i], pool[j]] = [pool[j]!, pool[i]!];
-    drawn.push(pool[i]!);
-  }
-  return drawn;
+  const rank = (page: PersonPage) => createHash('sha1').update(`${seed}:${page.name}`).digest('hex');
+  return pages
+    .map((page) => ({ page, rank: rank(page) }))
+    .sort((a, b) => (a.rank < b.rank ? -1 : a.rank > b.rank ? 1 : 0))
+    .slice(0, count)
+    .map(({ page }) => page);
 }
 
 export function readVerdicts(file = PERSON_PAGE_LABELS): Record<string, Verdict> {
