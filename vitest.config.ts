@@ -27,6 +27,7 @@ const SITE = [
   'tests/trust/site-fuzz.test.ts',
 ];
 const BROWSER = [
+  'tests/publish/deploy-s3.test.ts',
   'tests/quality/accessibility.test.ts',
   'tests/quality/chromium.test.ts',
   'tests/quality/keyboard.test.ts',
