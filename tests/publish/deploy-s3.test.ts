@@ -165,18 +165,18 @@ describe('publishing to an S3-compatible bucket', () => {
   });
 
   it('serves the site from the bucket: pages, the feed, and search in Chromium', async () => {
-    const site = `${endpoint}${BASE_PATH}`;
-    const home = await fetch(site);
+    const url = `${endpoint}${BASE_PATH}`;
+    const home = await fetch(url);
     expect(home.status).toBe(200);
     expect(home.headers.get('cache-control')).toBe(REVALIDATE);
     expect(await home.text()).toContain('Budget Brings Tax Changes');
-    const feed = await fetch(`${site}rss.xml`);
+    const feed = await fetch(`${url}rss.xml`);
     expect(feed.headers.get('content-type')).toBe('text/xml; charset=utf-8');
     expect(await feed.text()).toContain('<title>Budget Brings Tax Changes</title>');
-    expect((await fetch(`${site}2026/02/06/`)).status).toBe(404);
+    expect((await fetch(`${url}2026/02/06/`)).status).toBe(404);
 
     const page = await (await browser.newContext()).newPage();
-    await page.goto(`${site}search/?q=budget`);
+    await page.goto(`${url}search/?q=budget`);
     await expect.poll(() => page.locator('pagefind-results .pf-result-link').allTextContents()).toContain('Budget Brings Tax Changes');
   });
 });
