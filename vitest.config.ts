@@ -17,6 +17,7 @@ const SITE = [
   'tests/ingest/lock.test.ts',
   'tests/ingest/write-cache.test.ts',
   'tests/publish/bad-dump.test.ts',
+  'tests/publish/host-limits-build.test.ts',
   'tests/publish/links.test.ts',
   'tests/quality/html-validate.test.ts',
   'tests/site/demo-site.test.ts',
@@ -26,6 +27,7 @@ const SITE = [
   'tests/trust/site-fuzz.test.ts',
 ];
 const BROWSER = [
+  'tests/publish/deploy-s3.test.ts',
   'tests/quality/accessibility.test.ts',
   'tests/quality/chromium.test.ts',
   'tests/quality/keyboard.test.ts',

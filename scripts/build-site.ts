@@ -10,6 +10,9 @@
  * memory than `SIDE_BY_SIDE_MEMORY` (a container's limit, else the machine's), or with
  * `--one-at-a-time`, they run one after the other: slower, at the indexer's peak.
  *
+ * Last, the built site is measured against the host's limits (`host` in content/site.yaml, see
+ * host-limits.ts): a warning past 80% of one, a failed build past it.
+ *
  *   node scripts/build-site.ts [--one-at-a-time]   (run by `npm run build`, after the ingest)
  */
 import { spawn } from 'node:child_process';
@@ -18,7 +21,9 @@ import { createRequire } from 'node:module';
 import { totalmem } from 'node:os';
 import { dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { checkHostLimits, measureFolder } from '#lib/host-limits.ts';
 import { isSearchBundleFolder } from '#lib/search-parts.ts';
+import { siteSettings } from '#lib/settings.ts';
 
 const DIST = 'dist';
 const STAGED_INDEX = join('.cache', 'broadsheet', 'search-index');
@@ -77,6 +82,10 @@ try {
       ? ''
       : ` (${(memory / 1024 ** 3).toFixed(1)} GB of memory, under ${SIDE_BY_SIDE_MEMORY / 1024 ** 3} GB)`;
   console.log(`build: ${took.join(', ')}, ${sideBySide ? 'side by side' : 'one after the other'}${why}`);
+  const findings = checkHostLimits(await measureFolder(DIST), siteSettings().host);
+  for (const { message } of findings.filter(({ level }) => level === 'warning')) console.warn(`build: warning: ${message}`);
+  const errors = findings.filter(({ level }) => level === 'error').map(({ message }) => message);
+  if (errors.length > 0) throw new Error(errors.join('\nbuild: '));
 } catch (error) {
   // One failure is enough to fail the build: stop the other half rather than wait for it.
   for (const child of running) child.kill();

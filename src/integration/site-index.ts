@@ -32,9 +32,10 @@ let keys: PageKeys<Article> | undefined;
 
 /**
  * This build's page cache keys (see page-keys.ts). The settings are what every page shows
- * besides its stories; Astro itself compares the config, the code and the lockfile.
+ * besides its stories, less the host's limits, which no page shows; Astro itself compares the
+ * config, the code and the lockfile.
  */
 export function sitePageKeys(): PageKeys<Article> {
-  keys ??= pageKeys(JSON.stringify(siteSettings()));
+  keys ??= pageKeys(JSON.stringify({ ...siteSettings(), host: undefined }));
   return keys;
 }

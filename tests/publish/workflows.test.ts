@@ -88,13 +88,35 @@ describe('deploy workflow', () => {
     expect(actions).toEqual(expect.arrayContaining(['actions/configure-pages', 'actions/upload-pages-artifact', 'actions/deploy-pages']));
     const build = steps(workflow).find((step) => step.run === 'npm run build') as Step & { env?: Record<string, string> };
     expect(build.env).toEqual({
-      SITE_URL: '${{ steps.pages.outputs.origin }}',
-      BASE_PATH: '${{ steps.pages.outputs.base_path }}/',
+      SITE_URL: "${{ vars.DEPLOY_TARGET == 's3' && vars.SITE_URL || steps.pages.outputs.origin }}",
+      BASE_PATH: "${{ vars.DEPLOY_TARGET == 's3' && (vars.BASE_PATH || '/') || format('{0}/', steps.pages.outputs.base_path) }}",
     });
     // Only the job that publishes may write to Pages.
     expect(workflow.jobs.deploy?.permissions).toEqual({ pages: 'write', 'id-token': 'write' });
     expect(workflow.jobs.build).toBeDefined();
     expect(workflow.jobs.build?.permissions).toBeUndefined();
+  });
+
+  it('deploys to an S3-compatible bucket instead when DEPLOY_TARGET is s3, its secrets in that step alone', async () => {
+    const { workflow } = await readWorkflow('deploy.yml');
+    type Conditional = Step & { if?: string; env?: Record<string, string> };
+    const buildSteps = (workflow.jobs.build?.steps ?? []) as Conditional[];
+    const s3 = buildSteps.filter((step) => step.run === 'npm run deploy:s3');
+    expect(s3).toEqual([expect.objectContaining({ if: "vars.DEPLOY_TARGET == 's3'" })]);
+    expect(Object.keys(s3[0]?.env ?? {}).sort()).toEqual([
+      'S3_ACCESS_KEY_ID',
+      'S3_BUCKET',
+      'S3_ENDPOINT',
+      'S3_REGION',
+      'S3_SECRET_ACCESS_KEY',
+    ]);
+    expect(buildSteps.filter((step) => JSON.stringify(step).includes('secrets.'))).toEqual(s3);
+    expect(buildSteps.indexOf(s3[0]!)).toBeGreaterThan(buildSteps.findIndex((step) => step.run === 'npm run build'));
+    // Pages is left alone: not configured, not uploaded to, not deployed.
+    for (const step of buildSteps.filter((step) => /configure-pages|upload-pages-artifact/.test(step.uses ?? ''))) {
+      expect(step.if).toBe("vars.DEPLOY_TARGET != 's3'");
+    }
+    expect((workflow.jobs.deploy as Job & { if?: string }).if).toBe("vars.DEPLOY_TARGET != 's3'");
   });
 
   it('checks lint, types and the unit and site tiers before building, and no browser tier that timing could fail', async () => {

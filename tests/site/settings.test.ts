@@ -21,7 +21,18 @@ describe('content/site.yaml', () => {
       storiesPerPage: 10,
       searchPartStories: 300,
       publisherNames: ['Asharq Al-Awsat'],
+      host: { name: 'GitHub Pages', maxSize: 1e9 },
     });
+  });
+
+  it('reads the host limits, sizes written with a unit or in bytes', () => {
+    expect(parseSettings(`${valid}host:\n  name: GitLab Pages\n  maxSize: 1.5 GB\n  maxFiles: 200000\n`).host).toEqual({
+      name: 'GitLab Pages',
+      maxSize: 1_500_000_000,
+      maxFiles: 200_000,
+    });
+    expect(parseSettings(`${valid}host: { name: Bucket, maxSize: 500mb }`).host.maxSize).toBe(500_000_000);
+    expect(parseSettings(`${valid}host: { name: Bucket, maxSize: 12345 }`).host.maxSize).toBe(12_345);
   });
 
   it('defaults the stories per search-index part when the file leaves it out', () => {
@@ -36,6 +47,11 @@ describe('content/site.yaml', () => {
     ['searchPartStories: 2.5', /searchPartStories: expected a whole number/],
     ['title: ""', /title: expected a non-empty text/],
     ['tittle: T', /tittle: unknown setting/],
+    ['host: { name: H, maxSize: 1 GiB }', /host\.maxSize: "1 GiB" is not a size such as 1 GB/],
+    ['host: { name: H, maxSize: -5 }', /host\.maxSize: "-5" is not a size/],
+    ['host: { name: H, maxSize: 1 GB, maxFile: 9 }', /host: maxFile: unknown setting \(known: name, maxSize, maxFiles\)/],
+    ['host: { maxSize: 1 GB }', /host\.name: expected a non-empty text/],
+    ['host: 1 GB', /host: expected keys name, maxSize/],
   ])('rejects %j with a message naming the file and the key', (line, message) => {
     const key = line.split(':')[0] ?? '';
     const text = valid
