@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { DOUBT_WEIGHTS, doubtOf, MANY_STORIES, rankByDoubt } from '#ingest/names/doubt.ts';
@@ -43,6 +44,16 @@ describe('doubt of a new name', () => {
 
   it("reads a peer's title as standing in for a given name", () => {
     expect(why(named('Lord Butler', 2))).toEqual(['1 no role in any story']);
+  });
+});
+
+describe('the weights in docs/curating-names.md', () => {
+  it('are the weights the report sums', () => {
+    const doc = readFileSync(new URL('../../docs/curating-names.md', import.meta.url), 'utf8');
+    const documented = [...doc.matchAll(/^\|.*\|\s+([+-]\d+) \|$/gm)].map((row) => Number(row[1]));
+    const sorted = (weights: number[]) => [...weights].sort((a, b) => a - b);
+    expect(sorted(documented)).toEqual(sorted(Object.values(DOUBT_WEIGHTS)));
+    expect(doc).toContain(`named in ${MANY_STORIES} stories or more`);
   });
 });
 
