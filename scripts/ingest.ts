@@ -6,7 +6,7 @@ import { parseArgs } from 'node:util';
 import { relative, resolve } from 'node:path';
 import { IngestError } from './ingest/errors.ts';
 import { dumpCacheDir, processDumps } from './ingest/dumps.ts';
-import { namesReport, openNameStage, type NameStage } from './ingest/names/stage.ts';
+import { namesReport, openNameStage, REPORT_NAMES, type NameStage } from './ingest/names/stage.ts';
 import { assembleArchive } from './ingest/pipeline.ts';
 import { readDumps } from './ingest/read.ts';
 import { acquireLock, LockedError } from './ingest/lock.ts';
@@ -21,8 +21,11 @@ met twice (in one dump or across dumps) becomes one article.
 
 Options:
   --report        also list every skipped line (logo text, repeated headline and caption
-                  lines, duplicate stories, fragments) with its file and line, and every
-                  person not yet in content/names/people.yaml
+                  lines, duplicate stories, fragments) with its file and line, and the people
+                  not yet in content/names/people.yaml, most doubtful first: each with the
+                  reasons for the doubt and the file that corrects it (docs/curating-names.md)
+  --names <n>     with --report, how many of those people to list (default: ${REPORT_NAMES};
+                  \`all\` lists every one)
   --root <dir>    project folder to ingest (default: the current folder)
   --workers <n>   threads to read dumps in; 0 reads them in the main thread (default: one
                   per core, at most 4, when more than 4 MB of dumps changed since last run)
@@ -63,11 +66,12 @@ function failOnIngestError(error: unknown): never {
   throw error;
 }
 
-let values: { report: boolean; root: string; workers?: string; help: boolean };
+let values: { report: boolean; names?: string; root: string; workers?: string; help: boolean };
 try {
   ({ values } = parseArgs({
     options: {
       report: { type: 'boolean', default: false },
+      names: { type: 'string' },
       root: { type: 'string', default: '.' },
       workers: { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
@@ -84,6 +88,9 @@ if (values.help) {
 const workers = values.workers === undefined ? undefined : Number(values.workers);
 if (workers !== undefined && !(Number.isInteger(workers) && workers >= 0))
   fail(`ingest: --workers takes a whole number, 0 or more (got \`${values.workers}\`)\n\n${HELP}`);
+const reportNames = values.names === undefined ? REPORT_NAMES : values.names === 'all' ? Number.POSITIVE_INFINITY : Number(values.names);
+if (values.names !== undefined && values.names !== 'all' && !/^\d+$/.test(values.names))
+  fail(`ingest: --names takes a whole number, 0 or more, or \`all\` (got \`${values.names}\`)\n\n${HELP}`);
 
 const root = resolve(values.root);
 const articlesDir = resolve(root, 'content/articles');
@@ -134,7 +141,7 @@ if (values.report) {
   for (const duplicate of result.duplicates) {
     console.log(`dup   ${duplicate.file}#L${duplicate.firstLine}-L${duplicate.lastLine}  same story as ${duplicate.duplicateOf}`);
   }
-  for (const line of namesReport(result.articles, names)) console.log(line);
+  for (const line of namesReport(result.articles, names, reportNames)) console.log(line);
 }
 for (const warning of result.warnings) console.error(`warning ${warning}`);
 for (const error of errors) console.error(`error ${error.message}`);

@@ -224,19 +224,28 @@ export interface NewName {
   name: string;
   articles: number;
   firstArticle: string;
+  /** Stories that give the name a role (frontmatter `roles`): evidence it is a person's. */
+  withRole: number;
+  /** The first role a story gives it. */
+  role?: string;
 }
 
-/** People the archive names that the registry does not list yet, named in the most articles first: for a maintainer to review. */
+/** People the archive names that the registry does not list yet, in story order of first naming: for a maintainer to review. */
 export function unregisteredNames(ids: readonly string[], tags: readonly ArticleTags[], rules: NameRules): NewName[] {
   const registered = new Set(rules.curation.people.map((person) => person.name));
   const found = new Map<string, NewName>();
   tags.forEach((article, index) => {
     for (const name of new Set([...article.people, ...article.captionPeople])) {
       if (registered.has(name)) continue;
-      const entry = found.get(name) ?? { name, articles: 0, firstArticle: ids[index]! };
+      const entry = found.get(name) ?? { name, articles: 0, firstArticle: ids[index]!, withRole: 0 };
       entry.articles++;
+      const role = article.roles[name];
+      if (role !== undefined) {
+        entry.withRole++;
+        entry.role ??= role;
+      }
       found.set(name, entry);
     }
   });
-  return [...found.values()].sort((a, b) => b.articles - a.articles || ENGLISH_ORDER.compare(a.name, b.name));
+  return [...found.values()];
 }

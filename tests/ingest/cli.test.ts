@@ -98,6 +98,9 @@ describe('ingest runs', () => {
     const wrong = await runScript('ingest', ['--nope']);
     expect(wrong.code).toBe(1);
     expect(wrong.stderr).toContain("Unknown option '--nope'");
+    const badCount = await runScript('ingest', ['--report', '--names', 'many']);
+    expect(badCount.code).toBe(1);
+    expect(badCount.stderr).toContain('--names takes a whole number, 0 or more, or `all` (got `many`)');
   });
 });
 

@@ -197,22 +197,35 @@ describe('person page slugs', () => {
 });
 
 describe('ingest --report', () => {
-  it('lists the people the registry does not know yet, named in the most articles first, and not the registered ones', async () => {
+  const texts = [
+    'One\n\nUS President Donald Trump met Kamal Kharrazi, an adviser, and Lina Okafor, a lawyer.',
+    'Two\n\nKamal Kharrazi, an adviser, said little. J Lewsey said he would play.',
+    'Three\n\nJosh Lewsey, the winger, scored twice.',
+  ];
+  const report = async (limit?: number) => {
     const { namesReport } = await import('#ingest/names/stage.ts');
     const stage: NameStage = { rules: projectRules() };
-    const texts = [
-      'One\n\nUS President Donald Trump met Kamal Kharrazi, an adviser, and Lina Okafor, a lawyer.',
-      'Two\n\nKamal Kharrazi, an adviser, said little.',
-    ];
     const sources = texts.map((text, index) => ({
       path: `content/sources/2026-01-01/s${index}.txt`,
       date: '2026-01-01',
       bytes: new TextEncoder().encode(text),
     }));
-    const lines = namesReport(ingestSources(sources, undefined, stage).articles, stage);
-    expect(lines).toEqual([
-      'name  Kamal Kharrazi  (2 stories, first 2026-01-01/one): not in content/names/people.yaml',
-      'name  Lina Okafor  (1 story, first 2026-01-01/one): not in content/names/people.yaml',
+    return namesReport(ingestSources(sources, undefined, stage).articles, stage, limit);
+  };
+
+  it('lists the people the registry does not know yet, most doubtful first, with the reasons and the fix, and not the registered ones', async () => {
+    expect(await report()).toEqual([
+      'names 4 not in content/names/people.yaml, most doubtful first (doubt: the sum of the weights of its reasons)',
+      "name  doubt 4  J Lewsey  (1 story, first 2026-01-01/two): +1 likely the same person as Josh Lewsey, +1 an initial for a given name, +1 no role in any story, +1 one story -> if one person, list one name as the other's alias in content/names/people.yaml",
+      "name  doubt -2  Josh Lewsey  (1 story, first 2026-01-01/three): +1 one story, -1 'Josh' is a known given name, -2 a role in one story ('winger') -> likely a person; if not a person, add it to content/names/not-people.yaml",
+      "name  doubt -2  Lina Okafor  (1 story, first 2026-01-01/one): +1 one story, -1 'Lina' is a known given name, -2 a role in one story ('lawyer') -> likely a person; if not a person, add it to content/names/not-people.yaml",
+      "name  doubt -3  Kamal Kharrazi  (2 stories, first 2026-01-01/one): -1 'Kamal' is a known given name, -2 a role in 2 stories ('adviser') -> likely a person; if not a person, add it to content/names/not-people.yaml",
     ]);
+  });
+
+  it('lists only the most doubtful when told how many, and counts the rest', async () => {
+    const lines = await report(1);
+    expect(lines.slice(1, 2)).toEqual([expect.stringMatching(/^name {2}doubt 4 {2}J Lewsey /)]);
+    expect(lines.at(-1)).toBe('names and 3 more, less doubtful (`--names all` lists every one)');
   });
 });
