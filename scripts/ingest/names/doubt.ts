@@ -6,7 +6,7 @@
  */
 import { spellingSkeleton, type NewName } from '../resolve.ts';
 import {
-  ALL_GIVEN_NAMES,
+  allGivenNames,
   commonWords,
   FUNCTION_WORDS,
   NAME_KEEPING_TITLES,
@@ -67,7 +67,7 @@ const isInitial = (word: string) => /^\p{Lu}\.?$/u.test(word);
 /** How the first word weighs: a peer's title stands in for a given name (`Lord Falconer`), an initial has its own reason. */
 function firstWordReason(word: string, everyday: boolean): Reason {
   const lower = word.toLowerCase();
-  if (ALL_GIVEN_NAMES.has(lower)) return { weight: DOUBT_WEIGHTS.givenName, why: `'${word}' is a known given name` };
+  if (allGivenNames().has(lower)) return { weight: DOUBT_WEIGHTS.givenName, why: `'${word}' is a known given name` };
   if (commonWords().has(lower) && !everyday)
     return { weight: DOUBT_WEIGHTS.everydayFirstWord, why: `'${word}' is an everyday word, no given name` };
   return { weight: DOUBT_WEIGHTS.unknownGivenName, why: `'${word}' is no known given name` };
