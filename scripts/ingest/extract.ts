@@ -34,6 +34,10 @@ export interface Extraction extends ArticleTags {
   loneNames: string[];
   /** The same for the caption. */
   captionLoneNames: string[];
+  /** Names in the body with nothing here to prove them people: people if the archive has proven them so. */
+  unprovenNames: string[];
+  /** The same for the caption. */
+  captionUnprovenNames: string[];
 }
 
 interface Segment {
@@ -193,6 +197,8 @@ function describesPerson(tokens: readonly Token[], after: number, gap: string): 
 interface SegmentNames {
   people: Found[];
   singles: Single[];
+  /** Candidates no evidence in the text proves. */
+  unproven: string[];
   /** Names seen in a place that says they are not a person (`film Mary Poppins`): rejected everywhere. */
   rejected: Set<string>;
 }
@@ -607,7 +613,7 @@ function proveListed(proven: Candidate[], unproven: Candidate[], tokens: readonl
 }
 
 function namesIn(part: Segment, context: Context): SegmentNames {
-  const names: SegmentNames = { people: [], singles: [], rejected: new Set() };
+  const names: SegmentNames = { people: [], singles: [], unproven: [], rejected: new Set() };
   const proven: Candidate[] = [];
   const unproven: Candidate[] = [];
   for (const reading of readingsIn(part, context)) {
@@ -617,6 +623,7 @@ function namesIn(part: Segment, context: Context): SegmentNames {
     else if (reading.kind === 'candidate') (reading.proven ? proven : unproven).push(reading);
   }
   proveListed(proven, unproven, part.tokens);
+  names.unproven = unproven.map((candidate) => candidate.name);
   // Proven names follow the text's order, whichever way they were proven.
   proven.sort((a, b) => a.first - b.first);
   names.people.push(...proven.map(({ name, role }) => (role ? { name, role } : { name })));
@@ -675,6 +682,7 @@ function loneCandidate(single: Single, occurrences: number, rules: NameRules): b
 interface PartNames {
   people: string[];
   lone: string[];
+  unproven: string[];
   roles: Map<string, string>;
 }
 
@@ -704,7 +712,10 @@ function peopleOf(parts: readonly Segment[], present: readonly string[], context
       lone.push(single.word);
     }
   }
-  return { people, lone, roles };
+  const unproven = [...new Set(found.flatMap((names) => names.unproven))].filter(
+    (name) => !rejected.has(name) && !people.some((person) => person === name || person.endsWith(` ${name}`)),
+  );
+  return { people, lone, unproven, roles };
 }
 
 /** A demonym after `in` and before a pause names a language: `in English and Russian`. */
@@ -817,5 +828,7 @@ export function extract(article: ParsedArticle, rules: NameRules): Extraction {
     roles,
     loneNames: main.lone.filter((word) => !personWords.has(word)),
     captionLoneNames: captionNames.lone.filter((word) => !personWords.has(word)),
+    unprovenNames: main.unproven,
+    captionUnprovenNames: captionNames.unproven.filter((name) => !people.includes(name)),
   };
 }

@@ -57,7 +57,13 @@ function canonicalSpellings(articles: readonly ArchiveArticle[], rules: NameRule
   const firstUse = new Map<string, { day: string; stories: number }>();
   for (const { id, extraction } of articles) {
     const day = dayOf(id);
-    for (const name of new Set([...extraction.people, ...extraction.captionPeople])) {
+    // Unproven names are spellings too: grouped now, a later day can never regroup them.
+    for (const name of new Set([
+      ...extraction.people,
+      ...extraction.captionPeople,
+      ...extraction.unprovenNames,
+      ...extraction.captionUnprovenNames,
+    ])) {
       const use = firstUse.get(name);
       if (!use || day < use.day) firstUse.set(name, { day, stories: 1 });
       else if (day === use.day) use.stories++;
@@ -95,6 +101,9 @@ function peopleKnownSoFar(canonicalOf: (name: string) => string) {
   const bearers = new Map<string, Set<string>>();
   const storiesNaming = new Map<string, number>();
   const storiesLeavingAlone = new Map<string, number>();
+  // Canonical full names some story so far gave a role (`the winger Josh Lewsey`): evidence enough
+  // for a story that only names them.
+  const proven = new Set<string>();
   // Each spelling once, though many stories name it: its surnames are the same every time.
   const spellingsSeen = new Set<string>();
   const learnSpelling = (spelling: string) => {
@@ -120,6 +129,11 @@ function peopleKnownSoFar(canonicalOf: (name: string) => string) {
       for (const spelling of [...extraction.people, ...extraction.captionPeople]) learnSpelling(spelling);
       count(storiesNaming, extraction.people.map(canonicalOf));
       count(storiesLeavingAlone, extraction.loneNames);
+      for (const name of Object.keys(extraction.roles)) if (words(name).length >= 2) proven.add(canonicalOf(name));
+    },
+    /** The names of `names` some story so far proved a person, canonical. */
+    provenOf(names: readonly string[]): string[] {
+      return names.map(canonicalOf).filter((name) => proven.has(name));
     },
     /** The person a lone `word` stands for: the one of `present` with that surname, else the one bearer known so far. */
     resolveLone(word: string, present: readonly string[]): string | undefined {
@@ -179,12 +193,16 @@ export function resolveArchive(articles: readonly ArchiveArticle[], rules: NameR
   for (const person of rules.curation.people) person.aliases.forEach(known.learnSpelling);
 
   const resolveArticle = ({ id, extraction }: ArchiveArticle): ArticleTags => {
-    let people = resolveInitials(unique(extraction.people.map(canonicalOf)), known);
+    let people = resolveInitials(unique([...extraction.people, ...known.provenOf(extraction.unprovenNames)].map(canonicalOf)), known);
     for (const word of extraction.loneNames) {
       const person = known.resolveLone(word, people);
       if (person && !people.includes(person)) people.push(person);
     }
-    const captionPeople = resolveInitials(unique(extraction.captionPeople.map(canonicalOf)), known, people);
+    const captionPeople = resolveInitials(
+      unique([...extraction.captionPeople, ...known.provenOf(extraction.captionUnprovenNames)].map(canonicalOf)),
+      known,
+      people,
+    );
     for (const word of extraction.captionLoneNames) {
       const person = known.resolveLone(word, [...captionPeople, ...people]);
       if (person && !captionPeople.includes(person)) captionPeople.push(person);

@@ -188,6 +188,17 @@ describe('curation files', () => {
   });
 });
 
+describe('a name the text alone does not prove', () => {
+  it('is a person once a story of that day or before has given it a role, never from a later day', () => {
+    const stories = ingestStories([
+      { date: '2026-01-01', text: 'Before\n\nCrowds watched Zorvik Baltan arrive.' },
+      { date: '2026-01-02', text: 'Match\n\nThe coach Zorvik Baltan praised the side.' },
+      { date: '2026-01-03', text: 'After\n\nCrowds watched Zorvik Baltan leave.' },
+    ]);
+    expect(stories.map((story) => story.people)).toEqual([[], ['Zorvik Baltan'], ['Zorvik Baltan']]);
+  });
+});
+
 describe('an initial and a surname', () => {
   it('become the one full name the archive knows by then with that initial and surname, else no person', () => {
     const [, second, third] = ingestStories([

@@ -89,8 +89,16 @@ describe('names resolved across the archive', () => {
       captionPeople: fc.uniqueArray(fullName, { maxLength: 1 }),
       loneNames: fc.uniqueArray(loneName, { maxLength: 3 }),
       captionLoneNames: fc.uniqueArray(loneName, { maxLength: 1 }),
+      unprovenNames: fc.uniqueArray(fullName, { maxLength: 2 }),
     })
-    .map((names) => ({ ...names, countries: [], captionCountries: [], roles: {} }));
+    // The first person gets a role: what lets another story's unproven mention count.
+    .map((names) => ({
+      ...names,
+      countries: [],
+      captionCountries: [],
+      captionUnprovenNames: [],
+      roles: Object.fromEntries(names.people.slice(0, 1).map((name) => [name, 'official'])),
+    }));
   /** Stories on consecutive days from `firstDay`, a few a day. */
   const days = (firstDay: number) =>
     fc
