@@ -117,7 +117,12 @@ function isPersonCue(plain: string | undefined): boolean {
   return PERSON_CUES.has(plain) || (plain.endsWith('s') && PERSON_CUES.has(plain.slice(0, -1)));
 }
 
-const isGivenName = (word: string | undefined) => word !== undefined && allGivenNames().has(lower(word));
+/** A known given name, or one hyphenated from known ones (`Jean-Philippe`, `Sven-Goran`). */
+function isGivenName(word: string | undefined): boolean {
+  if (word === undefined) return false;
+  const plain = lower(word);
+  return allGivenNames().has(plain) || (plain.includes('-') && plain.split('-').every((part) => allGivenNames().has(part)));
+}
 
 /**
  * The capitalised words at the end of a span that can be a person's name, and what stands
@@ -380,12 +385,14 @@ const objectCue: NameStep = ({ bareBefore, titled, name, prefix, words, tail, pa
   return opensWithObject || objectBefore || ofObject ? rejected(name, 'object') : undefined;
 };
 
-/** `Liquid Crystal Display (LCD)`: a phrase followed by its initials is a thing's name. */
-const spelledOutAcronym: NameStep = ({ words, end, part, name }) => {
-  const next = part.tokens[end];
-  if (next === undefined || words.at(-1)!.gapAfter.trim() !== '(' || !isAcronym(next.text)) return undefined;
+/** `Liquid Crystal Display (LCD)`, `LCD (Liquid Crystal Display)`: a phrase beside its initials is a thing's name. */
+const spelledOutAcronym: NameStep = ({ words, end, first, part, name }) => {
   const initials = words.map((word) => word.text[0]).join('');
-  return initials.endsWith(next.text) ? rejected(name, 'object') : undefined;
+  const next = part.tokens[end];
+  const previous = part.tokens[first - 1];
+  const after = next !== undefined && words.at(-1)!.gapAfter.trim() === '(' && isAcronym(next.text) && initials.endsWith(next.text);
+  const before = previous !== undefined && previous.gapAfter.trim() === '(' && isAcronym(previous.text) && initials.endsWith(previous.text);
+  return after || before ? rejected(name, 'object') : undefined;
 };
 
 /** `Rotherham v Yeovil`: the sides of a fixture are teams, however many words follow. */
