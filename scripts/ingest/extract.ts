@@ -14,7 +14,10 @@ import {
   NAME_PARTICLES,
   NON_PERSON_CUES,
   NON_PERSON_WORDS,
+  KINSHIP_NOUNS,
   PERSON_CUES,
+  PERSON_PASSIVES,
+  PERSON_VERBS,
   PHRASE_JOINERS,
   PLACE_CLOSERS,
   PLACE_OPENERS,
@@ -450,6 +453,19 @@ const personWordBefore: Evidence = ({ bareBefore, cueBefore, spokeBefore }) => b
 
 const speechAfter: Evidence = ({ spokeAfter }) => spokeAfter;
 
+/** `X died`, `X was jailed`, `X's wife`: what only a person does, or has. */
+const personalAfter: Evidence = ({ part, words, end }) => {
+  const last = words.at(-1)!;
+  const next = part.tokens[end];
+  if (next === undefined) return false;
+  if (last.possessive) return KINSHIP_NOUNS.has(next.lower);
+  if (last.gapAfter !== ' ') return false;
+  return (
+    PERSON_VERBS.has(next.lower) ||
+    (next.lower === 'was' && next.gapAfter === ' ' && PERSON_PASSIVES.has(part.tokens[end + 1]?.lower ?? ''))
+  );
+};
+
 const describedAfter: Evidence = ({ apposition }) => apposition;
 
 const givenNameFirst: Evidence = ({ tail }) => isGivenName(tail[0]);
@@ -470,6 +486,7 @@ const EVIDENCE: readonly Evidence[] = [
   ...STRONG_EVIDENCE,
   personWordBefore,
   speechAfter,
+  personalAfter,
   describedAfter,
   givenNameFirst,
   countryBefore,

@@ -211,6 +211,20 @@ export const PERSON_CUES = lowerSet(`
 /** Lowercase nouns that, just before a capitalised phrase, say it is not a person (`firm Allied Domecq`): object-cues.txt. */
 export const NON_PERSON_CUES: ReadonlySet<string> = new Set(wordFile(join(import.meta.dirname, 'object-cues.txt')));
 
+/**
+ * What only a person does or has done to them: `X died`, `X was jailed`, `X's wife`. After a
+ * name (a passive after `was`, a kinship noun after its possessive) they mark it as a person's.
+ */
+export const PERSON_VERBS = lowerSet(
+  'died married divorced resigned retired starred sang smiled laughed wept testified pleaded apologised apologized joked',
+);
+export const PERSON_PASSIVES = lowerSet(
+  'born arrested jailed sentenced convicted charged knighted sacked injured murdered killed kidnapped released acquitted',
+);
+export const KINSHIP_NOUNS = lowerSet(
+  'wife husband son sons daughter daughters brother sister father mother parents children girlfriend boyfriend widow fiancee fiance family funeral birthday',
+);
+
 /** Words that report speech: `X said`, `said X`, `X told` mark X as a person. */
 export const SPEECH_VERBS = lowerSet(
   'said says told added explained warned argued insisted claimed admitted noted stressed wrote asked replied',
