@@ -71,6 +71,20 @@ const lower = (word: string) => word.toLowerCase();
 /** How a word for a role or a people ends: `Backbencher`, `Guardsman`, `Yorker`, `Columnist`. */
 const ROLE_ENDING = /(?:er|or|man|men|woman|ist|ian|ite)$/;
 
+/** Offices a person holds in an organisation: `spokesman for X`, `head of X` say X is one. */
+const OFFICES_OF_ORGANISATIONS = new Set([
+  'spokesman',
+  'spokeswoman',
+  'spokesperson',
+  'chairman',
+  'chairwoman',
+  'director',
+  'founder',
+  'boss',
+  'owner',
+  'head',
+]);
+
 /** The lowercase words that end a title phrase before the name (`Chancellor of the`, `Minister for`). */
 const TITLE_JOINERS = new Set(['of', 'for', 'the', '&']);
 const ROLE_STOPS = new Set([
@@ -378,15 +392,23 @@ const objectCue: NameStep = ({ bareBefore, titled, name, prefix, words, tail, pa
     (tail.length > 1 || opener) &&
     (NON_PERSON_CUES.has(words[0]!.lower) || DETERMINERS.has(words[0]!.lower));
   const objectBefore = bareBefore !== undefined && !titled && (NON_PERSON_CUES.has(bareBefore.lower) || DETERMINERS.has(bareBefore.lower));
-  // `parent company of Mercedes Benz`, `maker of Krispy Kreme`: what an object noun is of is a thing too.
+  // `parent company of Mercedes Benz`, `head of Texas Instruments`: what an object noun, or an
+  // office only an organisation has, is of is a thing too.
   const before = part.tokens[first - 1];
+  const owner = part.tokens[first - 2]?.lower ?? '';
   const ofObject =
     prefix.length === 0 &&
     before !== undefined &&
     ['of', 'for'].includes(before.lower) &&
-    NON_PERSON_CUES.has(part.tokens[first - 2]?.lower ?? '');
+    (NON_PERSON_CUES.has(owner) || OFFICES_OF_ORGANISATIONS.has(owner));
   return opensWithObject || objectBefore || ofObject ? rejected(name, 'object') : undefined;
 };
+
+/** `Stars of the Eurovision Song Contest`: after a title's `of`, words with no given name are what the title is of. */
+const titleOf: NameStep = ({ prefix, titled, tail, name }) =>
+  titled && tail.length > 1 && TITLE_JOINERS.has(prefix.at(-1)?.lower ?? '') && !tail.some(isGivenName)
+    ? rejected(name, 'qualifies a role')
+    : undefined;
 
 /** `Liquid Crystal Display (LCD)`, `LCD (Liquid Crystal Display)`: a phrase beside its initials is a thing's name. */
 const spelledOutAcronym: NameStep = ({ words, end, first, part, name }) => {
@@ -437,6 +459,7 @@ const NAME_STEPS: readonly NameStep[] = [
   keptTitle,
   singleWord,
   objectCue,
+  titleOf,
   fixtureSide,
   spelledOutAcronym,
   qualifiesRole,
@@ -545,6 +568,7 @@ function nameRunOf(run: Run, rules: NameRules): NameRun | undefined {
     isGivenName(tail[1]) &&
     !(NAME_PARTICLES.has(lower(tail[1]!)) && !isGivenName(tail[1])) &&
     /^\p{Lu}\p{Ll}{2,}$/u.test(tail[0]!) &&
+    !FUNCTION_WORDS.has(lower(tail[0]!)) &&
     (commonWords().has(lower(tail[0]!)) || ROLE_ENDING.test(tail[0]!))
   )
     tail.shift();
@@ -601,7 +625,12 @@ function readRun(part: Segment, runTokens: readonly Token[], first: number, cont
 function readingsIn(part: Segment, context: Context): Reading[] {
   const readings: Reading[] = [];
   for (const span of part.spans) {
-    const reading = readRun(part, span.tokens, span.first, context) ?? readBeforeJoiner(part, span, context);
+    const reading = readRun(part, span.tokens, span.first, context);
+    // `Barry Gibb of The Bee Gees`: when the run reads as what follows its `of`, the words before are read too.
+    const first = span.tokens[0]!.text;
+    const coversFirst = reading !== undefined && (reading.kind === 'single' ? reading.word : reading.name).split(' ').includes(first);
+    const before = coversFirst ? undefined : readBeforeJoiner(part, span, context);
+    if (before) readings.push(before);
     if (reading) readings.push(reading);
   }
   return readings;
