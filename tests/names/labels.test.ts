@@ -1,7 +1,14 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { countryByName } from '#lib/countries.ts';
-import { BBC_LABELS, BBC_UNTUNED_LABELS, drawUntunedStories, sharedCorpusPresent } from '#tools/eval/labelled.ts';
+import {
+  BBC_DEV_LABELS,
+  BBC_LABELS,
+  BBC_UNTUNED_LABELS,
+  drawDevStories,
+  drawUntunedStories,
+  sharedCorpusPresent,
+} from '#tools/eval/labelled.ts';
 
 type Labels = Record<string, { people: string[]; countries: string[]; optional_countries?: string[] }>;
 const read = (file: string) => (JSON.parse(readFileSync(file, 'utf8')) as { stories: Labels }).stories;
@@ -9,6 +16,7 @@ const read = (file: string) => (JSON.parse(readFileSync(file, 'utf8')) as { stor
 describe.each([
   ['tuned', BBC_LABELS, 80],
   ['untuned', BBC_UNTUNED_LABELS, 100],
+  ['development', BBC_DEV_LABELS, 90],
 ])('the %s BBC labels file', (_, file, least) => {
   const stories = read(file);
 
@@ -32,8 +40,12 @@ describe.skipIf(!sharedCorpusPresent())('the untuned set', () => {
     expect(Object.keys(read(BBC_UNTUNED_LABELS))).toEqual(drawUntunedStories());
   });
 
-  it('shares no story with the tuned set', () => {
-    const tuned = new Set(Object.keys(read(BBC_LABELS)));
+  it('shares no story with the tuned sets', () => {
+    const tuned = new Set([...Object.keys(read(BBC_LABELS)), ...Object.keys(read(BBC_DEV_LABELS))]);
     expect(Object.keys(read(BBC_UNTUNED_LABELS)).filter((story) => tuned.has(story))).toEqual([]);
+  });
+
+  it('is followed by the development set, the seeded draw from outside both', () => {
+    expect(Object.keys(read(BBC_DEV_LABELS))).toEqual(drawDevStories());
   });
 });
