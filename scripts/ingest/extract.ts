@@ -71,6 +71,8 @@ const lower = (word: string) => word.toLowerCase();
 /** How a word for a role or a people ends: `Backbencher`, `Guardsman`, `Yorker`, `Columnist`. */
 const ROLE_ENDING = /(?:er|or|man|men|woman|ist|ian|ite)$/;
 
+const SPOKESPEOPLE = new Set(['spokesman', 'spokeswoman', 'spokesperson']);
+
 /** Offices a person holds in an organisation: `spokesman for X`, `head of X` say X is one. */
 const OFFICES_OF_ORGANISATIONS = new Set([
   'spokesman',
@@ -157,10 +159,12 @@ function nameTail(words: readonly Token[], personContext: boolean, rules: NameRu
     const previousIsGivenName = previous !== undefined && allGivenNames().has(previous.lower);
     const surnameSlot =
       tail.length === 0 && previous !== undefined && isCapitalised(previous.text) && (previousIsGivenName || personContext);
+    // A month after a given name is a surname (`Theresa May`), as is a country word said of a person (`Mike German, leader`).
+    const surnameAfterGivenName = surnameSlot && previousIsGivenName;
     if (
       PHRASE_JOINERS.has(plain) ||
       HONORIFICS.has(plain) ||
-      WEEKDAYS_AND_MONTHS.has(plain) ||
+      (WEEKDAYS_AND_MONTHS.has(plain) && !surnameAfterGivenName) ||
       word === 'I' ||
       word.startsWith("I'") ||
       word.startsWith('I’')
@@ -175,9 +179,12 @@ function nameTail(words: readonly Token[], personContext: boolean, rules: NameRu
     // A word of office is a surname only after a given name (`John Major`): `Field Marshal` is a title alone.
     if ((TITLE_WORDS.has(plain) || NAME_KEEPING_TITLES.has(plain)) && !(surnameSlot && previousIsGivenName)) break;
     if (isPersonCue(plain) && !surnameSlot) break;
-    if (NON_PERSON_WORDS.has(plain) && !(surnameSlot && personContext && previousIsGivenName)) break;
+    // An organisation's word that is also a given name opens a name when a surname follows (`Bill Berry`).
+    const givenNameSlot = tail.length > 0 && isGivenName(word);
+    if (NON_PERSON_WORDS.has(plain) && !(surnameSlot && personContext && previousIsGivenName) && !givenNameSlot) break;
     if (isAcronym(word) && !(word.length === 2 && tail.length > 0 && !rules.countryNames.has(word))) break;
-    if (rules.countryNames.has(word) && !(tail.length > 0 && allGivenNames().has(plain))) break;
+    if (rules.countryNames.has(word) && !(tail.length > 0 && allGivenNames().has(plain)) && !(surnameAfterGivenName && personContext))
+      break;
     if (!isCapitalised(word)) break;
     // `London-based`, `Jackson-style`: a compound adjective, not part of a name; nor is a run-on `Division.Those`.
     if ((word.includes('-') && /-\p{Ll}+$/u.test(word)) || (word.includes('.') && /\p{L}\.\p{L}{2,}/u.test(word))) break;
@@ -399,8 +406,9 @@ const objectCue: NameStep = ({ bareBefore, titled, name, prefix, words, tail, pa
   const ofObject =
     prefix.length === 0 &&
     before !== undefined &&
-    ['of', 'for'].includes(before.lower) &&
-    (NON_PERSON_CUES.has(owner) || OFFICES_OF_ORGANISATIONS.has(owner));
+    ((['of', 'for'].includes(before.lower) && NON_PERSON_CUES.has(owner)) ||
+      (before.lower === 'of' && OFFICES_OF_ORGANISATIONS.has(owner)) ||
+      (before.lower === 'for' && SPOKESPEOPLE.has(owner)));
   return opensWithObject || objectBefore || ofObject ? rejected(name, 'object') : undefined;
 };
 
@@ -572,6 +580,8 @@ function nameRunOf(run: Run, rules: NameRules): NameRun | undefined {
     (commonWords().has(lower(tail[0]!)) || ROLE_ENDING.test(tail[0]!))
   )
     tail.shift();
+  // `Dane Kenneth Carlsen`: a word for a people before a given name and surname is no given name.
+  if (tail.length >= 3 && rules.countryNames.has(tail[0]!) && isGivenName(tail[1])) tail.shift();
   const officeTitled = prefix.some(({ lower: word }) => HONORIFICS.has(word) || TITLE_WORDS.has(word) || NAME_KEEPING_TITLES.has(word));
   // `Chancellor of the Exchequer Gordon Brown`: what follows a title's `of` up to the name is the title's.
   if (officeTitled && TITLE_JOINERS.has(prefix.at(-1)!.lower) && tail.length >= 2 && !isGivenName(tail[0])) {

@@ -204,7 +204,7 @@ export const PERSON_CUES = lowerSet(`
   composer conductor dancer ballerina model designer chef filmmaker film-maker screenwriter playwright
   tenor soprano pianist violinist cellist vocalist songwriter star co-star
   deputy vice-president vice-chairman treasurer auditor solicitor barrister
-  cousin uncle aunt nephew niece grandson granddaughter grandfather grandmother
+  cousin uncle aunt nephew niece grandson granddaughter grandfather grandmother friend neighbour
   murderer killer suspect victim defendant
 `);
 
