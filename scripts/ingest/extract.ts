@@ -4,9 +4,11 @@
  * handed on as `loneNames` for stage 6, which resolves them across the whole archive.
  */
 import type { ArticleTags } from '#lib/article.ts';
+import { LANGUAGE_NAMES } from '#lib/countries.ts';
 import type { ParsedArticle } from './parse.ts';
 import {
   allGivenNames,
+  ALSO_SURNAMES,
   commonWords,
   FUNCTION_WORDS,
   HONORIFICS,
@@ -181,7 +183,8 @@ function nameTail(words: readonly Token[], personContext: boolean, rules: NameRu
     if (isPersonCue(plain) && !surnameSlot) break;
     // An organisation's word that is also a given name opens a name when a surname follows (`Bill Berry`).
     const givenNameSlot = tail.length > 0 && isGivenName(word);
-    if (NON_PERSON_WORDS.has(plain) && !(surnameSlot && personContext && previousIsGivenName) && !givenNameSlot) break;
+    if (NON_PERSON_WORDS.has(plain) && !(surnameSlot && personContext && previousIsGivenName && ALSO_SURNAMES.has(plain)) && !givenNameSlot)
+      break;
     if (isAcronym(word) && !(word.length === 2 && tail.length > 0 && !rules.countryNames.has(word))) break;
     if (rules.countryNames.has(word) && !(tail.length > 0 && allGivenNames().has(plain)) && !(surnameAfterGivenName && personContext))
       break;
@@ -782,14 +785,18 @@ function peopleOf(parts: readonly Segment[], present: readonly string[], context
 }
 
 /** A demonym after `in` and before a pause names a language: `in English and Russian`. */
-function isLanguageUse(tokens: readonly Token[], at: number, length: number, term: string, rules: NameRules): boolean {
-  if (rules.countryNames.get(term) === term) return false;
+function isLanguageUse(tokens: readonly Token[], at: number, length: number, term: string): boolean {
+  // Only a language's name: `in London.` is a place.
+  if (!LANGUAGE_NAMES.has(term)) return false;
   const before = tokens[at - 1];
   const last = tokens[at + length - 1]!;
   const next = tokens[at + length];
+  // `in English and Russian`: the second of two languages after `in`.
+  const afterLanguage =
+    ['and', 'or'].includes(before?.lower ?? '') && LANGUAGE_NAMES.has(tokens[at - 2]?.text ?? '') && tokens[at - 3]?.lower === 'in';
   return (
     before !== undefined &&
-    before.lower === 'in' &&
+    (before.lower === 'in' || afterLanguage) &&
     (/^\s*[.,;:)]/.test(last.gapAfter) || next === undefined || ['and', 'or'].includes(next.lower))
   );
 }
@@ -840,7 +847,7 @@ function countriesIn(part: Segment, personWords: ReadonlySet<string>, isHeadline
       continue;
     }
     const { length, phrase } = found;
-    if (personWords.has(phrase) || isLanguageUse(tokens, at, length, phrase, rules)) continue;
+    if (personWords.has(phrase) || isLanguageUse(tokens, at, length, phrase)) continue;
     spanOf ??= spanBounds(part, rules);
     const span = spanOf.get(at);
     const wholeSpan = span !== undefined && span.first === at && span.end === at + length;
@@ -850,7 +857,9 @@ function countriesIn(part: Segment, personWords: ReadonlySet<string>, isHeadline
       following !== undefined &&
       span.end > at + length &&
       (TITLE_WORDS.has(following.lower) || HONORIFICS.has(following.lower));
-    if (isHeadline || wholeSpan || opensTitle) add(phrase);
+    // `American Taylor Dent`, `Swede Joachim Johansson`: a people's word before a person's name.
+    const opensName = span?.first === at && following !== undefined && span.end > at + length && personWords.has(following.text);
+    if (isHeadline || wholeSpan || opensTitle || opensName) add(phrase);
     at += length - 1;
   }
   return countries;

@@ -52,6 +52,9 @@ export function countryByName(name: string): Country | undefined {
   return byName.get(name);
 }
 
+/** The English names of the languages the countries speak (`English`, `Russian`, `Persian (Farsi)`). */
+export const LANGUAGE_NAMES: ReadonlySet<string> = new Set(worldCountries.flatMap((country) => Object.values(country.languages ?? {})));
+
 /** What world-countries lacks or gets wrong for news text, from content/names/countries.yaml. */
 export interface CountryNameExtras {
   /** More names per canonical country: aliases (`Britain`), demonyms (`Briton`), places inside it (`Gaza`). */

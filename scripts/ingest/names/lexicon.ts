@@ -62,6 +62,12 @@ export const TITLE_WORDS = lowerSet(`
  */
 export const NON_PERSON_WORDS: ReadonlySet<string> = new Set(wordFile(join(import.meta.dirname, 'not-person-words.txt')));
 
+/** The words of not-person-words.txt that are also surnames: after a given name, where the text says person, they are one (`Nick Park said`). */
+export const ALSO_SURNAMES = lowerSet(`
+  hall park house church street lane bridge cross field fields hill hills wood mill mills ford tower towers
+  court gates temple castle chapel brook marsh banks bank power law moss bay villa post arena day king star rivers lake weeks derby
+`);
+
 /** Letters after a name (`Philippe Sands QC`): not part of it. */
 export const POST_NOMINALS = new Set([
   'Jnr',
