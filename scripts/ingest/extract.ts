@@ -802,13 +802,14 @@ function isLanguageUse(tokens: readonly Token[], at: number, length: number, ter
 }
 
 /** The capitalised run each token is in, by token index, as the token range of the name it can be part of. */
-function spanBounds(part: Segment, rules: NameRules): Map<number, { first: number; end: number }> {
+function spanBounds(part: Segment, words: readonly string[], rules: NameRules): Map<number, { first: number; end: number }> {
   const spanOf = new Map<number, { first: number; end: number }>();
   for (const span of part.spans) {
     const first = span.tokens[0]!;
     // A capitalised sentence opener (`The US firm`, `A British author`) is not part of the name after it.
-    const opener =
-      span.tokens.length > 1 && first.sentenceStart && commonWords().has(first.lower) && !rules.countryNames.has(first.text) ? 1 : 0;
+    // A country's name may open with an everyday word itself (`North Korean leader`).
+    const opensCountry = phraseAt(rules.countryPhrases, words, span.first) !== undefined;
+    const opener = span.tokens.length > 1 && first.sentenceStart && commonWords().has(first.lower) && !opensCountry ? 1 : 0;
     const bounds = { first: span.first + opener, end: span.first + span.tokens.length };
     span.tokens.forEach((_, offset) => spanOf.set(span.first + offset, bounds));
   }
@@ -848,9 +849,10 @@ function countriesIn(part: Segment, personWords: ReadonlySet<string>, isHeadline
     }
     const { length, phrase } = found;
     if (personWords.has(phrase) || isLanguageUse(tokens, at, length, phrase)) continue;
-    spanOf ??= spanBounds(part, rules);
+    spanOf ??= spanBounds(part, words, rules);
     const span = spanOf.get(at);
-    const wholeSpan = span !== undefined && span.first === at && span.end === at + length;
+    // The phrase is a run of its own, though it may hold lowercase words (`Trinidad and Tobago`).
+    const wholeSpan = span !== undefined && span.first === at && spanOf.get(at + length - 1)?.end === at + length;
     const following = tokens[at + length];
     const opensTitle =
       span?.first === at &&
@@ -858,7 +860,7 @@ function countriesIn(part: Segment, personWords: ReadonlySet<string>, isHeadline
       span.end > at + length &&
       (TITLE_WORDS.has(following.lower) || HONORIFICS.has(following.lower));
     // `American Taylor Dent`, `Swede Joachim Johansson`: a people's word before a person's name.
-    const opensName = span?.first === at && following !== undefined && span.end > at + length && personWords.has(following.text);
+    const opensName = following !== undefined && span !== undefined && span.end > at + length && personWords.has(following.text);
     if (isHeadline || wholeSpan || opensTitle || opensName) add(phrase);
     at += length - 1;
   }

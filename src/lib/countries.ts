@@ -74,7 +74,10 @@ function dataNames(country: (typeof worldCountries)[number]): string[] {
     ...country.altSpellings.filter((name) => name.length > 2),
     ...(demonyms ? [demonyms.m, demonyms.f] : []),
     ...country.capital,
-  ].filter((name) => LATIN_NAME.test(name));
+  ]
+    // News abbreviates Saint: `St Kitts`, `St Lucia`.
+    .flatMap((name) => (name.startsWith('Saint ') ? [name, name.replace(/^Saint /, 'St '), name.replace(/^Saint /, 'St. ')] : [name]))
+    .filter((name) => LATIN_NAME.test(name));
 }
 
 /**
