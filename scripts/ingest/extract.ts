@@ -569,7 +569,10 @@ function nameRunOf(run: Run, rules: NameRules): NameRun | undefined {
     tail.length > 1 &&
     commonWords().has(lower(tail[0]!)) &&
     !rules.countryNames.has(tail[0]!);
-  if (opener) tail.shift();
+  // `New Yorker William Trowbridge`: the same for a people's word of two after a place's first word.
+  const placePeople = tail.length >= 4 && PLACE_OPENERS.has(lower(tail[0]!)) && isGivenName(tail[2]);
+  if (placePeople) tail.splice(0, 2);
+  else if (opener) tail.shift();
   // `Backbencher Stephen Pound`, `Scots Guardsman Allan Hendry`, `New Yorker William Trowbridge`: an
   // unlisted word for a role or a people before a given name and surname. Only a word shaped like
   // one: an unknown given name (`Sion Aubrey Roberts`) is part of the name, not to be cut.
@@ -583,7 +586,7 @@ function nameRunOf(run: Run, rules: NameRules): NameRun | undefined {
     (commonWords().has(lower(tail[0]!)) || ROLE_ENDING.test(tail[0]!))
   )
     tail.shift();
-  // `Dane Kenneth Carlsen`: a word for a people before a given name and surname is no given name.
+  // `Dane Kenneth Carlsen`: a word for a people before a given name and surname is no part of the name.
   if (tail.length >= 3 && rules.countryNames.has(tail[0]!) && isGivenName(tail[1])) tail.shift();
   const officeTitled = prefix.some(({ lower: word }) => HONORIFICS.has(word) || TITLE_WORDS.has(word) || NAME_KEEPING_TITLES.has(word));
   // `Chancellor of the Exchequer Gordon Brown`: what follows a title's `of` up to the name is the title's.

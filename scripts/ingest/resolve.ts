@@ -15,7 +15,7 @@ export interface ArchiveArticle {
   extraction: Extraction;
 }
 
-/** Letters only, folded so common transliteration variants meet: `Araqchi`/`Araghchi`, `Qaddafi`/`Gaddafi`, `Zelensky`/`Zelenskyy`. */
+/** Letters only, folded so common transliteration variants meet: `Araqchi`/`Araghchi`, `Qaddafi`/`Gaddafi`, `Zelensky`/`Zelenskyy`, `Peirce`/`Pierce`. */
 export function spellingSkeleton(word: string): string {
   return word
     .normalize('NFKD')
@@ -30,6 +30,7 @@ export function spellingSkeleton(word: string): string {
     .replace(/ou/g, 'u')
     .replace(/ee/g, 'i')
     .replace(/y$/, 'i')
+    .replace(/ei/g, 'ie')
     .replace(/(.)\1+/g, '$1');
 }
 
@@ -70,8 +71,9 @@ function canonicalSpellings(articles: readonly ArchiveArticle[], rules: NameRule
     }
   }
   const fullNames = [...firstUse.keys()].filter((name) => words(name).length >= 2);
-  // Same given name and the same surname up to transliteration: evidence they are one person.
-  const groups = Map.groupBy(fullNames, (name) => `${givenName(name)} ${spellingSkeleton(words(name).slice(1).join(''))}`);
+  // The same letters up to transliteration, given name included: evidence they are one person.
+  // The whole name's letters, so a name written in one more or one fewer word meets too (`Dhiru Bhai Ambani`).
+  const groups = Map.groupBy(fullNames, (name) => (givenName(name).length > 1 ? spellingSkeleton(name) : name));
   const canonical = new Map<string, string>();
   const registered = new Set(rules.curation.people.map((person) => person.name));
   const firstUsedFirst = (a: string, b: string) => {
