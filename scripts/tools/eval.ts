@@ -92,7 +92,8 @@ if (values.baseline) {
 
 if (values.pages) {
   const { stories } = await loadCorpus(projectRoot);
-  const report = scorePages(drawPages(benchPersonPages(stories)), readVerdicts());
+  const pages = benchPersonPages(stories);
+  const report = scorePages(drawPages(pages), readVerdicts(), pages);
   console.log(
     `\nperson pages of the ${PAGES_ARCHIVE.toLocaleString('en')}-story bench archive: ${report.people} of ${report.judged} judged are real people, one page each (${percent(report.judged === 0 ? 0 : report.people / report.judged).trim()}); ${report.unjudged.length} of ${report.drawn} drawn have no verdict yet`,
   );

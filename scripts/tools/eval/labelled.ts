@@ -223,7 +223,9 @@ export function evaluateBbc(dir = join(sharedCorpus, 'bbc'), sets: readonly BbcS
 export function drawStories(seed: number, count: number, excluded: readonly string[], dir = join(sharedCorpus, 'bbc')): string[] {
   const text = (story: string) => readFileSync(join(dir, story), 'utf8').trim();
   const taken = new Set(
-    excluded.flatMap((file) => Object.keys((JSON.parse(readFileSync(file, 'utf8')) as { stories: Record<string, Label> }).stories).map(text)),
+    excluded.flatMap((file) =>
+      Object.keys((JSON.parse(readFileSync(file, 'utf8')) as { stories: Record<string, Label> }).stories).map(text),
+    ),
   );
   const pool = readdirSync(dir, { withFileTypes: true, recursive: true })
     .filter((entry) => entry.isFile() && entry.name.endsWith('.txt') && entry.parentPath !== dir)

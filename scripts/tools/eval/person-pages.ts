@@ -75,12 +75,20 @@ export function drawPages(pages: readonly PersonPage[], seed = PAGES_SEED, count
     .map(({ page }) => page);
 }
 
-export function readVerdicts(file = PERSON_PAGE_LABELS): Record<string, Verdict> {
-  if (!existsSync(file)) return {};
-  return (JSON.parse(readFileSync(file, 'utf8')) as { verdicts: Record<string, Verdict> }).verdicts;
+export interface Verdicts {
+  verdicts: Record<string, Verdict>;
+  /** For each duplicate, the other page of the same person. */
+  duplicateOf: Record<string, string>;
 }
 
-export function scorePages(drawn: readonly PersonPage[], verdicts: Readonly<Record<string, Verdict>>): PagesReport {
+export function readVerdicts(file = PERSON_PAGE_LABELS): Verdicts {
+  if (!existsSync(file)) return { verdicts: {}, duplicateOf: {} };
+  return JSON.parse(readFileSync(file, 'utf8')) as Verdicts;
+}
+
+/** The drawn pages scored against the verdicts; `pages` are all the build's, to tell whether a duplicate's other page is still there. */
+export function scorePages(drawn: readonly PersonPage[], { verdicts, duplicateOf }: Verdicts, pages: readonly PersonPage[]): PagesReport {
+  const names = new Set(pages.map((page) => page.name));
   const report: PagesReport = { drawn: drawn.length, judged: 0, people: 0, notPeople: [], duplicates: [], unjudged: [] };
   for (const page of drawn) {
     const verdict = verdicts[page.name];
@@ -89,7 +97,8 @@ export function scorePages(drawn: readonly PersonPage[], verdicts: Readonly<Reco
       continue;
     }
     report.judged++;
-    if (verdict === 'person') report.people++;
+    // A duplicate whose other page a later build merged into it is now the person's one page.
+    if (verdict === 'person' || (verdict === 'duplicate' && !names.has(duplicateOf[page.name] ?? ''))) report.people++;
     else if (verdict === 'duplicate') report.duplicates.push(page.name);
     else report.notPeople.push(page.name);
   }
