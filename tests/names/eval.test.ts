@@ -18,7 +18,7 @@ describe.skipIf(!present)('names stage against the labelled sets (npm run eval)'
     }
   });
 
-  it('reaches F1 >= 0.95 on the tuned BBC stories and scores the untuned ones', () => {
+  it('reaches its F1 targets on the tuned and the untuned BBC stories, and the two do not drift apart', () => {
     const [tuned, untuned] = evaluateBbc();
     const f1 = (report: typeof tuned, field: string) => {
       const score = report!.scores[field]!;
@@ -28,9 +28,13 @@ describe.skipIf(!present)('names stage against the labelled sets (npm run eval)'
     // The untuned set's misses are never printed: they are not to be read for ideas.
     const tunedPeople = f1(tuned, 'people');
     const untunedPeople = f1(untuned, 'people');
-    expect(tunedPeople, `tuned misses: ${tuned!.scores.people!.misses.join('; ')}`).toBeGreaterThanOrEqual(0.95);
-    expect(f1(tuned, 'countries')).toBeGreaterThanOrEqual(0.95);
-    f1(untuned, 'countries');
-    expect(untunedPeople).toBeGreaterThan(0);
+    expect(tunedPeople, `tuned misses: ${tuned!.scores.people!.misses.join('; ')}`).toBeGreaterThanOrEqual(0.97);
+    expect(untunedPeople).toBeGreaterThanOrEqual(0.95);
+    expect(Math.abs(tunedPeople - untunedPeople), 'people F1 of the two sets drift apart: rules fitted to examples').toBeLessThanOrEqual(
+      0.03,
+    );
+    expect(f1(tuned, 'countries')).toBeGreaterThanOrEqual(0.98);
+    // Just under the tuned stories' floor here: what the rules reach on news they never saw (docs/performance.md).
+    expect(f1(untuned, 'countries')).toBeGreaterThanOrEqual(0.975);
   });
 });
