@@ -787,6 +787,11 @@ function peopleOf(parts: readonly Segment[], present: readonly string[], context
   return { people, lone, unproven, roles };
 }
 
+/** A word in capitals of three letters or more: an acronym (`NATO`) stays as it is unless it reads as a name. */
+const SHOUTED = /^\p{Lu}[\p{Lu}'’-]{2,}$/u;
+const titleCase = (word: string) =>
+  word.toLowerCase().replace(/(^|[-'’])(\p{Ll})/gu, (_, mark: string, letter: string) => mark + letter.toUpperCase());
+
 /** A demonym after `in` and before a pause names a language: `in English and Russian`. */
 function isLanguageUse(tokens: readonly Token[], at: number, length: number, term: string): boolean {
   // Only a language's name: `in London.` is a place.
@@ -827,7 +832,10 @@ function spanBounds(part: Segment, words: readonly string[], rules: NameRules): 
  */
 function countriesIn(part: Segment, personWords: ReadonlySet<string>, isHeadline: boolean, rules: NameRules): string[] {
   const { tokens } = part;
-  const words = tokens.map((token) => token.text);
+  // Wire copy capitalises whole headlines and datelines (`JAPAN GET LUCKY WIN`): read as names.
+  const words = tokens.map((token) =>
+    SHOUTED.test(token.text) && !rules.countryPhrases.has(token.text) ? titleCase(token.text) : token.text,
+  );
   // Worked out only for a text that names a country: most paragraphs name none.
   let spanOf: Map<number, { first: number; end: number }> | undefined;
   const countries: string[] = [];
