@@ -31,7 +31,12 @@ export default defineConfig({
   integrations: [mdx(), sitemap({ filter: (page) => !/\/404(\.html|\/)?$/.test(page) })],
   // Bundled into the build rather than loaded from node_modules when pages render: Node would
   // resolve each of date-fns's modules through its large exports map (docs/performance.md).
-  vite: { resolve: { noExternal: ['date-fns'] } },
+  // Scripts are never inlined: the header's search script, inlined, was repeated in every page;
+  // as a file it is fetched once and cached, and the CSP covers it with 'self' rather than a hash.
+  vite: {
+    resolve: { noExternal: ['date-fns'] },
+    build: { assetsInlineLimit: (file) => (file.endsWith('.js') ? false : undefined) },
+  },
   // A page whose code and cache key (src/integration/page-keys.ts) are unchanged is copied from the
   // last build, kept in cacheDir: adding a day re-renders only the pages that show its stories.
   experimental: { incrementalBuild: true },
