@@ -9,11 +9,13 @@ import type { Story, Tag } from './site-index.ts';
 import { dayStartUtc } from './dates.ts';
 import { siteSettings } from './settings.ts';
 import { tagFeedPath, tagPath } from './tags.ts';
-import { lede } from './text.ts';
+import { storySummary } from './text.ts';
 import { absoluteUrl, paths } from './urls.ts';
 
 /** A feed lists the newest stories only: a feed reader polls it for what is new. */
 export const FEED_ITEMS = 20;
+/** A person's or country's feed is polled as often for fewer new stories: half as many items. */
+export const TAG_FEED_ITEMS = 10;
 
 interface FeedInput {
   title: string;
@@ -22,8 +24,10 @@ interface FeedInput {
   pagePath: string;
   /** Site-relative path of the feed itself, announced as its `atom:link rel="self"`. */
   feedPath: string;
-  /** Newest first; only the first `FEED_ITEMS` are listed. */
+  /** Newest first; only the first `items` are listed. */
   stories: readonly Story[];
+  /** How many stories the feed lists; FEED_ITEMS unless given. */
+  items?: number;
   site: URL | undefined;
 }
 
@@ -52,7 +56,7 @@ function feedItem(story: Story, origin: URL): string {
       element('title', story.title) +
       element('link', link) +
       `<guid isPermaLink="true">${escapeXml(link)}</guid>` +
-      element('description', lede(story)) +
+      element('description', storySummary(story)) +
       element('pubDate', dayStartUtc(story.day, siteSettings().timeZone)) +
       [...story.people, ...story.countries].map((tag) => element('category', tag.name)).join('') +
       '</item>';
@@ -61,7 +65,7 @@ function feedItem(story: Story, origin: URL): string {
   return item;
 }
 
-export function storyFeed({ title, description, pagePath, feedPath, stories, site }: FeedInput): Response {
+export function storyFeed({ title, description, pagePath, feedPath, stories, items = FEED_ITEMS, site }: FeedInput): Response {
   const settings = siteSettings();
   const origin = site ?? new URL('http://localhost/');
   const xml =
@@ -73,7 +77,7 @@ export function storyFeed({ title, description, pagePath, feedPath, stories, sit
     element('language', settings.language) +
     `<atom:link href="${escapeXml(absoluteUrl(feedPath, origin))}" rel="self" type="application/rss+xml"/>` +
     stories
-      .slice(0, FEED_ITEMS)
+      .slice(0, items)
       .map((story) => feedItem(story, origin))
       .join('') +
     '</channel></rss>';
@@ -88,6 +92,7 @@ export function tagFeed(tag: Tag, site: URL | undefined): Response {
     pagePath: tagPath(tag),
     feedPath: tagFeedPath(tag),
     stories: tag.stories,
+    items: TAG_FEED_ITEMS,
     site,
   });
 }

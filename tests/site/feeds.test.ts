@@ -1,10 +1,10 @@
 import { getRssString } from '@astrojs/rss';
 import { describe, expect, it } from 'vitest';
 import { buildSiteIndex, type Story } from '#lib/site-index.ts';
-import { FEED_ITEMS, storyFeed, tagFeed } from '#lib/feeds.ts';
+import { FEED_ITEMS, TAG_FEED_ITEMS, storyFeed, tagFeed } from '#lib/feeds.ts';
 import { siteSettings } from '#lib/settings.ts';
 import { tagFeedPath, tagPath } from '#lib/tags.ts';
-import { lede } from '#lib/text.ts';
+import { storySummary } from '#lib/text.ts';
 import { absoluteUrl, paths } from '#lib/urls.ts';
 import { bodyToMdx } from '#ingest/mdx.ts';
 import { entry } from './fixtures.ts';
@@ -40,6 +40,7 @@ function astroRss(
   feedPath: string,
   stories: readonly Story[],
   site: URL,
+  count = FEED_ITEMS,
 ): Promise<string> {
   const settings = siteSettings();
   const escapeXml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/"/g, '&quot;');
@@ -52,11 +53,11 @@ function astroRss(
     customData:
       `<language>${escapeXml(settings.language)}</language>` +
       `<atom:link href="${escapeXml(absoluteUrl(feedPath, site))}" rel="self" type="application/rss+xml"/>`,
-    items: stories.slice(0, FEED_ITEMS).map((story) => ({
+    items: stories.slice(0, count).map((story) => ({
       title: story.title,
       link: absoluteUrl(paths.story(story), site),
       pubDate: new Date(`${story.day}T00:00:00Z`),
-      description: lede(story),
+      description: storySummary(story),
       categories: [...story.people, ...story.countries].map((tag) => tag.name),
     })),
   });
@@ -80,7 +81,7 @@ describe('feeds', () => {
     for (const tag of [...siteIndex.people, ...siteIndex.countries]) {
       const title = `${tag.name} · ${siteSettings().title}`;
       expect(await tagFeed(tag, site).text(), tag.name).toBe(
-        await astroRss(title, `The latest stories naming ${tag.name}.`, tagPath(tag), tagFeedPath(tag), tag.stories, site),
+        await astroRss(title, `The latest stories naming ${tag.name}.`, tagPath(tag), tagFeedPath(tag), tag.stories, site, TAG_FEED_ITEMS),
       );
     }
   });

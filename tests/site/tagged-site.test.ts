@@ -12,6 +12,7 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { renderArticle } from '#ingest/mdx.ts';
 import { slugify } from '#lib/slug.ts';
+import { TAG_FEED_ITEMS } from '#lib/feeds.ts';
 import { buildEnvironment, createFixtureSite, type FixtureSite } from '#tools/fixture-site.ts';
 import { htmlFiles, pagePath } from '../helpers/dist-pages.ts';
 import { fileForPath, internalLinks, parseRss, readPage, sitemapUrls } from './built-site.ts';
@@ -154,7 +155,7 @@ describe('a tagged site under /digest/', () => {
     for (const feedFile of ['rss.xml', 'people/ann-lee/rss.xml', 'countries/bahrain/rss.xml']) {
       const feed = parseRss(await readFile(join(site.dist, feedFile), 'utf8'));
       expect(feed.items.length).toBeGreaterThan(0);
-      expect(feed.items.length).toBeLessThanOrEqual(20);
+      expect(feed.items.length).toBeLessThanOrEqual(TAG_FEED_ITEMS);
       for (const item of feed.items) {
         expect(item.link.startsWith(`${SITE_URL}${BASE}`)).toBe(true);
         expect(existsSync(join(site.dist, fileForPath(new URL(item.link).pathname.slice(BASE.length))))).toBe(true);
