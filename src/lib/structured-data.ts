@@ -46,9 +46,9 @@ export interface CollectionPageInput {
   url: string;
   description: string;
   about: { type: 'Person' | 'Country'; name: string };
-  /** Story URLs on this page, in order. */
-  items: string[];
 }
+
+/** The page's stories are its links; listing them again as an ItemList would double their bytes. */
 
 export function collectionPage(input: CollectionPageInput): Record<string, unknown> {
   return {
@@ -58,9 +58,5 @@ export function collectionPage(input: CollectionPageInput): Record<string, unkno
     url: input.url,
     description: input.description,
     about: { '@type': input.about.type, name: input.about.name },
-    mainEntity: {
-      '@type': 'ItemList',
-      itemListElement: input.items.map((url, index) => ({ '@type': 'ListItem', position: index + 1, url })),
-    },
   };
 }
