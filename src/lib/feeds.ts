@@ -28,6 +28,8 @@ interface FeedInput {
   stories: readonly Story[];
   /** How many stories the feed lists; FEED_ITEMS unless given. */
   items?: number;
+  /** Whether items list the story's people and countries as categories (the default). */
+  categories?: boolean;
   site: URL | undefined;
 }
 
@@ -42,12 +44,13 @@ function element(name: string, text: string): string {
   return text === '' ? '' : `<${name}>${escapeXml(text)}</${name}>`;
 }
 
-/** Each story's `<item>`, per site origin (one per build). */
+/** Each story's `<item>`, per site origin (one per build) and with or without its categories. */
 const itemsByOrigin = new Map<string, WeakMap<Story, string>>();
 
-function feedItem(story: Story, origin: URL): string {
-  let items = itemsByOrigin.get(origin.href);
-  if (!items) itemsByOrigin.set(origin.href, (items = new WeakMap()));
+function feedItem(story: Story, origin: URL, categories: boolean): string {
+  const key = `${categories} ${origin.href}`;
+  let items = itemsByOrigin.get(key);
+  if (!items) itemsByOrigin.set(key, (items = new WeakMap()));
   let item = items.get(story);
   if (item === undefined) {
     const link = absoluteUrl(paths.story(story), origin);
@@ -58,14 +61,23 @@ function feedItem(story: Story, origin: URL): string {
       `<guid isPermaLink="true">${escapeXml(link)}</guid>` +
       element('description', storySummary(story)) +
       element('pubDate', dayStartUtc(story.day, siteSettings().timeZone)) +
-      [...story.people, ...story.countries].map((tag) => element('category', tag.name)).join('') +
+      (categories ? [...story.people, ...story.countries].map((tag) => element('category', tag.name)).join('') : '') +
       '</item>';
     items.set(story, item);
   }
   return item;
 }
 
-export function storyFeed({ title, description, pagePath, feedPath, stories, items = FEED_ITEMS, site }: FeedInput): Response {
+export function storyFeed({
+  title,
+  description,
+  pagePath,
+  feedPath,
+  stories,
+  items = FEED_ITEMS,
+  categories = true,
+  site,
+}: FeedInput): Response {
   const settings = siteSettings();
   const origin = site ?? new URL('http://localhost/');
   const xml =
@@ -78,7 +90,7 @@ export function storyFeed({ title, description, pagePath, feedPath, stories, ite
     `<atom:link href="${escapeXml(absoluteUrl(feedPath, origin))}" rel="self" type="application/rss+xml"/>` +
     stories
       .slice(0, items)
-      .map((story) => feedItem(story, origin))
+      .map((story) => feedItem(story, origin, categories))
       .join('') +
     '</channel></rss>';
   return new Response(xml, { headers: { 'Content-Type': 'application/xml' } });
@@ -93,6 +105,8 @@ export function tagFeed(tag: Tag, site: URL | undefined): Response {
     feedPath: tagFeedPath(tag),
     stories: tag.stories,
     items: TAG_FEED_ITEMS,
+    // Every item of a person's or country's feed names them; its other names are on the story page.
+    categories: false,
     site,
   });
 }
