@@ -18,7 +18,6 @@ export interface NewsArticleInput {
   headline: string;
   url: string;
   datePublished: string;
-  description: string;
   publisher: string;
   people: string[];
   countries: string[];
@@ -32,9 +31,7 @@ export function newsArticle(input: NewsArticleInput): Record<string, unknown> {
     '@type': 'NewsArticle',
     headline: input.headline,
     url: input.url,
-    mainEntityOfPage: input.url,
     datePublished: input.datePublished,
-    description: input.description,
     publisher: { '@type': 'Organization', name: input.publisher },
     about: [...input.people.map((name) => ({ '@type': 'Person', name })), ...input.countries.map((name) => ({ '@type': 'Country', name }))],
     ...(input.credit ? { image: { '@type': 'ImageObject', creditText: input.credit } } : {}),

@@ -26,7 +26,6 @@ describe('schema.org objects', () => {
       headline: 'H',
       url: 'https://x.org/a/',
       datePublished: '2026-02-07T00:00:00+00:00',
-      description: 'D',
       publisher: 'P',
       people: ['Ann Lee'],
       countries: ['Italy'],
