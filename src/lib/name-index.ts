@@ -36,10 +36,23 @@ export interface NamePage<T extends Tag = Tag> {
   label: string;
 }
 
-const guideWord = (slug: string) => {
-  const head = slug.replace(/-/g, '').slice(0, 3);
+/** How many leading characters two slugs share. */
+function sharedLength(a: string, b: string): number {
+  let length = 0;
+  while (length < a.length && a[length] === b[length]) length++;
+  return length;
+}
+
+/**
+ * A guide word: the start of a slug, at least three characters and long enough to tell it from
+ * the others given (the page's other end, the name across the page break: `John Sm` against
+ * `John Sn`), as the reader would write it.
+ */
+function guideWord(slug: string, ...others: (string | undefined)[]): string {
+  const length = Math.max(3, ...others.map((other) => (other === undefined ? 0 : sharedLength(slug, other) + 1)));
+  const head = slug.slice(0, length).replace(/-/g, ' ').trim();
   return head.charAt(0).toUpperCase() + head.slice(1);
-};
+}
 
 /** Every page of the index, initial after initial; `tags` must be A to Z. */
 export function namePages<T extends Tag>(tags: readonly T[], perPage = NAMES_PER_PAGE): NamePage<T>[] {
@@ -55,19 +68,15 @@ export function namePages<T extends Tag>(tags: readonly T[], perPage = NAMES_PER
   return initials.flatMap((initial) => {
     const members = sections.get(initial)!;
     const pageCount = Math.ceil(members.length / perPage);
+    const slugAt = (index: number) => (index >= 0 && index < members.length ? slugify(members[index]!.name) : undefined);
     return Array.from({ length: pageCount }, (_, index) => {
-      const pageTags = members.slice(index * perPage, (index + 1) * perPage);
-      const from = slugify(pageTags[0]!.name);
-      const to = slugify(pageTags.at(-1)!.name);
-      return {
-        initial,
-        page: index + 1,
-        pageCount,
-        tags: pageTags,
-        from,
-        to,
-        label: pageCount === 1 ? initialLabel(initial) : `${guideWord(from) || '#'}–${guideWord(to) || '#'}`,
-      };
+      const first = index * perPage;
+      const pageTags = members.slice(first, first + perPage);
+      const last = first + pageTags.length - 1;
+      const from = slugAt(first)!;
+      const to = slugAt(last)!;
+      const label = `${guideWord(from, slugAt(first - 1), to) || '#'}–${guideWord(to, slugAt(last + 1), from) || '#'}`;
+      return { initial, page: index + 1, pageCount, tags: pageTags, from, to, label: pageCount === 1 ? initialLabel(initial) : label };
     });
   });
 }

@@ -20,12 +20,15 @@ describe('the people A to Z', () => {
     expect(pages.map((page) => [page.initial, page.page, page.pageCount, page.label, page.tags.map((tag) => tag.name)])).toEqual([
       ['a', 1, 1, 'A', ['Ann Lee']],
       ['b', 1, 1, 'B', ['Bo Chan']],
-      ['m', 1, 2, 'Mar–Mar', ['Maria Abad', 'Mark Hale']],
-      ['m', 2, 2, 'Max–Moz', ['Max Ito', 'Mo Zee']],
+      ['m', 1, 2, 'Mari–Mark', ['Maria Abad', 'Mark Hale']],
+      ['m', 2, 2, 'Max–Mo', ['Max Ito', 'Mo Zee']],
       ['o', 1, 1, 'O', ['Östen Berg']],
       [OTHER_INITIAL, 1, 1, '#', ['50 Cent']],
     ]);
     expect(pages[3]).toMatchObject({ from: 'max-ito', to: 'mo-zee' });
+    // Guide words long enough to tell the names either side of a page break apart.
+    const johns = ['John Sloan', 'John Smith', 'John Snow', 'John Stone'].map((name) => ({ ...siteIndex.people[0]!, name }));
+    expect(namePages(johns, 2).map((page) => page.label)).toEqual(['John sl–John sm', 'John sn–John st']);
     // Every person on exactly one page.
     expect(pages.flatMap((page) => page.tags).length).toBe(siteIndex.people.length);
   });
