@@ -17,24 +17,21 @@ export default defineConfig({
   // The content store lives with the project, not in a node_modules that copies of it may share;
   // CI can cache this folder to skip re-parsing unchanged articles.
   cacheDir: './.cache/astro',
-  // A strict Content Security Policy in every page's <meta>: Astro hashes its own inline scripts
-  // and styles. Pagefind runs its WebAssembly in a worker, outside this policy; 'wasm-unsafe-eval'
-  // (WebAssembly compilation only, not JavaScript eval) keeps its main-thread fallback working.
-  security: {
-    csp: {
-      directives: ["default-src 'self'", "img-src 'self' data:", "object-src 'none'", "base-uri 'self'", "form-action 'self'"],
-      scriptDirective: { resources: ["'self'", "'wasm-unsafe-eval'"] },
-    },
-  },
   // Stories never hold code (ingest escapes fences), and Shiki's inline styles would break the CSP.
   markdown: { syntaxHighlight: false },
   integrations: [mdx(), sitemap({ filter: (page) => !/\/404(\.html|\/)?$/.test(page) })],
   // Bundled into the build rather than loaded from node_modules when pages render: Node would
   // resolve each of date-fns's modules through its large exports map (docs/performance.md).
-  vite: { resolve: { noExternal: ['date-fns'] } },
+  // Scripts are never inlined: the header's search script, inlined, was repeated in every page;
+  // as a file it is fetched once and cached, and the CSP (src/lib/csp.ts) allows no inline script.
+  vite: {
+    resolve: { noExternal: ['date-fns'] },
+    build: { assetsInlineLimit: (file) => (file.endsWith('.js') ? false : undefined) },
+  },
   // A page whose code and cache key (src/integration/page-keys.ts) are unchanged is copied from the
   // last build, kept in cacheDir: adding a day re-renders only the pages that show its stories.
   experimental: { incrementalBuild: true },
   // Four pages in flight, so rendering goes on while earlier pages are written.
-  build: { concurrency: 4 },
+  // No stylesheet is inlined: the pages' Content Security Policy (src/lib/csp.ts) allows none.
+  build: { concurrency: 4, inlineStylesheets: 'never' },
 });

@@ -33,6 +33,7 @@ const BROWSER = [
   'tests/quality/keyboard.test.ts',
   'tests/search/parts.test.ts',
   'tests/search/search.test.ts',
+  'tests/site/name-filter.test.ts',
   'tests/trust/hostile-site.test.ts',
 ];
 const LIGHTHOUSE = ['tests/quality/lighthouse.test.ts'];

@@ -6,7 +6,7 @@
 import { basename } from 'node:path';
 import { readArticle } from '#integration/article-loader.ts';
 import { storySearchFacets } from '#lib/search-facets.ts';
-import { openingParagraph, storyLede } from '#lib/text.ts';
+import { openingParagraph, storyLede, summary } from '#lib/text.ts';
 import { paths } from '#lib/urls.ts';
 
 /** Pagefind's custom record (`index.addCustomRecord`). */
@@ -27,7 +27,7 @@ export interface SearchRecord {
  */
 export function storyRecord(file: string, contents: string, language: string): SearchRecord {
   const { frontmatter: article, blocks } = readArticle(contents, file);
-  const facets = storySearchFacets(article, storyLede(article.standfirst, openingParagraph(blocks)));
+  const facets = storySearchFacets(article, summary(storyLede(article.standfirst, openingParagraph(blocks))));
   const text = [
     article.title,
     article.standfirst,

@@ -17,7 +17,8 @@ const HELP = `Usage: npm run bench -- --stories N[,M,...] [options]
 For each N: writes N stories (${STORIES_PER_DAY} a day) as raw dumps into a fresh copy of the
 project, then times each command of \`npm run build\` (clean), the same build again with no
 change, and again after adding one day's dump. Prints wall and CPU seconds, peak memory,
-pages, dist/ size and the search index size, then the scaling across all N.
+pages, dist/ size (also per story, in KB of 1,024 bytes, and files per story), the largest
+HTML page and the search index size, then the scaling across all N.
 
 Options:
   --stories <list>  comma-separated story counts (default 1000)
@@ -155,6 +156,9 @@ interface Scaling {
   pages: number;
   distFiles: number;
   distMb: number;
+  /** dist/'s bytes per story. */
+  storyBytes: number;
+  largestPageBytes: number;
   indexMb: number;
   /** Empty with `--clean-only`. */
   addDaySeconds: number[];
@@ -213,8 +217,10 @@ async function benchCount(stories: number, corpus: readonly SourceStory[]): Prom
   if (halves.length > 0) report(`\n${halves.join('\n')}`);
   const pages = dist.htmlPages - index.htmlPages;
   report(
-    `\npages ${pages}; dist/ ${dist.files} files, ${fixed(dist.bytes / 2 ** 20)} MB ` +
-      `(${fixed((dist.files / stories) * 10_000, 0)} files per 10,000 stories); search index ${index.files} files, ${fixed(index.bytes / 2 ** 20)} MB`,
+    `\npages ${pages}; dist/ ${dist.files} files, ${fixed(dist.bytes / 2 ** 20)} MB: ` +
+      `${fixed(dist.bytes / stories / 1024)} KB and ${fixed(dist.files / stories, 2)} files per story; ` +
+      `search index ${index.files} files, ${fixed(index.bytes / 2 ** 20)} MB; ` +
+      `largest page ${fixed(dist.largestHtml.bytes / 1024)} KB (${dist.largestHtml.path})`,
   );
   if (values.keep) console.log(`kept: ${site.root}`);
   else finishedSites.push(site);
@@ -230,6 +236,8 @@ async function benchCount(stories: number, corpus: readonly SourceStory[]): Prom
     pages,
     distFiles: dist.files,
     distMb: dist.bytes / 2 ** 20,
+    storyBytes: dist.bytes / stories,
+    largestPageBytes: dist.largestHtml.bytes,
     indexMb: index.bytes / 2 ** 20,
     addDaySeconds: addDay.map((stage) => stage.measure.wallSeconds),
     noChangeSeconds: noChange.length > 0 ? noChange.reduce((sum, stage) => sum + stage.measure.wallSeconds, 0) : undefined,
@@ -254,7 +262,17 @@ report(
 report('\n### Scaling (clean builds)\n');
 const stageColumns = buildCommands.map((command) => `\`${command}\` s`);
 const scalingColumns = ['stories', ...stageColumns, 'whole build s', 'whole build CPU s', 'ms per story', 'no-change rebuild s'];
-scalingColumns.push(`add-one-day: ${stageColumns.join(' / ')}`, 'peak MB', 'pages', 'dist files', 'dist MB', 'index MB');
+scalingColumns.push(
+  `add-one-day: ${stageColumns.join(' / ')}`,
+  'peak MB',
+  'pages',
+  'dist files',
+  'dist MB',
+  'KB per story',
+  'files per story',
+  'largest page KB',
+  'index MB',
+);
 report(tableRow(scalingColumns));
 report(tableRow(scalingColumns.map(() => '---')));
 for (const result of results) {
@@ -271,6 +289,9 @@ for (const result of results) {
       result.pages,
       result.distFiles,
       fixed(result.distMb),
+      fixed(result.storyBytes / 1024),
+      fixed(result.distFiles / result.stories, 2),
+      fixed(result.largestPageBytes / 1024),
       fixed(result.indexMb),
     ]),
   );

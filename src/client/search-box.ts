@@ -3,7 +3,7 @@
  * index) is fetched the first time a reader focuses the box or presses `/` or Ctrl/Cmd+K,
  * with the list of the index's parts (`search/parts.json`): pages name only the first part.
  */
-// Types only: any import of code would take this script out of the page into a file of its own.
+// Types only: importing code would add a second file for every page to fetch.
 import type {} from './pagefind-components.ts';
 
 const HEADER_INSTANCE = 'header';

@@ -10,7 +10,7 @@ import { href } from '#lib/urls.ts';
 import { pageKeys, type PageKeys } from './page-keys.ts';
 
 // Pages take a story's lede from here, with the rest of the site index.
-export { lede } from '#lib/text.ts';
+export { lede, storySummary } from '#lib/text.ts';
 
 export type Article = CollectionEntry<'articles'>;
 export type SiteStory = Story<Article>;

@@ -22,6 +22,9 @@ export const longMonth = memoise((month: string): string => format(parseISO(`${m
 /** `2026-02` -> `Feb 2026`. */
 export const shortMonth = memoise((month: string): string => format(parseISO(`${month}-01`), 'MMM yyyy'));
 
+/** `2026-02` -> `February`. */
+export const monthName = memoise((month: string): string => format(parseISO(`${month}-01`), 'MMMM'));
+
 /** The moment a digest day begins in the site's time zone (feeds and structured data need one). */
 function dayStart(day: string, timeZone: string): TZDate {
   const [year, month, date] = day.split('-').map(Number) as [number, number, number];

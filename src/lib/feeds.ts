@@ -9,11 +9,13 @@ import type { Story, Tag } from './site-index.ts';
 import { dayStartUtc } from './dates.ts';
 import { siteSettings } from './settings.ts';
 import { tagFeedPath, tagPath } from './tags.ts';
-import { lede } from './text.ts';
+import { storySummary } from './text.ts';
 import { absoluteUrl, paths } from './urls.ts';
 
 /** A feed lists the newest stories only: a feed reader polls it for what is new. */
 export const FEED_ITEMS = 20;
+/** A person's or country's feed is polled as often for fewer new stories: half as many items. */
+export const TAG_FEED_ITEMS = 10;
 
 interface FeedInput {
   title: string;
@@ -22,8 +24,12 @@ interface FeedInput {
   pagePath: string;
   /** Site-relative path of the feed itself, announced as its `atom:link rel="self"`. */
   feedPath: string;
-  /** Newest first; only the first `FEED_ITEMS` are listed. */
+  /** Newest first; only the first `items` are listed. */
   stories: readonly Story[];
+  /** How many stories the feed lists; FEED_ITEMS unless given. */
+  items?: number;
+  /** Whether items list the story's people and countries as categories (the default). */
+  categories?: boolean;
   site: URL | undefined;
 }
 
@@ -38,12 +44,13 @@ function element(name: string, text: string): string {
   return text === '' ? '' : `<${name}>${escapeXml(text)}</${name}>`;
 }
 
-/** Each story's `<item>`, per site origin (one per build). */
+/** Each story's `<item>`, per site origin (one per build) and with or without its categories. */
 const itemsByOrigin = new Map<string, WeakMap<Story, string>>();
 
-function feedItem(story: Story, origin: URL): string {
-  let items = itemsByOrigin.get(origin.href);
-  if (!items) itemsByOrigin.set(origin.href, (items = new WeakMap()));
+function feedItem(story: Story, origin: URL, categories: boolean): string {
+  const key = `${categories} ${origin.href}`;
+  let items = itemsByOrigin.get(key);
+  if (!items) itemsByOrigin.set(key, (items = new WeakMap()));
   let item = items.get(story);
   if (item === undefined) {
     const link = absoluteUrl(paths.story(story), origin);
@@ -52,16 +59,25 @@ function feedItem(story: Story, origin: URL): string {
       element('title', story.title) +
       element('link', link) +
       `<guid isPermaLink="true">${escapeXml(link)}</guid>` +
-      element('description', lede(story)) +
+      element('description', storySummary(story)) +
       element('pubDate', dayStartUtc(story.day, siteSettings().timeZone)) +
-      [...story.people, ...story.countries].map((tag) => element('category', tag.name)).join('') +
+      (categories ? [...story.people, ...story.countries].map((tag) => element('category', tag.name)).join('') : '') +
       '</item>';
     items.set(story, item);
   }
   return item;
 }
 
-export function storyFeed({ title, description, pagePath, feedPath, stories, site }: FeedInput): Response {
+export function storyFeed({
+  title,
+  description,
+  pagePath,
+  feedPath,
+  stories,
+  items = FEED_ITEMS,
+  categories = true,
+  site,
+}: FeedInput): Response {
   const settings = siteSettings();
   const origin = site ?? new URL('http://localhost/');
   const xml =
@@ -73,8 +89,8 @@ export function storyFeed({ title, description, pagePath, feedPath, stories, sit
     element('language', settings.language) +
     `<atom:link href="${escapeXml(absoluteUrl(feedPath, origin))}" rel="self" type="application/rss+xml"/>` +
     stories
-      .slice(0, FEED_ITEMS)
-      .map((story) => feedItem(story, origin))
+      .slice(0, items)
+      .map((story) => feedItem(story, origin, categories))
       .join('') +
     '</channel></rss>';
   return new Response(xml, { headers: { 'Content-Type': 'application/xml' } });
@@ -88,6 +104,9 @@ export function tagFeed(tag: Tag, site: URL | undefined): Response {
     pagePath: tagPath(tag),
     feedPath: tagFeedPath(tag),
     stories: tag.stories,
+    items: TAG_FEED_ITEMS,
+    // Every item of a person's or country's feed names them; its other names are on the story page.
+    categories: false,
     site,
   });
 }

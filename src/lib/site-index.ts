@@ -227,6 +227,29 @@ function countTagsNamedWith<E extends ArticleEntry>(tags: readonly Tag<E>[], sto
   });
 }
 
+export interface Year<E extends ArticleEntry = ArticleEntry> {
+  /** `YYYY`. */
+  year: string;
+  /** Newest first, as the site index lists them. */
+  months: Month<E>[];
+  dayCount: number;
+  storyCount: number;
+}
+
+/** The archive's months by year, newest first: the archive's pages. */
+export function archiveYears<E extends ArticleEntry>(months: readonly Month<E>[]): Year<E>[] {
+  const years: Year<E>[] = [];
+  for (const month of months) {
+    const year = month.month.slice(0, 4);
+    let last = years.at(-1);
+    if (last?.year !== year) years.push((last = { year, months: [], dayCount: 0, storyCount: 0 }));
+    last.months.push(month);
+    last.dayCount += month.days.length;
+    last.storyCount += month.storyCount;
+  }
+  return years;
+}
+
 /** Tags sorted by how many stories name them, most first, then A to Z. */
 export function byStoryCount<T extends Tag>(tags: readonly T[]): T[] {
   return [...tags].sort((a, b) => b.stories.length - a.stories.length || byName(a, b));

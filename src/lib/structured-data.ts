@@ -18,7 +18,6 @@ export interface NewsArticleInput {
   headline: string;
   url: string;
   datePublished: string;
-  description: string;
   publisher: string;
   people: string[];
   countries: string[];
@@ -32,9 +31,7 @@ export function newsArticle(input: NewsArticleInput): Record<string, unknown> {
     '@type': 'NewsArticle',
     headline: input.headline,
     url: input.url,
-    mainEntityOfPage: input.url,
     datePublished: input.datePublished,
-    description: input.description,
     publisher: { '@type': 'Organization', name: input.publisher },
     about: [...input.people.map((name) => ({ '@type': 'Person', name })), ...input.countries.map((name) => ({ '@type': 'Country', name }))],
     ...(input.credit ? { image: { '@type': 'ImageObject', creditText: input.credit } } : {}),
@@ -46,9 +43,9 @@ export interface CollectionPageInput {
   url: string;
   description: string;
   about: { type: 'Person' | 'Country'; name: string };
-  /** Story URLs on this page, in order. */
-  items: string[];
 }
+
+/** The page's stories are its links; listing them again as an ItemList would double their bytes. */
 
 export function collectionPage(input: CollectionPageInput): Record<string, unknown> {
   return {
@@ -58,9 +55,5 @@ export function collectionPage(input: CollectionPageInput): Record<string, unkno
     url: input.url,
     description: input.description,
     about: { '@type': input.about.type, name: input.about.name },
-    mainEntity: {
-      '@type': 'ItemList',
-      itemListElement: input.items.map((url, index) => ({ '@type': 'ListItem', position: index + 1, url })),
-    },
   };
 }

@@ -30,6 +30,7 @@ export function absoluteUrl(path: string, site: URL | string): string {
 export const paths = {
   home: () => '',
   archive: () => 'archive/',
+  archiveYear: (year: string) => `archive/${year}/`,
   search: () => 'search/',
   searchParts: () => 'search/parts.json',
   feed: () => 'rss.xml',
@@ -37,6 +38,8 @@ export const paths = {
   story: (story: StoryAddress) => `${story.day.replaceAll('-', '/')}/${story.slug}/`,
   people: () => 'people/',
   peopleByCount: () => 'people/by-count/',
+  /** A page of the people A to Z (see name-index.ts). */
+  peopleByName: (initial: string, page = 1) => (page > 1 ? `people/by-name/${initial}/${page}/` : `people/by-name/${initial}/`),
   person: (slug: string, page = 1) => (page > 1 ? `people/${slug}/${page}/` : `people/${slug}/`),
   personFeed: (slug: string) => `people/${slug}/rss.xml`,
   countries: () => 'countries/',

@@ -1,9 +1,9 @@
 import { existsSync, writeFileSync } from 'node:fs';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it, vi } from 'vitest';
-import { measureStage } from '#tools/bench/measure.ts';
+import { measureStage, treeSize } from '#tools/bench/measure.ts';
 
 /**
  * The programs under measure hold their memory until the sampler has seen each of them twice, so
@@ -76,4 +76,18 @@ it('measures each program a stage runs side by side, named by its script, as wel
     expect(branch.cpuSeconds).toBeGreaterThan(0);
     expect(branch.cpuSeconds).toBeLessThan(measure.cpuSeconds);
   }
+});
+
+it('counts files, bytes and HTML pages under a folder, and finds the largest page', async () => {
+  const site = join(dir, 'site');
+  await mkdir(join(site, 'people', 'a'), { recursive: true });
+  await writeFile(join(site, 'index.html'), 'x'.repeat(10));
+  await writeFile(join(site, 'people', 'a', 'index.html'), 'x'.repeat(30));
+  await writeFile(join(site, 'people', 'a', 'rss.xml'), 'x'.repeat(50));
+  expect(await treeSize(site)).toEqual({
+    files: 3,
+    bytes: 90,
+    htmlPages: 2,
+    largestHtml: { path: join('people', 'a', 'index.html'), bytes: 30 },
+  });
 });

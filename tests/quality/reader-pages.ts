@@ -13,10 +13,12 @@ const PAGE_FILES = {
   day: /^\d{4}\/\d{2}\/\d{2}\/index\.html$/,
   story: STORY_FILE,
   people: /^people\/index\.html$/,
+  'people A to Z': /^people\/by-name\/[^/]+\/index\.html$/,
   person: /^people\/(?!by-count\/)[^/]+\/index\.html$/,
   countries: /^countries\/index\.html$/,
   country: /^countries\/(?!by-count\/)[^/]+\/index\.html$/,
   archive: /^archive\/index\.html$/,
+  'archive year': /^archive\/\d{4}\/index\.html$/,
 };
 
 export type PageKind = keyof typeof PAGE_FILES | 'search results' | '404';

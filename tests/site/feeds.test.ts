@@ -1,10 +1,10 @@
 import { getRssString } from '@astrojs/rss';
 import { describe, expect, it } from 'vitest';
 import { buildSiteIndex, type Story } from '#lib/site-index.ts';
-import { FEED_ITEMS, storyFeed, tagFeed } from '#lib/feeds.ts';
+import { FEED_ITEMS, TAG_FEED_ITEMS, storyFeed, tagFeed } from '#lib/feeds.ts';
 import { siteSettings } from '#lib/settings.ts';
 import { tagFeedPath, tagPath } from '#lib/tags.ts';
-import { lede } from '#lib/text.ts';
+import { storySummary } from '#lib/text.ts';
 import { absoluteUrl, paths } from '#lib/urls.ts';
 import { bodyToMdx } from '#ingest/mdx.ts';
 import { entry } from './fixtures.ts';
@@ -40,6 +40,8 @@ function astroRss(
   feedPath: string,
   stories: readonly Story[],
   site: URL,
+  count = FEED_ITEMS,
+  categories = true,
 ): Promise<string> {
   const settings = siteSettings();
   const escapeXml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/"/g, '&quot;');
@@ -52,12 +54,12 @@ function astroRss(
     customData:
       `<language>${escapeXml(settings.language)}</language>` +
       `<atom:link href="${escapeXml(absoluteUrl(feedPath, site))}" rel="self" type="application/rss+xml"/>`,
-    items: stories.slice(0, FEED_ITEMS).map((story) => ({
+    items: stories.slice(0, count).map((story) => ({
       title: story.title,
       link: absoluteUrl(paths.story(story), site),
       pubDate: new Date(`${story.day}T00:00:00Z`),
-      description: lede(story),
-      categories: [...story.people, ...story.countries].map((tag) => tag.name),
+      description: storySummary(story),
+      categories: categories ? [...story.people, ...story.countries].map((tag) => tag.name) : [],
     })),
   });
 }
@@ -80,19 +82,30 @@ describe('feeds', () => {
     for (const tag of [...siteIndex.people, ...siteIndex.countries]) {
       const title = `${tag.name} · ${siteSettings().title}`;
       expect(await tagFeed(tag, site).text(), tag.name).toBe(
-        await astroRss(title, `The latest stories naming ${tag.name}.`, tagPath(tag), tagFeedPath(tag), tag.stories, site),
+        await astroRss(
+          title,
+          `The latest stories naming ${tag.name}.`,
+          tagPath(tag),
+          tagFeedPath(tag),
+          tag.stories,
+          site,
+          TAG_FEED_ITEMS,
+          false,
+        ),
       );
     }
   });
 
-  it('write a story the same in every feed and for every site origin it is asked for', async () => {
+  it('write a story the same in every feed and for every site origin it is asked for, with categories only in the whole site feed', async () => {
     const [first] = siteIndex.stories;
     const item = (xml: string) => xml.match(/<item>.*?<\/item>/)?.[0];
     const person = siteIndex.personBySlug.get('ann-lee')!;
     expect(first?.people).toContain(person);
-    expect(item(await tagFeed(person, site).text())).toBe(
-      item(await storyFeed({ title: 't', description: 'd', pagePath: '', feedPath: 'rss.xml', stories: [first!], site }).text()),
-    );
+    const feed = (categories: boolean) =>
+      storyFeed({ title: 't', description: 'd', pagePath: '', feedPath: 'rss.xml', stories: [first!], categories, site }).text();
+    expect(item(await tagFeed(person, site).text())).toBe(item(await feed(false)));
+    expect(item(await feed(true))).toContain('<category>Ann &amp; Lee</category>');
+    expect(item(await feed(false))).not.toContain('<category>');
     expect(item(await tagFeed(person, new URL('https://other.example')).text())).toContain('https://other.example/2026/02/08/');
   });
 });

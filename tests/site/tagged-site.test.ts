@@ -12,6 +12,7 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { renderArticle } from '#ingest/mdx.ts';
 import { slugify } from '#lib/slug.ts';
+import { FEED_ITEMS, TAG_FEED_ITEMS } from '#lib/feeds.ts';
 import { buildEnvironment, createFixtureSite, type FixtureSite } from '#tools/fixture-site.ts';
 import { htmlFiles, pagePath } from '../helpers/dist-pages.ts';
 import { fileForPath, internalLinks, parseRss, readPage, sitemapUrls } from './built-site.ts';
@@ -83,6 +84,8 @@ describe('a tagged site under /digest/', () => {
       'people/ann-lee/index.html',
       'people/bo-chan/index.html',
       'people/by-count/index.html',
+      'people/by-name/a/index.html',
+      'people/by-name/b/index.html',
       'people/index.html',
     ]);
     expect(pages.filter((page) => page.startsWith('countries/'))).toEqual([
@@ -108,8 +111,13 @@ describe('a tagged site under /digest/', () => {
     // Story 3 opens the latest day's dump; older stories call her Minister.
     expect(page.querySelector('.standfirst')?.text).toBe('Prime Minister');
     expect(page.querySelectorAll('.facts dd').map((dd) => dd.text)).toEqual(['23', 'Thursday 15 January 2026', 'Saturday 7 February 2026']);
-    // 15 January to 7 February: one bar a day, empty days included.
-    expect(page.querySelectorAll('.chart rect')).toHaveLength(24);
+    // 15 January to 7 February: one bar a day, none for a day without stories.
+    const second = await readPage(site.dist, 'people/ann-lee/2/index.html');
+    const days = new Set(
+      [page, second].flatMap((list) => list.querySelectorAll('.story-list time').map((time) => time.getAttribute('datetime'))),
+    );
+    expect(page.querySelectorAll('.chart rect')).toHaveLength(days.size);
+    expect(page.querySelector('.chart figcaption')?.text).toContain('from Thursday 15 January 2026 to Saturday 7 February 2026');
     expect(page.querySelector('.tag-context')?.text).toContain('Bo Chan');
     expect(page.querySelector('link[rel="alternate"][href$="people/ann-lee/rss.xml"]')?.getAttribute('href')).toBe(
       href('people/ann-lee/rss.xml'),
@@ -124,10 +132,24 @@ describe('a tagged site under /digest/', () => {
     expect(await readFile(join(site.dist, 'flags/bh.svg'), 'utf8')).toMatch(/<svg/);
   });
 
-  it('sorts the people index A to Z and by count on two static pages', async () => {
+  it('sorts the country index A to Z and by count on two static pages', async () => {
     const names = async (file: string) => (await readPage(site.dist, file)).querySelectorAll('.tag-index a').map((link) => link.text);
     expect(await names('countries/index.html')).toEqual(['Bahrain', 'Italy']);
     expect(await names('countries/by-count/index.html')).toEqual(['Italy', 'Bahrain']);
+  });
+
+  it('files people A to Z in a page per initial, linked from the people index with the most named, and sorts them by count', async () => {
+    const index = await readPage(site.dist, 'people/index.html');
+    const initials = index.querySelectorAll('.initials-index > li > a');
+    expect(initials.map((link) => [link.text.trim(), link.getAttribute('href')])).toEqual([
+      ['A', href('people/by-name/a/')],
+      ['B', href('people/by-name/b/')],
+    ]);
+    expect(index.querySelectorAll('.tag-index a').map((link) => link.text)).toEqual(['Ann Lee', 'Bo Chan']);
+    const names = async (file: string) => (await readPage(site.dist, file)).querySelectorAll('.tag-index a').map((link) => link.text);
+    expect(await names('people/by-name/a/index.html')).toEqual(['Ann Lee']);
+    expect(await names('people/by-name/b/index.html')).toEqual(['Bo Chan']);
+    expect(await names('people/by-count/index.html')).toEqual(['Ann Lee', 'Bo Chan']);
   });
 
   it("keeps a headline holding </script> out of the structured data's way", async () => {
@@ -151,10 +173,14 @@ describe('a tagged site under /digest/', () => {
   });
 
   it('writes person and country feeds whose items link under /digest/', async () => {
-    for (const feedFile of ['rss.xml', 'people/ann-lee/rss.xml', 'countries/bahrain/rss.xml']) {
+    for (const [feedFile, most] of [
+      ['rss.xml', FEED_ITEMS],
+      ['people/ann-lee/rss.xml', TAG_FEED_ITEMS],
+      ['countries/bahrain/rss.xml', TAG_FEED_ITEMS],
+    ] as const) {
       const feed = parseRss(await readFile(join(site.dist, feedFile), 'utf8'));
       expect(feed.items.length).toBeGreaterThan(0);
-      expect(feed.items.length).toBeLessThanOrEqual(20);
+      expect(feed.items.length).toBeLessThanOrEqual(most);
       for (const item of feed.items) {
         expect(item.link.startsWith(`${SITE_URL}${BASE}`)).toBe(true);
         expect(existsSync(join(site.dist, fileForPath(new URL(item.link).pathname.slice(BASE.length))))).toBe(true);

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseStoryBody } from '#integration/article-loader.ts';
-import { openingParagraph, storyLede } from '#lib/text.ts';
+import { SUMMARY_LENGTH, openingParagraph, storyLede, summary } from '#lib/text.ts';
 import { bodyToMdx } from '#ingest/mdx.ts';
 
 /** The lede of a body the ingest pipeline wrote, as the content loader reads it back. */
@@ -42,6 +42,36 @@ describe('storyLede', () => {
             ]),
           ),
         ).toBe(first);
+      }),
+    );
+  });
+});
+
+describe('summary', () => {
+  it('keeps short text whole', () => {
+    expect(summary('A short lede.')).toBe('A short lede.');
+  });
+
+  it('keeps the whole sentences that fit', () => {
+    const first = 'The first sentence ends here.';
+    const second = 'The second one "ends" here too.';
+    const third = 'A third sentence runs on and on, far past the length that search results and previews show of a page.';
+    expect(summary(`${first} ${second} ${third}`)).toBe(`${first} ${second}`);
+  });
+
+  it('cuts a long first sentence at a word, with an ellipsis', () => {
+    const text = `${'word '.repeat(60)}end.`;
+    const cut = summary(text);
+    expect(cut.endsWith('word…')).toBe(true);
+    expect(cut.length).toBeLessThanOrEqual(SUMMARY_LENGTH);
+  });
+
+  it('is never longer than SUMMARY_LENGTH and always starts the text', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'grapheme', maxLength: 400 }), (text) => {
+        const cut = summary(text);
+        expect(cut.length).toBeLessThanOrEqual(SUMMARY_LENGTH);
+        expect(text.startsWith(cut.replace(/…$/, ''))).toBe(true);
       }),
     );
   });

@@ -179,7 +179,7 @@ describe('a story full of hostile text', () => {
     expect(structured).toHaveLength(1);
     const data = JSON.parse(structured[0]!.textContent) as { headline: string };
     expect(data.headline).toBe(HOSTILE_STORY.title);
-    for (const selector of ['meta[property="og:title"]', 'meta[name="twitter:title"]']) {
+    for (const selector of ['meta[property="og:title"]']) {
       expect(document.querySelector(selector)?.getAttribute('content'), selector).toBe(HOSTILE_STORY.title);
     }
     expect(document.querySelector('title')?.text).toContain(HOSTILE_STORY.title);

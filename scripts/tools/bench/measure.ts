@@ -7,7 +7,7 @@
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { open, readdir, readFile, rm, stat } from 'node:fs/promises';
-import { basename, join } from 'node:path';
+import { basename, join, relative } from 'node:path';
 import { isSearchBundleFolder } from '#lib/search-parts.ts';
 
 /** A program a stage runs side by side with another, with everything it starts, as sampled. */
@@ -217,17 +217,23 @@ export interface TreeSize {
   files: number;
   bytes: number;
   htmlPages: number;
+  /** The largest HTML file, its path relative to `dir` ('' when there is none). */
+  largestHtml: { path: string; bytes: number };
 }
 
 /** Files, bytes and HTML pages under `dir` (zeros when it does not exist). */
 export async function treeSize(dir: string): Promise<TreeSize> {
-  const size: TreeSize = { files: 0, bytes: 0, htmlPages: 0 };
+  const size: TreeSize = { files: 0, bytes: 0, htmlPages: 0, largestHtml: { path: '', bytes: 0 } };
   if (!existsSync(dir)) return size;
   for (const entry of await readdir(dir, { withFileTypes: true, recursive: true })) {
     if (!entry.isFile()) continue;
+    const file = join(entry.parentPath, entry.name);
+    const bytes = (await stat(file)).size;
     size.files++;
-    size.bytes += (await stat(join(entry.parentPath, entry.name))).size;
-    if (entry.name.endsWith('.html')) size.htmlPages++;
+    size.bytes += bytes;
+    if (!entry.name.endsWith('.html')) continue;
+    size.htmlPages++;
+    if (bytes > size.largestHtml.bytes) size.largestHtml = { path: relative(dir, file), bytes };
   }
   return size;
 }
@@ -235,7 +241,7 @@ export async function treeSize(dir: string): Promise<TreeSize> {
 /** The search index's size: every part's bundle (see src/lib/search-parts.ts) under `dist`. */
 export async function searchIndexSize(dist: string): Promise<TreeSize & { parts: number }> {
   const parts = (await readdir(dist).catch(() => [])).filter(isSearchBundleFolder);
-  const total = { files: 0, bytes: 0, htmlPages: 0, parts: parts.length };
+  const total = { files: 0, bytes: 0, htmlPages: 0, largestHtml: { path: '', bytes: 0 }, parts: parts.length };
   for (const part of parts) {
     const size = await treeSize(join(dist, part));
     total.files += size.files;
