@@ -68,16 +68,18 @@ const LATIN_NAME = /^[\p{Script=Latin}][\p{Script=Latin}\p{M} .'’-]*$/u;
 
 function dataNames(country: (typeof worldCountries)[number]): string[] {
   const demonyms = country.demonyms?.eng;
-  return [
-    country.name.common,
-    country.name.official,
-    ...country.altSpellings.filter((name) => name.length > 2),
-    ...(demonyms ? [demonyms.m, demonyms.f] : []),
-    ...country.capital,
-  ]
-    // News abbreviates Saint: `St Kitts`, `St Lucia`.
-    .flatMap((name) => (name.startsWith('Saint ') ? [name, name.replace(/^Saint /, 'St '), name.replace(/^Saint /, 'St. ')] : [name]))
-    .filter((name) => LATIN_NAME.test(name));
+  return (
+    [
+      country.name.common,
+      country.name.official,
+      ...country.altSpellings.filter((name) => name.length > 2),
+      ...(demonyms ? [demonyms.m, demonyms.f] : []),
+      ...country.capital,
+    ]
+      // News abbreviates Saint: `St Kitts`, `St Lucia`.
+      .flatMap((name) => (name.startsWith('Saint ') ? [name, name.replace(/^Saint /, 'St '), name.replace(/^Saint /, 'St. ')] : [name]))
+      .filter((name) => LATIN_NAME.test(name))
+  );
 }
 
 /**
