@@ -1,5 +1,4 @@
 /** Stage 2, decode: raw bytes to clean lines of text, whatever encoding and line ends the scraper used. */
-import { decodeHTMLStrict } from 'entities';
 import { IngestError } from './errors.ts';
 
 const UTF8 = new TextDecoder('utf-8', { fatal: true });
@@ -61,11 +60,9 @@ export function decode(path: string, bytes: Uint8Array): DecodedDump {
     text = LEGACY.decode(bytes);
     encoding = 'windows-1252';
   }
-  // Scrapers often keep the page's character references (`Pap&#233;`, `&amp;`): they are the
-  // characters they stand for, or a name would be cut at them. Stray control characters (other
-  // than tab and line ends) are invisible and break MDX and YAML, and the noncharacters
-  // U+FFFE/U+FFFF make a feed ill-formed XML: they are dropped. Besides trimming, these are the
-  // only changes ingest makes to the text.
-  text = decodeHTMLStrict(text.replace(/^\uFEFF/, '')).replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\uFFFE\uFFFF]/g, '');
+  // Stray control characters (other than tab and line ends) are invisible and break MDX and
+  // YAML, and the noncharacters U+FFFE/U+FFFF make a feed ill-formed XML; they are dropped,
+  // the one change besides trimming that ingest makes to the text.
+  text = text.replace(/^\uFEFF/, '').replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\uFFFE\uFFFF]/g, '');
   return { lines: text.split(/\r\n|\r|\n/), encoding };
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { captionDateOf, creditOf } from '#ingest/parse.ts';
-import { bodies, ingestDumps, ingestFixture } from './helpers.ts';
+import { bodies, ingestFixture } from './helpers.ts';
 
 const harbour = {
   title: 'Harbour Reopens After Storm Damage Repaired',
@@ -116,14 +116,6 @@ describe('layout variants of the news site', () => {
       'The prize is worth £500, the jury said.',
     ]);
     expect(result.warnings).toEqual([expect.stringContaining('windows-1252.txt: not UTF-8')]);
-  });
-
-  it("reads the page's character references as the characters they stand for, and leaves a bare ampersand", () => {
-    const [article] = ingestDumps({
-      'references.txt': 'Pap&#233; Joins Toulouse for &#163;1m\n\nPascal Pap&#233; signed for Procter &amp; Gamble&#39;s R&D arm.\n',
-    }).articles;
-    expect(article!.frontmatter.title).toBe('Papé Joins Toulouse for £1m');
-    expect(article!.body.map((block) => block.text)).toEqual(["Pascal Papé signed for Procter & Gamble's R&D arm."]);
   });
 
   it('reads a plain dump (headline, then paragraphs) as one article, blank runs included', () => {
