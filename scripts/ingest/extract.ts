@@ -3,6 +3,7 @@
  * Names the article gives only as a lone word it never spells out (`Trump`, `Mr Snow`) are
  * handed on as `loneNames` for stage 6, which resolves them across the whole archive.
  */
+import { decodeHTMLStrict } from 'entities';
 import type { ArticleTags } from '#lib/article.ts';
 import { LANGUAGE_NAMES } from '#lib/countries.ts';
 import type { ParsedArticle } from './parse.ts';
@@ -64,7 +65,13 @@ interface Single {
   midSentence: boolean;
 }
 
-function segment(text: string): Segment {
+/**
+ * A text as the rules read it. Character references a scraper left in (`Pap&#233;`, `&amp;`) are
+ * read as the characters they stand for, so a name is never cut at one; the story itself keeps
+ * them as written.
+ */
+function segment(written: string): Segment {
+  const text = written.includes('&') ? decodeHTMLStrict(written) : written;
   const tokens = tokenize(text);
   return { text, tokens, spans: capitalisedSpans(tokens, PHRASE_JOINERS) };
 }
