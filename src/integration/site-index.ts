@@ -32,10 +32,11 @@ let keys: PageKeys<Article> | undefined;
 
 /**
  * This build's page cache keys (see page-keys.ts). The settings are what every page shows
- * besides its stories, less the host's limits, which no page shows; Astro itself compares the
- * config, the code and the lockfile.
+ * besides its stories, less the host's limits and the publisher's names, which no page shows
+ * (the names reach the pages through the articles' tags); Astro itself compares the config, the
+ * code and the lockfile.
  */
 export function sitePageKeys(): PageKeys<Article> {
-  keys ??= pageKeys(JSON.stringify({ ...siteSettings(), host: undefined }));
+  keys ??= pageKeys(JSON.stringify({ ...siteSettings(), host: undefined, publisherNames: undefined }));
   return keys;
 }
