@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { isLiveTemporary, writeFileAtomicSync } from '#lib/atomic-write.ts';
 import { cacheKey, codeVersion } from '#lib/cache-key.ts';
+import { allGivenNames } from './names/lexicon.ts';
 import type { NameRules } from './names/rules.ts';
 import type { NumberedBlock } from './parse.ts';
 import { dumpBodies, processDump, type DumpResult, type ProgressListener } from './pipeline.ts';
@@ -83,6 +84,8 @@ export function processAndCache(task: DumpTask, rules: NameRules, cacheDir: stri
 export interface WorkerSetup {
   rules: NameRules;
   cacheDir: string | undefined;
+  /** Every known given name, read once here rather than by each worker from its data packages. */
+  givenNames: string[];
 }
 
 /** Below this many bytes of dumps to read, starting workers (each loads the ingest modules) costs more than it saves. */
@@ -189,7 +192,8 @@ export async function processDumps(
   if (cacheDir !== undefined) mkdirSync(cacheDir, { recursive: true });
   const bytes = unread.reduce((sum, task) => sum + task.source.bytes.length, 0);
   const threads = workers ?? (bytes >= PARALLEL_FROM_BYTES ? Math.min(availableParallelism(), MAX_WORKERS) : 0);
-  if (threads > 0 && unread.length > 0) await processInWorkers(unread, threads, { rules, cacheDir }, onRead);
+  if (threads > 0 && unread.length > 0)
+    await processInWorkers(unread, threads, { rules, cacheDir, givenNames: [...allGivenNames()] }, onRead);
   else for (const task of unread) onRead(task, processAndCache(task, rules, cacheDir));
   if (cacheDir !== undefined) pruneCache(cacheDir, new Set(tasks.map((task) => task.key)));
   return dumps;

@@ -166,6 +166,11 @@ export function allGivenNames(): ReadonlySet<string> {
   return givenNameSet;
 }
 
+/** Takes the given names another thread has read (see `WorkerSetup`), so this one never loads the packages. */
+export function useGivenNames(names: readonly string[]): void {
+  givenNameSet = new Set(names);
+}
+
 /**
  * Everyday English words: a capitalised one opening a sentence is a sentence opener, not the
  * start of a name ("Despite", "Shares"). The popularity list also holds frequent names, so a
