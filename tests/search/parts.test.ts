@@ -68,7 +68,8 @@ describe('a search index in parts', () => {
   it.each(HEADLINES.map((headline) => [headline]))('finds %j, whichever part holds it, from the header box', async (headline) => {
     const page = await open('');
     await page.keyboard.press('/');
-    await page.keyboard.type(headline.split(' ').slice(0, 4).join(' '));
+    // One input, so no search for the first letters redraws the list after the whole query's (see search.test.ts).
+    await page.keyboard.insertText(headline.split(' ').slice(0, 4).join(' '));
     await page.getByRole('option', { name: headline }).waitFor();
     expect(await page.getByRole('option', { name: headline }).count()).toBe(1);
   });
