@@ -255,15 +255,21 @@ export async function loadCorpus(projectRoot: string): Promise<{ stories: Source
  * Writes stories `first` .. `first + count - 1` as dumps under `sourcesDir`, 30 per day on
  * consecutive days from 2020-01-01 (story `first` opens a new day). Returns the days written.
  */
-export async function writeArchive(sourcesDir: string, corpus: readonly SourceStory[], count: number, first = 0): Promise<string[]> {
+/** The archive's dumps from story `first` on, a day of `STORIES_PER_DAY` stories each: its day and its text. */
+export function* archiveDumps(corpus: readonly SourceStory[], count: number, first = 0): Generator<{ day: string; text: string }> {
   const firstDay = Math.ceil(first / STORIES_PER_DAY);
-  const days: string[] = [];
-  for (let start = first; start < first + count; start += STORIES_PER_DAY) {
+  for (let start = first, day = firstDay; start < first + count; start += STORIES_PER_DAY, day++) {
     const end = Math.min(start + STORIES_PER_DAY, first + count);
-    const day = dayOf(firstDay + days.length);
     const stories = Array.from({ length: end - start }, (_, offset) => benchStory(corpus, start + offset));
+    yield { day: dayOf(day), text: dumpText(stories) };
+  }
+}
+
+export async function writeArchive(sourcesDir: string, corpus: readonly SourceStory[], count: number, first = 0): Promise<string[]> {
+  const days: string[] = [];
+  for (const { day, text } of archiveDumps(corpus, count, first)) {
     await mkdir(join(sourcesDir, day), { recursive: true });
-    await writeFile(join(sourcesDir, day, 'bench.txt'), dumpText(stories));
+    await writeFile(join(sourcesDir, day, 'bench.txt'), text);
     days.push(day);
   }
   return days;

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { ingestSources } from '#ingest/pipeline.ts';
 import type { DumpFile } from '#ingest/read.ts';
 import { openNameStage } from '#ingest/names/stage.ts';
-import { benchStory, dayOf, dumpText, STORIES_PER_DAY, type SourceStory } from '../bench/archive.ts';
+import { archiveDumps, type SourceStory } from '../bench/archive.ts';
 import { projectRoot } from './labelled.ts';
 
 export const PERSON_PAGE_LABELS = join(projectRoot, 'tests/labels/person-pages.json');
@@ -39,11 +39,11 @@ export interface PagesReport {
 /** Every person page of the bench archive of `count` stories, ingested under the project's names files. */
 export function benchPersonPages(corpus: readonly SourceStory[], count = PAGES_ARCHIVE): PersonPage[] {
   const encoder = new TextEncoder();
-  const sources: DumpFile[] = [];
-  for (let start = 0, day = 0; start < count; start += STORIES_PER_DAY, day++) {
-    const stories = Array.from({ length: Math.min(STORIES_PER_DAY, count - start) }, (_, offset) => benchStory(corpus, start + offset));
-    sources.push({ path: `${dayOf(day)}/bench.txt`, date: dayOf(day), bytes: encoder.encode(dumpText(stories)) });
-  }
+  const sources: DumpFile[] = [...archiveDumps(corpus, count)].map(({ day, text }) => ({
+    path: `${day}/bench.txt`,
+    date: day,
+    bytes: encoder.encode(text),
+  }));
   const result = ingestSources(sources, undefined, openNameStage(projectRoot));
   const pages = new Map<string, PersonPage>();
   for (const { frontmatter, body } of result.articles) {
