@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { countryByName } from '#lib/countries.ts';
 import {
@@ -7,11 +6,9 @@ import {
   BBC_UNTUNED_LABELS,
   drawDevStories,
   drawUntunedStories,
+  readLabels as read,
   sharedCorpusPresent,
 } from '#tools/eval/labelled.ts';
-
-type Labels = Record<string, { people: string[]; countries: string[]; optional_countries?: string[] }>;
-const read = (file: string) => (JSON.parse(readFileSync(file, 'utf8')) as { stories: Labels }).stories;
 
 describe.each([
   ['tuned', BBC_LABELS, 80],

@@ -32,6 +32,11 @@ export interface Label {
   optional_countries?: string[];
 }
 
+/** A labels file's stories, each with its labels, keyed by path. */
+export function readLabels(file: string): Record<string, Label> {
+  return (JSON.parse(readFileSync(file, 'utf8')) as { stories: Record<string, Label> }).stories;
+}
+
 export interface Score {
   truePositives: number;
   falsePositives: number;
@@ -192,11 +197,7 @@ export function evaluateBbc(dir = join(sharedCorpus, 'bbc'), sets: readonly BbcS
   });
   const byStory = ingest(sources).byFile;
   return sets.map(({ name, files }) => {
-    const labels = files.flatMap((file) =>
-      Object.entries((JSON.parse(readFileSync(file, 'utf8')) as { stories: Record<string, Label> }).stories).map(
-        ([story, label]) => [story, label, file] as const,
-      ),
-    );
+    const labels = files.flatMap((file) => Object.entries(readLabels(file)).map(([story, label]) => [story, label, file] as const));
     const predictions = labels.map(([story, label, file]): Prediction => {
       const article = byStory.get(story);
       if (!article) throw new Error(`${file}: no article was made from ${story}`);
@@ -222,11 +223,7 @@ export function evaluateBbc(dir = join(sharedCorpus, 'bbc'), sets: readonly BbcS
  */
 export function drawStories(seed: number, count: number, excluded: readonly string[], dir = join(sharedCorpus, 'bbc')): string[] {
   const text = (story: string) => readFileSync(join(dir, story), 'utf8').trim();
-  const taken = new Set(
-    excluded.flatMap((file) =>
-      Object.keys((JSON.parse(readFileSync(file, 'utf8')) as { stories: Record<string, Label> }).stories).map(text),
-    ),
-  );
+  const taken = new Set(excluded.flatMap((file) => Object.keys(readLabels(file)).map(text)));
   const pool = readdirSync(dir, { withFileTypes: true, recursive: true })
     .filter((entry) => entry.isFile() && entry.name.endsWith('.txt') && entry.parentPath !== dir)
     .map((entry) => `${relative(dir, entry.parentPath)}/${entry.name}`)
@@ -256,7 +253,7 @@ export function sharedCorpusPresent(): boolean {
  */
 export async function evaluateCompromiseBaseline(dir = join(sharedCorpus, 'bbc'), labelsFile = BBC_LABELS): Promise<SetReport> {
   const { default: nlp } = await import('compromise');
-  const labels = (JSON.parse(readFileSync(labelsFile, 'utf8')) as { stories: Record<string, Label> }).stories;
+  const labels = readLabels(labelsFile);
   const predictions = Object.entries(labels).map(([story, label]): Prediction => {
     const text = readFileSync(join(dir, story), 'utf8');
     const people = (nlp(text).people().out('array') as string[])
