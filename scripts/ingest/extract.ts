@@ -83,18 +83,7 @@ const ROLE_ENDING = /(?:er|or|man|men|woman|ist|ian|ite)$/;
 const SPOKESPEOPLE = new Set(['spokesman', 'spokeswoman', 'spokesperson']);
 
 /** Offices a person holds in an organisation: `spokesman for X`, `head of X` say X is one. */
-const OFFICES_OF_ORGANISATIONS = new Set([
-  'spokesman',
-  'spokeswoman',
-  'spokesperson',
-  'chairman',
-  'chairwoman',
-  'director',
-  'founder',
-  'boss',
-  'owner',
-  'head',
-]);
+const OFFICES_OF_ORGANISATIONS = new Set([...SPOKESPEOPLE, 'chairman', 'chairwoman', 'director', 'founder', 'boss', 'owner', 'head']);
 
 /** The lowercase words that end a title phrase before the name (`Chancellor of the`, `Minister for`). */
 const TITLE_JOINERS = new Set(['of', 'for', 'the', '&']);
@@ -580,9 +569,9 @@ function nameRunOf(run: Run, rules: NameRules): NameRun | undefined {
   const placePeople = tail.length >= 4 && PLACE_OPENERS.has(lower(tail[0]!)) && isGivenName(tail[2]);
   if (placePeople) tail.splice(0, 2);
   else if (opener) tail.shift();
-  // `Backbencher Stephen Pound`, `Scots Guardsman Allan Hendry`, `New Yorker William Trowbridge`: an
-  // unlisted word for a role or a people before a given name and surname. Only a word shaped like
-  // one: an unknown given name (`Sion Aubrey Roberts`) is part of the name, not to be cut.
+  // `Backbencher Stephen Pound`, `Scots Guardsman Allan Hendry`: an unlisted word for a role or a
+  // people before a given name and surname. Only a word shaped like one: an unknown given name
+  // (`Sion Aubrey Roberts`) is part of the name, not to be cut.
   if (
     tail.length >= 3 &&
     !isGivenName(tail[0]) &&

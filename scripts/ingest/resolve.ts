@@ -15,7 +15,10 @@ export interface ArchiveArticle {
   extraction: Extraction;
 }
 
-/** Letters only, folded so common transliteration variants meet: `Araqchi`/`Araghchi`, `Qaddafi`/`Gaddafi`, `Zelensky`/`Zelenskyy`, `Peirce`/`Pierce`. */
+/**
+ * Letters only, folded so common transliteration variants meet: `Araqchi`/`Araghchi`,
+ * `Qaddafi`/`Gaddafi`, `Zelensky`/`Zelenskyy`, `Peirce`/`Pierce`.
+ */
 export function spellingSkeleton(word: string): string {
   return word
     .normalize('NFKD')
@@ -38,13 +41,9 @@ export function spellingSkeleton(word: string): string {
 const ENGLISH_ORDER = new Intl.Collator('en');
 
 const words = (name: string) => name.split(' ');
-/** The given name without accents or case: `José` and `Jose` are one given name, `Reza` and `Ali` are not. */
-const givenName = (name: string) =>
-  words(name)[0]!
-    .toLowerCase()
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '');
 const surname = (name: string) => words(name).at(-1)!;
+/** A name given by an initial and a surname only (`J Lewsey`, `C Sweeney`). */
+const initialled = (name: string) => /^\p{Lu}$/u.test(words(name)[0]!) && words(name).length >= 2;
 
 /** An article id's day: `2026-02-07` of `2026-02-07/<slug>`. */
 const dayOf = (id: string) => id.slice(0, id.indexOf('/'));
@@ -71,9 +70,9 @@ function canonicalSpellings(articles: readonly ArchiveArticle[], rules: NameRule
     }
   }
   const fullNames = [...firstUse.keys()].filter((name) => words(name).length >= 2);
-  // The same letters up to transliteration, given name included: evidence they are one person.
-  // The whole name's letters, so a name written in one more or one fewer word meets too (`Dhiru Bhai Ambani`).
-  const groups = Map.groupBy(fullNames, (name) => (givenName(name).length > 1 ? spellingSkeleton(name) : name));
+  // The same letters up to transliteration, given name included, however many words they are
+  // written in (`Dhiru Bhai Ambani`): evidence they are one person. An initial is no given name.
+  const groups = Map.groupBy(fullNames, (name) => (initialled(name) ? name : spellingSkeleton(name)));
   const canonical = new Map<string, string>();
   const registered = new Set(rules.curation.people.map((person) => person.name));
   const firstUsedFirst = (a: string, b: string) => {
@@ -163,9 +162,6 @@ function peopleKnownSoFar(canonicalOf: (name: string) => string) {
     },
   };
 }
-
-/** A name given by an initial and a surname only (`J Lewsey`, `C Sweeney`). */
-const initialled = (name: string) => /^\p{Lu}$/u.test(words(name)[0]!) && words(name).length >= 2;
 
 /**
  * `J Lewsey` as the one full name it can be; a name that can be more than one person, or none

@@ -62,7 +62,10 @@ export const TITLE_WORDS = lowerSet(`
  */
 export const NON_PERSON_WORDS: ReadonlySet<string> = new Set(wordFile(join(import.meta.dirname, 'not-person-words.txt')));
 
-/** The words of not-person-words.txt that are also surnames: after a given name, where the text says person, they are one (`Nick Park said`). */
+/**
+ * The words of not-person-words.txt that are also surnames: after a given name, where the text
+ * says person, they are one (`Nick Park said`).
+ */
 export const ALSO_SURNAMES = lowerSet(`
   hall park house church street lane bridge cross field fields hill hills wood mill mills ford tower towers
   court gates temple castle chapel brook marsh banks bank power law moss bay villa post arena day king star rivers lake weeks derby
@@ -113,8 +116,8 @@ export const FUNCTION_WORDS = lowerSet(`
  * given-names.txt, the romanisations of names from other scripts that news uses (`Abdelfattah`,
  * `Somchai`, `Yury`). A word that is also an everyday English word is a given name only when both
  * the census and an English locale list it (`Mark`, `Grace`); otherwise it is the word (`Free`,
- * `Star`, `Sky` in the census alone, `Golden`, `Phoenix` in a locale alone). A particle is no given name (`De Zeeuw`), though `Ben`, `Van`
- * and `Al` are both (`Van Morrison`, `Al Gore`).
+ * `Star`, `Sky` in the census alone, `Golden`, `Phoenix` in a locale alone). A particle is no
+ * given name (`De Zeeuw`), though `Ben`, `Van` and `Al` are both (`Van Morrison`, `Al Gore`).
  */
 function givenNames(): Set<string> {
   const { allLocales } = require('@faker-js/faker') as { allLocales: Record<string, { person?: { first_name?: FirstNames } }> };
@@ -232,9 +235,10 @@ export const PERSON_VERBS = lowerSet(
 export const PERSON_PASSIVES = lowerSet(
   'born arrested jailed sentenced convicted charged knighted sacked injured murdered killed kidnapped released acquitted',
 );
-export const KINSHIP_NOUNS = lowerSet(
-  'wife husband son sons daughter daughters brother sister father mother parents children girlfriend boyfriend widow fiancee fiance family funeral birthday',
-);
+export const KINSHIP_NOUNS = lowerSet(`
+  wife husband son sons daughter daughters brother sister father mother parents children girlfriend
+  boyfriend widow fiancee fiance family funeral birthday
+`);
 
 /** Words that report speech: `X said`, `said X`, `X told` mark X as a person. */
 export const SPEECH_VERBS = lowerSet(
