@@ -4,7 +4,7 @@
  * maintainer hears of it from the build rather than from a deploy the host refuses.
  */
 import { readdir, stat } from 'node:fs/promises';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import type { HostLimits } from './settings.ts';
 
 /** Share of a limit past which the build warns. */
@@ -23,11 +23,21 @@ export interface LimitFinding {
   message: string;
 }
 
+/** Every file under `folder`, by its path relative to `folder`, with its size. */
+export async function filesIn(folder: string): Promise<{ path: string; bytes: number }[]> {
+  const files = (await readdir(folder, { recursive: true, withFileTypes: true })).filter((entry) => entry.isFile());
+  return Promise.all(
+    files.map(async (file) => {
+      const path = join(file.parentPath, file.name);
+      return { path: relative(folder, path), bytes: (await stat(path)).size };
+    }),
+  );
+}
+
 /** Bytes and files under `folder`, counted as a host counts an uploaded site. */
 export async function measureFolder(folder: string): Promise<SiteSize> {
-  const files = (await readdir(folder, { recursive: true, withFileTypes: true })).filter((entry) => entry.isFile());
-  const sizes = await Promise.all(files.map(async (file) => (await stat(join(file.parentPath, file.name))).size));
-  return { bytes: sizes.reduce((sum, size) => sum + size, 0), files: files.length };
+  const files = await filesIn(folder);
+  return { bytes: files.reduce((sum, file) => sum + file.bytes, 0), files: files.length };
 }
 
 const UNITS = ['byte', 'kilobyte', 'megabyte', 'gigabyte', 'terabyte'] as const;

@@ -6,8 +6,9 @@
  */
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { open, readdir, readFile, rm, stat } from 'node:fs/promises';
-import { basename, join, relative } from 'node:path';
+import { open, readdir, readFile, rm } from 'node:fs/promises';
+import { basename, join } from 'node:path';
+import { filesIn } from '#lib/host-limits.ts';
 import { isSearchBundleFolder } from '#lib/search-parts.ts';
 
 /** A program a stage runs side by side with another, with everything it starts, as sampled. */
@@ -225,15 +226,12 @@ export interface TreeSize {
 export async function treeSize(dir: string): Promise<TreeSize> {
   const size: TreeSize = { files: 0, bytes: 0, htmlPages: 0, largestHtml: { path: '', bytes: 0 } };
   if (!existsSync(dir)) return size;
-  for (const entry of await readdir(dir, { withFileTypes: true, recursive: true })) {
-    if (!entry.isFile()) continue;
-    const file = join(entry.parentPath, entry.name);
-    const bytes = (await stat(file)).size;
+  for (const file of await filesIn(dir)) {
     size.files++;
-    size.bytes += bytes;
-    if (!entry.name.endsWith('.html')) continue;
+    size.bytes += file.bytes;
+    if (!file.path.endsWith('.html')) continue;
     size.htmlPages++;
-    if (bytes > size.largestHtml.bytes) size.largestHtml = { path: relative(dir, file), bytes };
+    if (file.bytes > size.largestHtml.bytes) size.largestHtml = file;
   }
   return size;
 }
