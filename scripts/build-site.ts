@@ -11,7 +11,7 @@
  * `--one-at-a-time`, they run one after the other: slower, at the indexer's peak.
  *
  * Last, the built site is measured against the host's limits (`host` in content/site.yaml, see
- * host-limits.ts): a warning past 80% of one, a failed build past it.
+ * host-limits.ts): a warning near one, a failed build past it.
  *
  *   node scripts/build-site.ts [--one-at-a-time]   (run by `npm run build`, after the ingest)
  */

@@ -6,7 +6,7 @@
 import type { Tag } from './site-index.ts';
 import { slugify } from './slug.ts';
 
-/** The most names on one page of the index (about 70 KB of HTML). */
+/** The most names on one page of the index: enough for few pages, few enough for a page a phone loads fast. */
 export const NAMES_PER_PAGE = 800;
 
 /** Where names that start with anything but a letter are filed. */
