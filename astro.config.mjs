@@ -24,9 +24,22 @@ export default defineConfig({
   // resolve each of date-fns's modules through its large exports map (docs/performance.md).
   // Scripts are never inlined: the header's search script, inlined, was repeated in every page;
   // as a file it is fetched once and cached, and the CSP (src/lib/csp.ts) allows no inline script.
+  // A component's script is named after the component alone (`SearchBox.<hash>.js`), not Vite's
+  // long module id: every page links it.
   vite: {
     resolve: { noExternal: ['date-fns'] },
     build: { assetsInlineLimit: (file) => (file.endsWith('.js') ? false : undefined) },
+    environments: {
+      client: {
+        build: {
+          rolldownOptions: {
+            output: {
+              entryFileNames: (chunk) => `_astro/${chunk.name.replace(/\.astro_astro_type_script_index_\d+_lang$/, '')}.[hash].js`,
+            },
+          },
+        },
+      },
+    },
   },
   // A page whose code and cache key (src/integration/page-keys.ts) are unchanged is copied from the
   // last build, kept in cacheDir: adding a day re-renders only the pages that show its stories.

@@ -3,6 +3,8 @@
  * index) is fetched the first time a reader focuses the box or presses `/` or Ctrl/Cmd+K,
  * with the list of the index's parts (`search/parts.json`): pages name only the first part.
  */
+import { searchBundlePath } from '#lib/search-parts.ts';
+import { basePath, href, paths } from '#lib/urls.ts';
 // Types only: importing code would add a second file for every page to fetch.
 import type {} from './pagefind-components.ts';
 
@@ -34,10 +36,10 @@ let upgrading: Promise<HTMLInputElement> | undefined;
 /** Replaces the plain input with Pagefind's searchbox, keeping what was typed and the focus. */
 function upgrade(box: HTMLElement, plain: HTMLInputElement): Promise<HTMLInputElement> {
   upgrading ??= (async () => {
-    const bundle = box.dataset.bundle ?? '/pagefind/';
-    const baseUrl = box.dataset.base ?? '/';
+    const bundle = href(searchBundlePath(1));
+    const baseUrl = basePath();
     const [bundles] = await Promise.all([
-      fetch(box.dataset.parts ?? '/search/parts.json').then(async (response) => {
+      fetch(href(paths.searchParts())).then(async (response) => {
         if (!response.ok) throw new Error(`could not load the search index's parts (${response.status})`);
         return (await response.json()) as string[];
       }),

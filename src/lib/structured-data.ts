@@ -1,4 +1,9 @@
-/** JSON-LD for search engines: `NewsArticle` on story pages, `CollectionPage` on tag pages. */
+/**
+ * JSON-LD for search engines: `NewsArticle` on story pages, `CollectionPage` on tag pages. Each
+ * carries what the page's visible text and meta tags do not: its type, date and publisher. The
+ * story's people and countries are its visible links, its address the canonical link, and its
+ * description a meta tag.
+ */
 
 /**
  * JSON that is safe inside `<script>`: `<` is written as `\u003c`, so a headline holding
@@ -16,11 +21,8 @@ export function jsonForScript(value: unknown): string {
 
 export interface NewsArticleInput {
   headline: string;
-  url: string;
   datePublished: string;
   publisher: string;
-  people: string[];
-  countries: string[];
   /** Photo credit, e.g. a news agency. */
   credit?: string;
 }
@@ -30,18 +32,14 @@ export function newsArticle(input: NewsArticleInput): Record<string, unknown> {
     '@context': 'https://schema.org',
     '@type': 'NewsArticle',
     headline: input.headline,
-    url: input.url,
     datePublished: input.datePublished,
     publisher: { '@type': 'Organization', name: input.publisher },
-    about: [...input.people.map((name) => ({ '@type': 'Person', name })), ...input.countries.map((name) => ({ '@type': 'Country', name }))],
     ...(input.credit ? { image: { '@type': 'ImageObject', creditText: input.credit } } : {}),
   };
 }
 
 export interface CollectionPageInput {
   name: string;
-  url: string;
-  description: string;
   about: { type: 'Person' | 'Country'; name: string };
 }
 
@@ -52,8 +50,6 @@ export function collectionPage(input: CollectionPageInput): Record<string, unkno
     '@context': 'https://schema.org',
     '@type': 'CollectionPage',
     name: input.name,
-    url: input.url,
-    description: input.description,
     about: { '@type': input.about.type, name: input.about.name },
   };
 }

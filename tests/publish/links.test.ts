@@ -78,10 +78,12 @@ describe.each(['/digest/', '/'])('the demo site built for base path %s', (basePa
     const { checked, broken } = await crawl(pages, served.url, publicUrl);
     expect(broken).toEqual([]);
     // The crawl really followed the head's links and assets, not just the pages it was given.
-    expect(checked).toEqual(expect.arrayContaining([`${served.url}rss.xml`, `${served.url}favicon.svg`, `${served.url}sitemap-index.xml`]));
+    expect(checked).toEqual(expect.arrayContaining([`${served.url}rss.xml`, `${served.url}favicon.svg`]));
   });
 
-  it('lists only live pages under the base path in its sitemap', async () => {
+  it('lists only live pages under the base path in its sitemap, which robots.txt names', async () => {
+    const robots = await readFile(join(build.dist, 'robots.txt'), 'utf8');
+    expect(robots).toContain(`\nSitemap: ${publicUrl}sitemap-index.xml\n`);
     const index = await readFile(join(build.dist, 'sitemap-index.xml'), 'utf8');
     const sitemaps = urlsIn(xml.parse(index));
     expect(sitemaps.length).toBeGreaterThan(0);
