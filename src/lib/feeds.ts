@@ -3,7 +3,8 @@
  * Written here rather than by @astrojs/rss: a story's `<item>` is the same in every feed that
  * lists it, so it is written once per build and shared by the site's feed and each of its
  * people's and countries', rather than building, validating and serialising every feed as an
- * object tree. A test holds the output byte for byte to @astrojs/rss's.
+ * object tree. A test holds the output byte for byte to @astrojs/rss's, but for the `<guid>` it
+ * adds: an item's guid would repeat its link, which feed readers take as its id when it has none.
  */
 import type { Story, Tag } from './site-index.ts';
 import { dayStartUtc } from './dates.ts';
@@ -14,8 +15,17 @@ import { absoluteUrl, paths } from './urls.ts';
 
 /** A feed lists the newest stories only: a feed reader polls it for what is new. */
 export const FEED_ITEMS = 20;
-/** A person's or country's feed is polled as often for fewer new stories: half as many items. */
-export const TAG_FEED_ITEMS = 10;
+/**
+ * A person's or country's feed has far fewer new stories between polls: their newest few, or all
+ * of their newest day's when that is more, so a reader's app that polls once a day misses none.
+ */
+export const TAG_FEED_ITEMS = 3;
+
+/** How many of a tag's stories its feed lists (stories newest first). */
+export function tagFeedItems(stories: readonly Story[]): number {
+  const firstOlder = stories.findIndex((story) => story.day !== stories[0]?.day);
+  return Math.max(TAG_FEED_ITEMS, firstOlder === -1 ? stories.length : firstOlder);
+}
 
 interface FeedInput {
   title: string;
@@ -58,7 +68,6 @@ function feedItem(story: Story, origin: URL, categories: boolean): string {
       '<item>' +
       element('title', story.title) +
       element('link', link) +
-      `<guid isPermaLink="true">${escapeXml(link)}</guid>` +
       element('description', storySummary(story)) +
       element('pubDate', dayStartUtc(story.day, siteSettings().timeZone)) +
       (categories ? [...story.people, ...story.countries].map((tag) => element('category', tag.name)).join('') : '') +
@@ -104,7 +113,7 @@ export function tagFeed(tag: Tag, site: URL | undefined): Response {
     pagePath: tagPath(tag),
     feedPath: tagFeedPath(tag),
     stories: tag.stories,
-    items: TAG_FEED_ITEMS,
+    items: tagFeedItems(tag.stories),
     // Every item of a person's or country's feed names them; its other names are on the story page.
     categories: false,
     site,
