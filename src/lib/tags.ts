@@ -1,5 +1,5 @@
 /** Where a person's or country's pages and feed live. */
-import type { Tag } from './site-index.ts';
+import type { Tag, TagCount } from './site-index.ts';
 import { paths } from './urls.ts';
 
 export function tagPath(tag: Pick<Tag, 'kind' | 'slug'>, page = 1): string {
@@ -8,6 +8,17 @@ export function tagPath(tag: Pick<Tag, 'kind' | 'slug'>, page = 1): string {
 
 export function tagFeedPath(tag: Pick<Tag, 'kind' | 'slug'>): string {
   return tag.kind === 'person' ? paths.personFeed(tag.slug) : paths.countryFeed(tag.slug);
+}
+
+/** How many names a tag page's "named with" lists show, most shared first. */
+const NAMED_WITH_SHOWN = 10;
+
+/**
+ * The names a tag shares two or more stories with, most shared first: one shared story says no
+ * more than that story's own page does.
+ */
+export function oftenNamedWith<T extends TagCount>(counts: readonly T[]): T[] {
+  return counts.filter((tagCount) => tagCount.count >= 2).slice(0, NAMED_WITH_SHOWN);
 }
 
 export interface TagPageProps<T extends Tag = Tag> {

@@ -89,7 +89,17 @@ describe('the demo site', () => {
       );
       expect(page.querySelector('h1 time')?.getAttribute('datetime')).toBe('2026-02-07');
       expect(page.querySelector('h1')?.text).toBe('Saturday 7 February 2026');
+      // Each story's first three people and countries, and how many more its page has.
+      page.querySelectorAll('.story-summary').forEach((summary, index) => {
+        const { people, countries } = inDumpOrder[index]!.data;
+        summary.querySelectorAll('.tags').forEach((tags) => {
+          const names = tags.querySelector('.tags__label')?.text === 'People:' ? people : countries;
+          expect(tags.querySelectorAll('a').map((link) => link.text)).toEqual(names.slice(0, 3));
+          expect(tags.text.endsWith(` and ${names.length - 3} more`)).toBe(names.length > 3);
+        });
+      });
     }
+    expect(articles.some((article) => article.data.people.length > 3)).toBe(true);
   });
 
   it('links every story page to each of its people and countries, and shows its caption and credit', async () => {
@@ -105,8 +115,10 @@ describe('the demo site', () => {
       expect(jsonLd).toMatchObject({
         '@type': 'NewsArticle',
         headline: article.data.title,
-        url: `${build.siteUrl}/${storyFile(article).replace(/index\.html$/, '')}`,
       });
+      expect(page.querySelector('link[rel="canonical"]')?.getAttribute('href')).toBe(
+        `${build.siteUrl}/${storyFile(article).replace(/index\.html$/, '')}`,
+      );
     }
   });
 
