@@ -91,6 +91,20 @@ async function indexPart(records: readonly SearchRecord[], outputPath: string): 
   await pagefind.close();
 }
 
+/**
+ * Pagefind's reader-facing scripts and styles: the site loads them from the first part only, and
+ * merges the other parts' indexes into its search, so the other parts go without them.
+ */
+const READER_UI_FILES = [
+  'pagefind-component-ui.css',
+  'pagefind-component-ui.js',
+  'pagefind-highlight.js',
+  'pagefind-modular-ui.css',
+  'pagefind-modular-ui.js',
+  'pagefind-ui.css',
+  'pagefind-ui.js',
+];
+
 /** Writes part `part` into `out`, from the cache when its records are unchanged; returns its key. */
 async function writePart(part: number, files: readonly string[]): Promise<{ key: string | undefined; reused: boolean }> {
   const records = readRecords(files);
@@ -102,6 +116,7 @@ async function writePart(part: number, files: readonly string[]): Promise<{ key:
     return { key, reused: true };
   }
   await indexPart(records, outputPath);
+  if (part > 1) await Promise.all(READER_UI_FILES.map((file) => rm(join(outputPath, file))));
   if (cached !== undefined) await replaceAtomically(cached, (temporary) => cp(outputPath, temporary, { recursive: true }));
   return { key, reused: false };
 }

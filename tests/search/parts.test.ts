@@ -46,10 +46,14 @@ async function open(path: string): Promise<Page> {
 }
 
 describe('a search index in parts', () => {
-  it('is written as one Pagefind bundle per part, beside the pages', async () => {
+  it("is written as one Pagefind bundle per part, beside the pages, the reader's scripts in the first only", async () => {
     const folders = (await readdir(site.dist)).filter((name) => name.startsWith('pagefind')).sort();
     expect(folders).toEqual(['pagefind', 'pagefind-2', 'pagefind-3', 'pagefind-4']);
     for (const folder of folders) expect(await readdir(join(site.dist, folder))).toContain('pagefind-entry.json');
+    // The reader's scripts and styles come from the first part alone.
+    expect(await readdir(join(site.dist, 'pagefind'))).toContain('pagefind-component-ui.js');
+    for (const folder of folders.slice(1))
+      expect((await readdir(join(site.dist, folder))).filter((file) => /-ui\.|highlight/.test(file))).toEqual([]);
   });
 
   it('lists the stories of every part for a filter', async () => {
