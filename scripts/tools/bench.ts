@@ -8,7 +8,6 @@ import { availableParallelism, loadavg } from 'node:os';
 import { join, relative } from 'node:path';
 import { parseArgs } from 'node:util';
 import * as prettier from 'prettier';
-import { parseDocument } from 'yaml';
 import { createFixtureSite, projectRoot, type FixtureSite } from './fixture-site.ts';
 import { loadCorpus, STORIES_PER_DAY, writeArchive, type SourceStory } from './bench/archive.ts';
 import { measureStage, searchIndexSize, treeSize, type BranchMeasure, type StageMeasure } from './bench/measure.ts';
@@ -179,11 +178,8 @@ const finishedSites: FixtureSite[] = [];
  * names accepts, so the copy's host has room for any archive (the build's warning and failure at
  * a host's limit have a test of their own).
  */
-async function withoutHostLimit(site: FixtureSite): Promise<void> {
-  const file = join(site.root, 'content', 'site.yaml');
-  const settings = parseDocument(await readFile(file, 'utf8'));
-  settings.set('host', { name: 'the bench', maxSize: '1000 TB' });
-  await writeFile(file, settings.toString());
+function withoutHostLimit(site: FixtureSite): Promise<void> {
+  return site.setSetting('host', { name: 'the bench', maxSize: '1000 TB' });
 }
 
 async function benchCount(stories: number, corpus: readonly SourceStory[]): Promise<Scaling> {

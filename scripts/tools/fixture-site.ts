@@ -3,10 +3,11 @@
  * would be built: `npm run build` in a temporary folder that shares this checkout's node_modules.
  */
 import { execFile } from 'node:child_process';
-import { cp, mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { promisify } from 'node:util';
+import { parseDocument } from 'yaml';
 
 const run = promisify(execFile);
 export const projectRoot = resolve(import.meta.dirname, '../..');
@@ -27,6 +28,8 @@ export interface FixtureSite {
   dist: string;
   /** Runs an npm script in the site's folder; resolves with its output, rejects on a non-zero exit. */
   npm(script: string, args?: string[], env?: Record<string, string>): Promise<{ stdout: string; stderr: string }>;
+  /** Sets one of the copy's settings in its content/site.yaml, keeping the rest and their comments. */
+  setSetting(key: string, value: unknown): Promise<void>;
   remove(): Promise<void>;
 }
 
@@ -49,9 +52,15 @@ export async function createFixtureSite(sources?: Record<string, string | Uint8A
     await mkdir(dirname(file), { recursive: true });
     await writeFile(file, text);
   }
+  const settingsFile = join(root, 'content', 'site.yaml');
   return {
     root,
     dist: join(root, 'dist'),
+    setSetting: async (key, value) => {
+      const settings = parseDocument(await readFile(settingsFile, 'utf8'));
+      settings.set(key, value);
+      await writeFile(settingsFile, settings.toString());
+    },
     npm: (script, args = [], env = {}) =>
       run('npm', ['run', '--silent', script, ...(args.length > 0 ? ['--', ...args] : [])], {
         cwd: root,

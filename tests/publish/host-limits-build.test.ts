@@ -2,19 +2,13 @@
  * `npm run build` measures the site it built against the host's limits in content/site.yaml:
  * past one it fails, naming the limit and the way out; near one it warns and succeeds.
  */
-import { readFile, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatSize, measureFolder, WARN_SHARE } from '#lib/host-limits.ts';
 import { createFixtureSite, projectRoot, type FixtureSite } from '#tools/fixture-site.ts';
 
 let site: FixtureSite;
-
-/** Sets the `host` block of the site's settings. */
-async function setHost(host: string): Promise<void> {
-  const file = join(site.root, 'content/site.yaml');
-  await writeFile(file, (await readFile(file, 'utf8')).replace(/^host:[\s\S]*$/m, `host: ${host}\n`));
-}
 
 beforeAll(async () => {
   site = await createFixtureSite({
@@ -26,7 +20,7 @@ afterAll(() => site?.remove());
 // The second build reuses the first's fixture site and caches, as a maintainer's next build would.
 describe('the build against the host limits', () => {
   it('fails past a limit, naming each limit passed, the measured size and the way out', async () => {
-    await setHost('{ name: Tiny Pages, maxSize: 1 kB, maxFiles: 1 }');
+    await site.setSetting('host', { name: 'Tiny Pages', maxSize: '1 kB', maxFiles: 1 });
     const failure = (await site.npm('build').then(
       () => undefined,
       (error: unknown) => error,
@@ -48,7 +42,7 @@ describe('the build against the host limits', () => {
     const { bytes } = await measureFolder(site.dist);
     // Rounded down, so the share is never just under the ninety-odd per cent the message must show.
     const limit = Math.floor(bytes / ((WARN_SHARE + 1) / 2));
-    await setHost(`{ name: Tiny Pages, maxSize: ${limit} }`);
+    await site.setSetting('host', { name: 'Tiny Pages', maxSize: limit });
     const { stderr } = await site.npm('build');
     expect(stderr).toMatch(
       new RegExp(

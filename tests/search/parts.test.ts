@@ -27,8 +27,7 @@ let browser: Browser;
 
 beforeAll(async () => {
   site = await createFixtureSite();
-  const settings = join(site.root, 'content', 'site.yaml');
-  await writeFile(settings, `${await readFile(settings, 'utf8')}\nsearchPartStories: 1\n`);
+  await site.setSetting('searchPartStories', 1);
   await site.npm('build', [], { BASE_PATH });
   served = await serveSite(site.dist, BASE_PATH);
   browser = await launchChromium();
