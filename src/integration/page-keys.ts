@@ -9,14 +9,17 @@
  */
 import { cacheKey } from '#lib/cache-key.ts';
 import type { ArticleEntry, Day, Story, Tag } from '#lib/site-index.ts';
+import type { TagPageProps } from '#lib/tags.ts';
 
 export interface PageKeys<E extends ArticleEntry> {
   /** A story page: the story, the day's stories either side of it and its related stories. */
   story(story: Story<E>, shown: readonly (Story<E> | undefined)[]): string | undefined;
   /** A day's digest page. */
   day(day: Day<E>): string | undefined;
-  /** Anything drawn from all of a tag's stories: its pages (`page` of them) and its feed. */
-  tag(tag: Tag<E>, page?: number): string | undefined;
+  /** Anything drawn from all of a tag's stories: its main page and its feed. */
+  tag(tag: Tag<E>): string | undefined;
+  /** One of a tag's pages: the main page as `tag`, a block of older stories by those stories alone. */
+  tagPage(page: TagPageProps<Tag<E>>): string | undefined;
 }
 
 /** `site` holds what every page shows whatever its data: the site settings. */
@@ -45,9 +48,10 @@ export function pageKeys<E extends ArticleEntry>(site: string): PageKeys<E> {
   return {
     story: (story, shown) => keyOf([story, ...shown]),
     day: (day) => keyOf(day.stories, day.day, day.previous, day.next),
-    tag: (tag, page = 1) => {
-      const key = tagKey(tag);
-      return key === undefined ? undefined : `${key}.${page}`;
-    },
+    tag: tagKey,
+    tagPage: (page) =>
+      page.block === undefined
+        ? tagKey(page.tag)
+        : keyOf(page.stories, page.tag.kind, page.tag.slug, page.tag.name, page.block, page.newer, page.older),
   };
 }

@@ -267,13 +267,26 @@ export function mostNamed<E extends ArticleEntry>(stories: readonly Story<E>[]):
 }
 
 /**
- * How many of each tag's newest stories are weighed as related candidates. Bounds the work per
- * story page on a large site (a person named in thousands of stories) to a constant.
+ * How many of each tag's stories just older than the story being related are weighed as
+ * candidates. Bounds the work per story page on a large site (a person named in thousands of
+ * stories) to a constant.
  */
 const RELATED_CANDIDATES_PER_TAG = 200;
 
-/** Ranks of each tag's newest stories weighed as related candidates, in an array to scan fast. */
-const candidateRanks = memoise((tag: Tag) => Int32Array.from(tag.stories.slice(0, RELATED_CANDIDATES_PER_TAG), (story) => story.rank));
+/** Ranks of each tag's stories, newest (lowest) first, in an array to scan fast. */
+const tagRanks = memoise((tag: Tag) => Int32Array.from(tag.stories, (story) => story.rank));
+
+/** Position of the first rank in `ranks` (ascending) greater than `rank`. */
+function firstAfter(ranks: Int32Array, rank: number): number {
+  let low = 0;
+  let high = ranks.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (ranks[middle]! <= rank) low = middle + 1;
+    else high = middle;
+  }
+  return low;
+}
 
 /**
  * How many tags each candidate shares with the story being related, indexed by the candidate's
@@ -282,24 +295,28 @@ const candidateRanks = memoise((tag: Tag) => Int32Array.from(tag.stories.slice(0
  */
 let sharedTagsByRank = new Uint32Array(0);
 
-/** Stories sharing the most people and countries with `story`, then newest first. */
+/**
+ * Older stories sharing the most people and countries with `story`, then newest first. Only
+ * older ones, so a story page stays as published when later days are added.
+ */
 export function relatedStories<E extends ArticleEntry>(story: Story<E>, limit = 5): Story<E>[] {
   // Candidates by rank, in the order first met: ranks are read from arrays, as reading them off
   // thousands of story objects per page costs a cache miss each.
   const ranks: number[] = [];
   const candidates: Story<E>[] = [];
   for (const tag of [...story.people, ...story.countries]) {
-    const tagRanks = candidateRanks(tag);
-    const oldest = tagRanks.at(-1) ?? 0;
+    const allRanks = tagRanks(tag);
+    const start = firstAfter(allRanks, story.rank);
+    const end = Math.min(allRanks.length, start + RELATED_CANDIDATES_PER_TAG);
+    const oldest = end > start ? allRanks[end - 1]! : 0;
     if (oldest >= sharedTagsByRank.length) {
       const grown = new Uint32Array(Math.max(oldest + 1, sharedTagsByRank.length * 2));
       grown.set(sharedTagsByRank);
       sharedTagsByRank = grown;
     }
     const shared = sharedTagsByRank;
-    for (let index = 0; index < tagRanks.length; index++) {
-      const rank = tagRanks[index] ?? story.rank;
-      if (rank === story.rank) continue;
+    for (let index = start; index < end; index++) {
+      const rank = allRanks[index]!;
       const count = shared[rank] ?? 0;
       if (count === 0) {
         ranks.push(rank);

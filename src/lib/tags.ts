@@ -2,8 +2,9 @@
 import type { Tag, TagCount } from './site-index.ts';
 import { paths } from './urls.ts';
 
-export function tagPath(tag: Pick<Tag, 'kind' | 'slug'>, page = 1): string {
-  return tag.kind === 'person' ? paths.person(tag.slug, page) : paths.country(tag.slug, page);
+/** A tag's main page, or with `block` one of its fixed pages of older stories (see tagPagePaths). */
+export function tagPath(tag: Pick<Tag, 'kind' | 'slug'>, block?: number): string {
+  return tag.kind === 'person' ? paths.person(tag.slug, block) : paths.country(tag.slug, block);
 }
 
 export function tagFeedPath(tag: Pick<Tag, 'kind' | 'slug'>): string {
@@ -23,23 +24,53 @@ export function oftenNamedWith<T extends TagCount>(counts: readonly T[]): T[] {
 
 export interface TagPageProps<T extends Tag = Tag> {
   tag: T;
-  /** 1-based. */
-  page: number;
-  pageCount: number;
+  /** Undefined on the tag's main page; else the block's number, 1 for the oldest. */
+  block: number | undefined;
   stories: T['stories'];
+  /** Blocks either side: `newer` undefined means the main page. */
+  newer: number | undefined;
+  older: number | undefined;
 }
 
 /**
- * Static paths of `[slug]/[...page]` routes: `slug/` for page 1, then `slug/2/`, `slug/3/`...,
- * each with its cache key (see page-keys.ts).
+ * The pages of a tag's stories. Older stories sit in fixed blocks of `perPage`, numbered from the
+ * oldest (`slug/1/`, `slug/2/`...), so a block once full never changes as stories are added and
+ * a new day re-renders only the tag's main page. The main page (`slug/`) holds the rest, newest
+ * first: between `perPage` and twice that less one, or all of them on a tag with fewer.
  */
-export function tagPagePaths<T extends Tag>(tags: readonly T[], perPage: number, cacheKey: (tag: T, page: number) => string | undefined) {
-  return tags.flatMap((tag) => {
-    const pageCount = Math.max(1, Math.ceil(tag.stories.length / perPage));
-    return Array.from({ length: pageCount }, (_, index) => ({
-      params: { slug: tag.slug, page: index === 0 ? undefined : String(index + 1) },
-      props: { tag, page: index + 1, pageCount, stories: tag.stories.slice(index * perPage, (index + 1) * perPage) } as TagPageProps<T>,
-      cacheKey: cacheKey(tag, index + 1),
-    }));
-  });
+export function tagPages<T extends Tag>(tag: T, perPage: number): TagPageProps<T>[] {
+  const count = tag.stories.length;
+  const blocks = Math.max(0, Math.floor(count / perPage) - 1);
+  const main: TagPageProps<T> = {
+    tag,
+    block: undefined,
+    stories: tag.stories.slice(0, count - blocks * perPage),
+    newer: undefined,
+    older: blocks || undefined,
+  };
+  return [
+    main,
+    ...Array.from({ length: blocks }, (_, index): TagPageProps<T> => {
+      const block = index + 1;
+      return {
+        tag,
+        block,
+        // tag.stories is newest first: block 1 is its last `perPage`.
+        stories: tag.stories.slice(count - block * perPage, count - (block - 1) * perPage),
+        newer: block < blocks ? block + 1 : undefined,
+        older: block > 1 ? block - 1 : undefined,
+      };
+    }),
+  ];
+}
+
+/** Static paths of `[slug]/[...page]` routes, each with its cache key (see page-keys.ts). */
+export function tagPagePaths<T extends Tag>(tags: readonly T[], perPage: number, cacheKey: (page: TagPageProps<T>) => string | undefined) {
+  return tags.flatMap((tag) =>
+    tagPages(tag, perPage).map((page) => ({
+      params: { slug: tag.slug, page: page.block === undefined ? undefined : String(page.block) },
+      props: page,
+      cacheKey: cacheKey(page),
+    })),
+  );
 }

@@ -40,11 +40,11 @@ export const paths = {
   peopleByCount: () => 'people/by-count/',
   /** A page of the people A to Z (see name-index.ts). */
   peopleByName: (initial: string, page = 1) => (page > 1 ? `people/by-name/${initial}/${page}/` : `people/by-name/${initial}/`),
-  person: (slug: string, page = 1) => (page > 1 ? `people/${slug}/${page}/` : `people/${slug}/`),
+  person: (slug: string, block?: number) => (block === undefined ? `people/${slug}/` : `people/${slug}/${block}/`),
   personFeed: (slug: string) => `people/${slug}/rss.xml`,
   countries: () => 'countries/',
   countriesByCount: () => 'countries/by-count/',
-  country: (slug: string, page = 1) => (page > 1 ? `countries/${slug}/${page}/` : `countries/${slug}/`),
+  country: (slug: string, block?: number) => (block === undefined ? `countries/${slug}/` : `countries/${slug}/${block}/`),
   countryFeed: (slug: string) => `countries/${slug}/rss.xml`,
   worldMap: () => 'maps/world.svg',
 } as const;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildSiteIndex, relatedStories, type ArticleEntry, type SiteIndex } from '#lib/site-index.ts';
 import { pageKeys } from '#integration/page-keys.ts';
+import { tagPages } from '#lib/tags.ts';
 import { entry, type StorySpec } from './fixtures.ts';
 
 const specs: StorySpec[] = [
@@ -27,8 +28,10 @@ function keysOf(siteIndex: SiteIndex, siteInputs = 'settings'): Record<string, s
   }
   for (const day of siteIndex.days) pages[`day ${day.day}`] = keys.day(day);
   for (const tag of [...siteIndex.people, ...siteIndex.countries]) {
-    pages[`${tag.kind} ${tag.slug}`] = keys.tag(tag);
-    pages[`${tag.kind} ${tag.slug} page 2`] = keys.tag(tag, 2);
+    // The feed's key is the main page's (keys.tag): both show all of the tag's stories.
+    expect(keys.tag(tag)).toBe(keys.tagPage(tagPages(tag, 1)[0]!));
+    // A story a page, so every tag of two stories or more has a block of older stories.
+    for (const page of tagPages(tag, 1)) pages[`${tag.kind} ${tag.slug} ${page.block ?? 'main'}`] = keys.tagPage(page);
   }
   return pages;
 }
@@ -50,16 +53,42 @@ describe('page cache keys', () => {
 
   it('change on exactly the pages that show a story whose file changed', () => {
     const after = keysOf(site((entries) => (entries[2]!.digest = 'edited')));
-    // "Talks stall" is shown by its own page and day, its day neighbours (none), related stories
-    // ("Talks resume" names Ann Lee and Italy too), and the pages of Ann Lee and Italy.
+    // "Talks stall" is shown by its own page and day, its day neighbours (none), the newer story
+    // it is related to ("Talks resume" names Ann Lee and Italy too), and the main pages of Ann Lee
+    // and Italy and the block of older stories that holds it.
     expect(changed(base, after)).toEqual([
-      'country italy',
-      'country italy page 2',
+      'country italy 1',
+      'country italy main',
       'day 2026-02-07',
-      'person ann-lee',
-      'person ann-lee page 2',
+      'person ann-lee 1',
+      'person ann-lee main',
       'story Talks resume',
       'story Talks stall',
+    ]);
+  });
+
+  it('leave every older story page as it was when a newer day is added', () => {
+    const after = keysOf(
+      site((entries) =>
+        entries.unshift({
+          ...entry({ title: 'Talks end', date: '2026-02-09', line: 1, people: ['Ann Lee'], countries: ['Italy'] }),
+          digest: 'new',
+        }),
+      ),
+    );
+    // Besides the new story and day: the day before (its next-day link), the main pages of the
+    // tags it names, and, as a story a page makes a new block of each, the newest older block's
+    // link to it.
+    expect(changed(base, after)).toEqual([
+      'country italy 1',
+      'country italy 2',
+      'country italy main',
+      'day 2026-02-08',
+      'day 2026-02-09',
+      'person ann-lee 1',
+      'person ann-lee 2',
+      'person ann-lee main',
+      'story Talks end',
     ]);
   });
 
@@ -81,6 +110,6 @@ describe('page cache keys', () => {
         .filter(([, key]) => key === undefined)
         .map(([page]) => page)
         .sort(),
-    ).toEqual(['country turkiye', 'country turkiye page 2', 'day 2025-11-30', 'person cy-dee', 'person cy-dee page 2', 'story Old news']);
+    ).toEqual(['country turkiye main', 'day 2025-11-30', 'person cy-dee main', 'story Old news']);
   });
 });

@@ -126,18 +126,21 @@ describe('buildSiteIndex', () => {
     ]);
   });
 
-  it('relates stories by shared people and countries, then newest first', () => {
+  it('relates older stories by shared people and countries, then newest first', () => {
     const [first] = siteIndex.stories;
     expect(relatedStories(first!).map((story) => story.title)).toEqual(['Only on day one', 'Second on day two', 'Back in December']);
     expect(relatedStories(first!, 1)).toHaveLength(1);
+    // A later day never changes an older story's page.
+    expect(relatedStories(siteIndex.stories.at(-1)!)).toEqual([]);
   });
 
-  it("relates exactly as counting shared tags over each tag's 200 newest stories and sorting would", () => {
+  it("relates exactly as counting shared tags over each tag's 200 stories just older than the story and sorting would", () => {
     /** The straightforward definition: count every candidate in a Map, sort them all. */
     const straightforward = (story: Story, limit: number): Story[] => {
       const shared = new Map<Story, number>();
       for (const tag of [...story.people, ...story.countries]) {
-        for (const candidate of tag.stories.slice(0, 200)) if (candidate !== story) shared.set(candidate, (shared.get(candidate) ?? 0) + 1);
+        const older = tag.stories.filter((candidate) => candidate.rank > story.rank).slice(0, 200);
+        for (const candidate of older) shared.set(candidate, (shared.get(candidate) ?? 0) + 1);
       }
       return [...shared]
         .sort(([a, countA], [b, countB]) => countB - countA || a.rank - b.rank)

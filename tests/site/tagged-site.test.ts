@@ -51,8 +51,9 @@ const href = (path: string) => `${BASE}${path}`;
 
 beforeAll(async () => {
   site = await createFixtureSite({});
-  // Pages of 20, whatever the shipped setting, so 23 stories make two.
-  await site.setSetting('storiesPerPage', 20);
+  // Pages of 10, whatever the shipped setting, so 23 stories make a main page of the newest 13
+  // and a block of the oldest 10.
+  await site.setSetting('storiesPerPage', 10);
   for (const spec of specs) {
     const file = join(site.root, 'content/articles', spec.date, `${slugify(spec.title)}.mdx`);
     await mkdir(join(file, '..'), { recursive: true });
@@ -77,9 +78,9 @@ beforeAll(async () => {
 afterAll(() => site?.remove());
 
 describe('a tagged site under /digest/', () => {
-  it('pages people 20 stories at a time, newest first, and gives caption-only names no page', async () => {
+  it('pages people in fixed blocks of 10 older stories, newest first, and gives caption-only names no page', async () => {
     expect(pages.filter((page) => page.startsWith('people/'))).toEqual([
-      'people/ann-lee/2/index.html',
+      'people/ann-lee/1/index.html',
       'people/ann-lee/index.html',
       'people/bo-chan/index.html',
       'people/by-count/index.html',
@@ -91,18 +92,21 @@ describe('a tagged site under /digest/', () => {
       'countries/bahrain/index.html',
       'countries/by-count/index.html',
       'countries/index.html',
-      'countries/italy/2/index.html',
+      'countries/italy/1/index.html',
       'countries/italy/index.html',
     ]);
     const first = await readPage(site.dist, 'people/ann-lee/index.html');
-    const second = await readPage(site.dist, 'people/ann-lee/2/index.html');
+    const second = await readPage(site.dist, 'people/ann-lee/1/index.html');
     const listed = (page: typeof first) => page.querySelectorAll('.story-list time').map((time) => time.getAttribute('datetime'));
-    expect(listed(first)).toHaveLength(20);
-    expect(listed(second)).toHaveLength(3);
+    expect(listed(first)).toHaveLength(13);
+    expect(listed(second)).toHaveLength(10);
     const all = [...listed(first), ...listed(second)];
     expect(all).toEqual([...all].sort().reverse());
-    expect(first.querySelector('a[rel="next"]')?.getAttribute('href')).toBe(href('people/ann-lee/2/'));
+    expect(first.querySelector('a[rel="next"]')?.getAttribute('href')).toBe(href('people/ann-lee/1/'));
     expect(second.querySelector('a[rel="prev"]')?.getAttribute('href')).toBe(href('people/ann-lee/'));
+    // A block shows nothing that a newer story would change: no count, no last day.
+    expect(second.querySelector('.facts')).toBeNull();
+    expect(second.querySelector('h1')?.text).toBe('Ann Lee');
   });
 
   it("shows a person's most recent role, count, first and last day, chart and companions", async () => {
@@ -111,7 +115,7 @@ describe('a tagged site under /digest/', () => {
     expect(page.querySelector('.standfirst')?.text).toBe('Prime Minister');
     expect(page.querySelectorAll('.facts dd').map((dd) => dd.text)).toEqual(['23', 'Thursday 15 January 2026', 'Saturday 7 February 2026']);
     // 15 January to 7 February: one bar a day, none for a day without stories.
-    const second = await readPage(site.dist, 'people/ann-lee/2/index.html');
+    const second = await readPage(site.dist, 'people/ann-lee/1/index.html');
     const days = new Set(
       [page, second].flatMap((list) => list.querySelectorAll('.story-list time').map((time) => time.getAttribute('datetime'))),
     );

@@ -27,6 +27,7 @@ describe('href under a base path', () => {
     expect(href(paths.day('2026-02-07'))).toBe('/digest/2026/02/07/');
     expect(href(paths.person('jd-vance'))).toBe('/digest/people/jd-vance/');
     expect(href(paths.person('jd-vance', 2))).toBe('/digest/people/jd-vance/2/');
+    expect(href(paths.person('jd-vance', 1))).toBe('/digest/people/jd-vance/1/');
     expect(href(paths.country('turkiye', 3))).toBe('/digest/countries/turkiye/3/');
     expect(href(paths.countryFeed('turkiye'))).toBe('/digest/countries/turkiye/rss.xml');
     expect(absoluteUrl(paths.archive(), 'https://user.github.io')).toBe('https://user.github.io/digest/archive/');
