@@ -1,9 +1,9 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
-import sitemap from '@astrojs/sitemap';
 import { siteSettings } from './src/lib/settings.ts';
 import { basePath } from './src/lib/urls.ts';
+import { sitemap } from './src/integration/sitemap.ts';
 
 // Read here first so a mistake in content/site.yaml stops the build before any page renders.
 siteSettings();
@@ -19,16 +19,21 @@ export default defineConfig({
   cacheDir: './.cache/astro',
   // Stories never hold code (ingest escapes fences), and Shiki's inline styles would break the CSP.
   markdown: { syntaxHighlight: false },
-  integrations: [mdx(), sitemap({ filter: (page) => !/\/404(\.html|\/)?$/.test(page) })],
+  integrations: [mdx(), sitemap()],
   // Bundled into the build rather than loaded from node_modules when pages render: Node would
   // resolve each of date-fns's modules through its large exports map (docs/performance.md).
   // Scripts are never inlined: the header's search script, inlined, was repeated in every page;
   // as a file it is fetched once and cached, and the CSP (src/lib/csp.ts) allows no inline script.
   // A component's script is named after the component alone (`SearchBox.<hash>.js`), not Vite's
   // long module id: every page links it.
+  // `npm run build` keeps the last build's `dist/` when it renders only the pages that changed
+  // (src/integration/page-plan.ts); it says so here, and otherwise Astro starts from an empty one.
   vite: {
     resolve: { noExternal: ['date-fns'] },
-    build: { assetsInlineLimit: (file) => (file.endsWith('.js') ? false : undefined) },
+    build: {
+      assetsInlineLimit: (file) => (file.endsWith('.js') ? false : undefined),
+      emptyOutDir: process.env.BROADSHEET_KEEP_DIST !== '1',
+    },
     environments: {
       client: {
         build: {
@@ -41,9 +46,6 @@ export default defineConfig({
       },
     },
   },
-  // A page whose code and cache key (src/integration/page-keys.ts) are unchanged is copied from the
-  // last build, kept in cacheDir: adding a day re-renders only the pages that show its stories.
-  experimental: { incrementalBuild: true },
   // Four pages in flight, so rendering goes on while earlier pages are written.
   // No stylesheet is inlined: the pages' Content Security Policy (src/lib/csp.ts) allows none.
   build: { concurrency: 4, inlineStylesheets: 'never' },

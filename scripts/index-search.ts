@@ -4,8 +4,9 @@
  *
  *   node scripts/index-search.ts [--out <dir>]   (default: dist)
  */
-import { existsSync, readFileSync } from 'node:fs';
-import { cp, mkdir, readdir, rm } from 'node:fs/promises';
+import { hash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { cp, mkdir, readdir, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import * as pagefind from 'pagefind';
@@ -45,21 +46,26 @@ const failed = (what: string, errors: string[]) => new Error(`pagefind: ${what}:
  * A finished part is kept here under a hash of everything it is made from, and reused while that
  * stays the same: parts fill oldest first, so adding a day re-indexes only the newest part. CI
  * keeps `.cache/` between runs. A missing or partial entry only costs the time to index again.
+ * A part already in `--out` as cached (its entry file, which names the hash of every index file,
+ * is the same) is left as it is: updating the last build's `dist/` copies nothing unchanged.
  */
 const PART_CACHE = join('.cache', 'broadsheet', 'search-parts');
 /** What a part depends on besides its records: this indexing code and the installed indexer. */
-const INDEXER_VERSION = codeVersion(['scripts/index-search.ts']);
+const INDEXER_VERSION = codeVersion(['scripts/index-search.ts', 'scripts/search']);
 
-/** Undefined when nothing can vouch for a cached part: then every part is indexed afresh. */
-function partKey(records: readonly SearchRecord[]): string | undefined {
-  // Record by record: one JSON string of a whole part would be very large.
+/**
+ * A part's key, from its article files' names and contents (hashed one by one: reading and
+ * hashing them is far cheaper than making their records, needed only to index). Undefined when
+ * nothing can vouch for a cached part: then every part is indexed afresh.
+ */
+function partKey(files: readonly string[]): string | undefined {
   return INDEXER_VERSION === undefined
     ? undefined
     : cacheKey(
         INDEXER_VERSION,
         language,
         STORIES_PER_FRAGMENT_FILE,
-        records.map((record) => cacheKey(record)),
+        files.map((file) => [file, hash('sha1', readFileSync(`${ARTICLES}/${file}`))]),
       );
 }
 
@@ -105,17 +111,24 @@ const READER_UI_FILES = [
   'pagefind-ui.js',
 ];
 
-/** Writes part `part` into `out`, from the cache when its records are unchanged; returns its key. */
+const ENTRY_FILE = 'pagefind-entry.json';
+const readEntry = (folder: string) => readFile(join(folder, ENTRY_FILE), 'utf8').catch(() => undefined);
+
+/** Writes part `part` into `out`, from the cache when its stories are unchanged; returns its key. */
 async function writePart(part: number, files: readonly string[]): Promise<{ key: string | undefined; reused: boolean }> {
-  const records = readRecords(files);
-  const key = partKey(records);
+  const key = partKey(files);
   const cached = key === undefined ? undefined : join(PART_CACHE, key);
   const outputPath = join(out, searchBundlePath(part));
-  if (cached !== undefined && existsSync(join(cached, 'pagefind-entry.json'))) {
-    await cp(cached, outputPath, { recursive: true });
+  const cachedEntry = cached === undefined ? undefined : await readEntry(cached);
+  if (cachedEntry !== undefined) {
+    if ((await readEntry(outputPath)) !== cachedEntry) {
+      await rm(outputPath, { recursive: true, force: true });
+      await cp(cached!, outputPath, { recursive: true });
+    }
     return { key, reused: true };
   }
-  await indexPart(records, outputPath);
+  await rm(outputPath, { recursive: true, force: true });
+  await indexPart(readRecords(files), outputPath);
   if (part > 1) await Promise.all(READER_UI_FILES.map((file) => rm(join(outputPath, file))));
   if (cached !== undefined) await replaceAtomically(cached, (temporary) => cp(outputPath, temporary, { recursive: true }));
   return { key, reused: false };
@@ -125,8 +138,9 @@ async function writePart(part: number, files: readonly string[]): Promise<{ key:
 const files = await mdxFiles(ARTICLES);
 const parts = searchParts(files, settings.searchPartStories);
 // A smaller archive than last time leaves fewer parts: no stale part may outlive it.
-const earlier = (await readdir(out).catch(() => [])).filter(isSearchBundleFolder);
-await Promise.all(earlier.map((folder) => rm(join(out, folder), { recursive: true, force: true })));
+const current = new Set(parts.map((_, index) => searchBundlePath(index + 1).slice(0, -1)));
+const stale = (await readdir(out).catch(() => [])).filter((folder) => isSearchBundleFolder(folder) && !current.has(folder));
+await Promise.all(stale.map((folder) => rm(join(out, folder), { recursive: true, force: true })));
 await mkdir(PART_CACHE, { recursive: true });
 const written: { key: string | undefined; reused: boolean }[] = [];
 for (const [index, part] of parts.entries()) written.push(await writePart(index + 1, part));
