@@ -65,7 +65,7 @@ function report(text: string): void {
 interface Stage {
   command: string;
   measure: StageMeasure;
-  /** The wall time of each half of a stage that runs two, and how they ran, as it reports them. */
+  /** The wall time of each half of a stage that runs two, how they ran and the pages rendered and kept, as it reports them. */
   halves?: string;
 }
 
@@ -98,9 +98,12 @@ async function build(site: FixtureSite, label: string): Promise<Stage[]> {
       const log = await readFile(logFile, 'utf8');
       throw new Error(`\`${command}\` failed (exit ${measure.exitCode}) in ${label}; end of its log:\n${log.slice(-4000)}`);
     }
-    // build-site.ts reports its two halves, side by side or (short of memory) one after the other.
-    const halves = [...(await readFile(logFile, 'utf8')).matchAll(/^build: (.*, (?:side by side|one after the other).*)$/gm)].at(-1)?.[1];
-    stages.push({ command, measure, ...(halves ? { halves } : {}) });
+    // build-site.ts reports its two halves, side by side or (short of memory) one after the other,
+    // and how many pages it rendered and kept from the last build.
+    const log = await readFile(logFile, 'utf8');
+    const halves = [...log.matchAll(/^build: (.*, (?:side by side|one after the other).*)$/gm)].at(-1)?.[1];
+    const pages = [...log.matchAll(/^build: ((?:clean|updated the last build): .*)$/gm)].at(-1)?.[1];
+    stages.push({ command, measure, ...(halves ? { halves: pages ? `${halves}; ${pages}` : halves } : {}) });
   }
   return stages;
 }

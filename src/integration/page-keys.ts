@@ -20,6 +20,8 @@ export interface PageKeys<E extends ArticleEntry> {
   tag(tag: Tag<E>): string | undefined;
   /** One of a tag's pages: the main page as `tag`, a block of older stories by those stories alone. */
   tagPage(page: TagPageProps<Tag<E>>): string | undefined;
+  /** A page drawn from counts and names rather than stories' text (the archive, the people A to Z): from all it shows. */
+  summary(...shown: unknown[]): string;
 }
 
 /** `site` holds what every page shows whatever its data: the site settings. */
@@ -49,6 +51,7 @@ export function pageKeys<E extends ArticleEntry>(site: string): PageKeys<E> {
     story: (story, shown) => keyOf([story, ...shown]),
     day: (day) => keyOf(day.stories, day.day, day.previous, day.next),
     tag: tagKey,
+    summary: (...shown) => cacheKey(site, ...shown),
     tagPage: (page) =>
       page.block === undefined
         ? tagKey(page.tag)

@@ -2,8 +2,8 @@
  * Which pages a build renders. `npm run build` keeps `dist/` from its last build while the code
  * that renders it is the same (scripts/build-site.ts), and leaves that build's record of every
  * page and its key (page-keys.ts) as `previous.json`; a route's `getStaticPaths` then returns only
- * the paths whose key changed, has none, or whose file is gone, so Astro neither renders nor walks
- * the rest. Every build records its own pages and keys, route by route, in `next/`: the next
+ * the paths whose key changed or that have none, so Astro neither renders nor walks the rest; the
+ * record is of a build that finished, so its files are all in `dist/`. Every build records its own pages and keys, route by route, in `next/`: the next
  * build's record, the files to delete that this build no longer makes, and the sitemap's list.
  * A plain `astro build` has no `previous.json` and renders every page.
  */
@@ -59,7 +59,7 @@ export function plannedPaths<P extends { cacheKey?: string | undefined }>(
     const file = fileOf(pathOf(path));
     const key = path.cacheKey ?? null;
     files[file] = key;
-    return key === null || before[file] !== key || !existsSync(join(root, 'dist', file));
+    return key === null || before[file] !== key;
   });
   writeFileSync(join(next, `${route.replaceAll('/', '_')}.json`), JSON.stringify(files));
   return planned;
