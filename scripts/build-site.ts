@@ -24,7 +24,7 @@
  */
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdir, readdir, readFile, rename, rm } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rename, rm, rmdir } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { totalmem } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -83,6 +83,18 @@ async function lastBuild(code: string | undefined): Promise<PageRecord | undefin
   return record?.code === code ? record : undefined;
 }
 
+/** Deletes `file` of dist/ and the folders it leaves empty, as a clean build would not have made them. */
+async function removeWithEmptyFolders(file: string): Promise<void> {
+  await rm(join(DIST, file), { force: true });
+  for (let folder = dirname(file); folder !== '.'; folder = dirname(folder)) {
+    const emptied = await rmdir(join(DIST, folder)).then(
+      () => true,
+      () => false,
+    );
+    if (!emptied) return;
+  }
+}
+
 const running = new Set<ReturnType<typeof spawn>>();
 try {
   const installedCode = codeVersion(SITE_CODE);
@@ -117,7 +129,7 @@ try {
   }
   const files = recordedFiles('.');
   const gone = Object.keys(last?.files ?? {}).filter((file) => !(file in files));
-  await Promise.all(gone.map((file) => rm(join(DIST, file), { force: true })));
+  for (const file of gone) await removeWithEmptyFolders(file);
   const kept = last ? Object.entries(files).filter(([file, key]) => key !== null && last.files[file] === key).length : 0;
   console.log(
     `build: ${last ? 'updated the last build' : 'clean'}: ${Object.keys(files).length - kept} keyed page(s) rendered, ${kept} kept, ${gone.length} deleted`,

@@ -26,8 +26,11 @@ async function filesUnder(dir: string): Promise<string[]> {
     .sort();
 }
 
+/** Every file's hash, and every folder (an update that deletes a page must not leave its folder). */
 async function hashes(dist: string): Promise<Record<string, string>> {
   const result: Record<string, string> = {};
+  for (const entry of await readdir(dist, { recursive: true, withFileTypes: true }))
+    if (entry.isDirectory()) result[`${relative(dist, join(entry.parentPath, entry.name)).split(sep).join('/')}/`] = 'folder';
   for (const file of await filesUnder(dist))
     result[file] = createHash('sha256')
       .update(await readFile(join(dist, file)))
