@@ -8,15 +8,17 @@
  * again at every step, so bodies are kept out of it. `StoryBody.astro` reads the body from the
  * article file when its page renders (`storyBlocks`) and renders the blocks as Astro-escaped
  * text. Unchanged files are skipped by their hash across builds, which the store keeps in
- * `.cache/astro` (Astro calls its content hash a digest: `generateDigest`, `entry.digest`).
+ * `.cache/astro` (Astro calls its content hash a digest: `generateDigest`, `entry.digest`), and
+ * a file whose size and times are those it had when the stored hash was taken is not even read.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
 import { readdir } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import type { Heading, Paragraph, Root, RootContent } from 'mdast';
 import { articleFrontmatterSchema, type ArticleFrontmatter, type Block } from '#lib/article.ts';
+import { writeFileAtomicSync } from '#lib/atomic-write.ts';
 import { readFrontmatterYaml } from '#lib/frontmatter-yaml.ts';
 import { openingParagraph } from '#lib/text.ts';
 import { YamlFile } from '#lib/yaml-file.ts';
@@ -153,6 +155,24 @@ export async function mdxFiles(dir: string): Promise<string[]> {
  */
 const ENTRY_FORMAT = 'frontmatter + opening paragraph, 2';
 
+/**
+ * Each file's size, modification and change times when the loader last hashed it, with that hash:
+ * a file that matches them and whose stored entry has that hash is unchanged without reading it
+ * (the ingest replaces a file it rewrites, so its change time moves). Only an optimisation:
+ * deleting it costs one read of every file.
+ */
+const SEEN_FILE = join('.cache', 'broadsheet', 'articles-seen.json');
+type Seen = Record<string, [size: number, mtimeMs: number, ctimeMs: number, digest: string]>;
+
+function readSeen(path: string): Seen {
+  try {
+    const saved = JSON.parse(readFileSync(path, 'utf8')) as { format: string; files: Seen };
+    return saved.format === ENTRY_FORMAT ? saved.files : {};
+  } catch {
+    return {};
+  }
+}
+
 /** Loads `<base>/**\/*.mdx`; an entry's id is its path without `.mdx`, e.g. `2026-02-07/<slug>`. */
 export function articleLoader({ base }: { base: string }): Loader {
   return {
@@ -162,14 +182,28 @@ export function articleLoader({ base }: { base: string }): Loader {
       const dir = join(root, base);
       const files = await mdxFiles(dir);
       const stale = new Set(store.keys());
+      const seenPath = join(root, SEEN_FILE);
+      const seen = readSeen(seenPath);
+      const nowSeen: Seen = {};
       let parsed = 0;
+      let read = 0;
       for (const file of files) {
         const id = file.replace(/\.mdx$/, '');
         stale.delete(id);
-        const filePath = relative(root, join(dir, file)).split(sep).join('/');
-        const contents = readFileSync(join(dir, file), 'utf8');
+        const path = join(dir, file);
+        const { size, mtimeMs, ctimeMs } = statSync(path);
+        const before = seen[id];
+        const stored = store.get(id)?.digest;
+        if (before && before[0] === size && before[1] === mtimeMs && before[2] === ctimeMs && before[3] === stored) {
+          nowSeen[id] = before;
+          continue;
+        }
+        read++;
+        const filePath = relative(root, path).split(sep).join('/');
+        const contents = readFileSync(path, 'utf8');
         const hash = generateDigest(`${ENTRY_FORMAT}\n${contents}`);
-        if (store.get(id)?.digest === hash) continue;
+        nowSeen[id] = [size, mtimeMs, ctimeMs, hash];
+        if (stored === hash) continue;
         const { data, blocks } = readArticleFile(contents, filePath);
         store.set({
           id,
@@ -180,6 +214,10 @@ export function articleLoader({ base }: { base: string }): Loader {
         parsed++;
       }
       for (const id of stale) store.delete(id);
+      if (read > 0 || stale.size > 0 || !existsSync(seenPath)) {
+        mkdirSync(join(root, '.cache', 'broadsheet'), { recursive: true });
+        writeFileAtomicSync(seenPath, JSON.stringify({ format: ENTRY_FORMAT, files: nowSeen }));
+      }
       logger.info(`${files.length} article(s): ${parsed} parsed, ${files.length - parsed} unchanged, ${stale.size} removed`);
     },
   };
