@@ -200,18 +200,22 @@ export function buildSiteIndex<E extends ArticleEntry>(entries: readonly E[]): S
 }
 
 /**
- * Fills each tag's `people` and `countries`: the tags named in the same stories, most often
- * first, then A to Z. `tags` must be A to Z within each kind. Counts go in an array indexed by
- * tag, and ties sort by that index: Maps keyed by tag and a collator comparing names would be
- * most of buildSiteIndex's time on a large archive.
+ * Gives each tag its `people` and `countries`: the tags named in the same stories, most often
+ * first, then A to Z. `tags` must be A to Z within each kind. Worked out for a tag when first
+ * read, as a build that renders a few tag pages reads few. Counts go in an array indexed by tag,
+ * and ties sort by that index: Maps keyed by tag and a collator comparing names would be most
+ * of buildSiteIndex's time on a large archive.
  */
 function countTagsNamedWith<E extends ArticleEntry>(tags: readonly Tag<E>[], stories: readonly Story<E>[]): void {
-  const indexOf = new Map(tags.map((tag, index) => [tag, index]));
-  const tagIndexesByRank = stories.map((story) => [...story.people, ...story.countries].map((tag) => indexOf.get(tag)!));
+  let tagIndexesByRank: number[][] | undefined;
   const counts = new Uint32Array(tags.length);
-  tags.forEach((tag, index) => {
+  const namedWith = (index: number): { people: TagCount<E>[]; countries: TagCount<E>[] } => {
+    if (tagIndexesByRank === undefined) {
+      const indexOf = new Map(tags.map((tag, at) => [tag, at]));
+      tagIndexesByRank = stories.map((story) => [...story.people, ...story.countries].map((tag) => indexOf.get(tag)!));
+    }
     const named: number[] = [];
-    for (const story of tag.stories) {
+    for (const story of tags[index]!.stories) {
       for (const other of tagIndexesByRank[story.rank]!) {
         if (other === index) continue;
         const count = counts[other] ?? 0;
@@ -221,9 +225,18 @@ function countTagsNamedWith<E extends ArticleEntry>(tags: readonly Tag<E>[], sto
     }
     named.sort((a, b) => counts[b]! - counts[a]! || a - b);
     const tagCounts = named.map((other) => ({ tag: tags[other]!, count: counts[other]! }));
-    tag.people = tagCounts.filter((tagCount) => tagCount.tag.kind === 'person');
-    tag.countries = tagCounts.filter((tagCount) => tagCount.tag.kind === 'country');
     for (const other of named) counts[other] = 0;
+    return {
+      people: tagCounts.filter((tagCount) => tagCount.tag.kind === 'person'),
+      countries: tagCounts.filter((tagCount) => tagCount.tag.kind === 'country'),
+    };
+  };
+  tags.forEach((tag, index) => {
+    let lists: ReturnType<typeof namedWith> | undefined;
+    Object.defineProperties(tag, {
+      people: { get: () => (lists ??= namedWith(index)).people, enumerable: true, configurable: true },
+      countries: { get: () => (lists ??= namedWith(index)).countries, enumerable: true, configurable: true },
+    });
   });
 }
 
