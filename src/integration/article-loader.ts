@@ -13,7 +13,7 @@
  */
 import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
 import { readdir } from 'node:fs/promises';
-import { join, relative, sep } from 'node:path';
+import { dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import type { Heading, Paragraph, Root, RootContent } from 'mdast';
@@ -215,7 +215,7 @@ export function articleLoader({ base }: { base: string }): Loader {
       }
       for (const id of stale) store.delete(id);
       if (read > 0 || stale.size > 0 || !existsSync(seenPath)) {
-        mkdirSync(join(root, '.cache', 'broadsheet'), { recursive: true });
+        mkdirSync(dirname(seenPath), { recursive: true });
         writeFileAtomicSync(seenPath, JSON.stringify({ format: ENTRY_FORMAT, files: nowSeen }));
       }
       logger.info(`${files.length} article(s): ${parsed} parsed, ${files.length - parsed} unchanged, ${stale.size} removed`);

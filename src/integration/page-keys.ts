@@ -1,11 +1,11 @@
 /**
- * Cache keys for Astro's incremental build (`experimental.incrementalBuild`): a page whose code
- * and key are both unchanged since the last build is copied from it instead of rendered again.
- * So a key must change whenever anything the page shows does. It names every story the page
- * reads, each by its article file's hash (`entry.digest`: Astro calls its content hash a digest) and the names and slugs of the people and countries
- * it links (a tag's name is shared by all of its stories, and a slug may come from the people
- * registry), plus the site-wide inputs of every page.
- * A story without a hash gets no key, and its pages are always rendered.
+ * Page keys: a page whose key is unchanged since the last build, rendered by the same code, is
+ * kept in `dist/` instead of rendered again (page-plan.ts). So a key must change whenever
+ * anything the page shows does. It names every story the page reads, each by its article file's
+ * hash (`entry.digest`: Astro calls its content hash a digest) and the names and slugs of the
+ * people and countries it links (a tag's name is shared by all of its stories, and a slug may
+ * come from the people registry), plus the site-wide inputs of every page. A story without a
+ * hash gets no key, and its pages are always rendered.
  */
 import { cacheKey } from '#lib/cache-key.ts';
 import type { ArticleEntry, Day, Story, Tag } from '#lib/site-index.ts';

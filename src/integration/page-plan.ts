@@ -3,8 +3,9 @@
  * that renders it is the same (scripts/build-site.ts), and leaves that build's record of every
  * page and its key (page-keys.ts) as `previous.json`; a route's `getStaticPaths` then returns only
  * the paths whose key changed or that have none, so Astro neither renders nor walks the rest; the
- * record is of a build that finished, so its files are all in `dist/`. Every build records its own pages and keys, route by route, in `next/`: the next
- * build's record, the files to delete that this build no longer makes, and the sitemap's list.
+ * record is of a build that finished, so its files are all in `dist/`. Every build records its
+ * own pages and keys, route by route, in `next/`: the next build's record, the files to delete
+ * that this build no longer makes, and the sitemap's list.
  * A plain `astro build` has no `previous.json` and renders every page.
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
