@@ -8,6 +8,7 @@ import { IngestError } from './ingest/errors.ts';
 import { dumpCacheDir, processDumps } from './ingest/dumps.ts';
 import { namesReport, openNameStage, REPORT_NAMES, type NameStage } from './ingest/names/stage.ts';
 import { assembleArchive } from './ingest/pipeline.ts';
+import { loadThreadRules, type ThreadRules } from './ingest/thread.ts';
 import { readDumps } from './ingest/read.ts';
 import { acquireLock, LockedError } from './ingest/lock.ts';
 import { writeArticles } from './ingest/write.ts';
@@ -115,8 +116,10 @@ for (const [signal, code] of [
 const progress = progressLine();
 const { sources, errors: readErrors } = await readDumps(root, resolve(root, 'content/sources'));
 let names: NameStage;
+let threadRules: ThreadRules;
 try {
   names = openNameStage(root);
+  threadRules = loadThreadRules(root);
 } catch (error) {
   failOnIngestError(error);
 }
@@ -128,7 +131,7 @@ const dumps = await processDumps(sources, {
 }).catch(failOnIngestError);
 let result: ReturnType<typeof assembleArchive>;
 try {
-  result = assembleArchive(sources, dumps, names.rules);
+  result = assembleArchive(sources, dumps, names.rules, threadRules);
 } catch (error) {
   failOnIngestError(error);
 }

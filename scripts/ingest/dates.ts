@@ -6,6 +6,8 @@ import { createRequire } from 'node:module';
 
 const require = createRequire(import.meta.url);
 
+export const { differenceInCalendarDays } =
+  require('date-fns/differenceInCalendarDays') as typeof import('date-fns/differenceInCalendarDays');
 export const { format } = require('date-fns/format') as typeof import('date-fns/format');
 export const { isValid } = require('date-fns/isValid') as typeof import('date-fns/isValid');
 export const { parse } = require('date-fns/parse') as typeof import('date-fns/parse');

@@ -1,6 +1,6 @@
 /**
  * The ingest pipeline as one pure function: read dumps in, articles and a report out.
- * read -> decode -> split -> parse -> extract -> resolve -> write; this file wires the middle.
+ * read -> decode -> split -> parse -> extract -> resolve -> thread -> write; this file wires the middle.
  */
 import { hash } from 'node:crypto';
 import { articleFrontmatterSchema, storyTextSchema } from '#lib/article.ts';
@@ -14,6 +14,7 @@ import { resolveArchive } from './resolve.ts';
 import { contentOf, parseStory, type NumberedBlock, type ParsedArticle } from './parse.ts';
 import type { DumpFile } from './read.ts';
 import { split } from './split.ts';
+import { defaultThreadRules, storyTerms, threadArchive, type StoryTerms, type ThreadRules } from './thread.ts';
 import type { ArticleFile } from './write.ts';
 import { bodyHash } from './write-cache.ts';
 
@@ -48,6 +49,8 @@ export interface DumpProblem {
 export interface DumpStory {
   fingerprint: string;
   extraction: Extraction;
+  /** Its distinctive words, which the thread stage compares stories by. */
+  terms: StoryTerms;
   /** `bodyHash` of its body: the write stage tells an unchanged article by it. */
   bodyHash: string;
   /** The body already serialised by `bodyToMdx`, when the stage that read the dump did that too (workers do). */
@@ -96,7 +99,15 @@ export function processDump(source: DumpFile, rules: NameRules): DumpResult {
     result.entries.push(
       article.body.length === 0
         ? { article }
-        : { article, story: { fingerprint: fingerprint(article), extraction: extract(article, rules), bodyHash: bodyHash(article.body) } },
+        : {
+            article,
+            story: {
+              fingerprint: fingerprint(article),
+              extraction: extract(article, rules),
+              terms: storyTerms(article),
+              bodyHash: bodyHash(article.body),
+            },
+          },
     );
   }
   if (!result.entries.some((entry) => entry.story)) {
@@ -123,10 +134,16 @@ function uniqueSlug(taken: Set<string>, title: string): string {
 }
 
 /**
- * Stage 6 and the order-dependent rest: the dumps' stories in path order become articles (the
- * first of a repeated story wins, slugs are numbered by day) and names are resolved across them.
+ * Stages 6 and 7 and the order-dependent rest: the dumps' stories in path order become articles
+ * (the first of a repeated story wins, slugs are numbered by day), names are resolved across
+ * them and stories are grouped into threads.
  */
-export function assembleArchive(sources: readonly DumpFile[], dumps: readonly DumpResult[], rules: NameRules): IngestResult {
+export function assembleArchive(
+  sources: readonly DumpFile[],
+  dumps: readonly DumpResult[],
+  rules: NameRules,
+  threadRules: ThreadRules = defaultThreadRules(),
+): IngestResult {
   const result: IngestResult = { articles: [], duplicates: [], skipped: [], errors: [], warnings: [] };
   const accepted: { path: string; date: string; location: string; parsed: ParsedArticle; story: DumpStory }[] = [];
   const seen = new Map<string, string>();
@@ -165,10 +182,27 @@ export function assembleArchive(sources: readonly DumpFile[], dumps: readonly Du
     accepted.map(({ path, story }) => ({ id: path.replace(/\.mdx$/, ''), extraction: story.extraction })),
     rules,
   );
+  const threads = threadArchive(
+    accepted.map(({ path, date, parsed, story }, index) => ({
+      id: path.replace(/\.mdx$/, ''),
+      date,
+      title: parsed.title,
+      terms: story.terms,
+      people: tags[index]!.people,
+      countries: tags[index]!.countries,
+    })),
+    threadRules,
+  );
   result.articles = accepted.map(({ path, date, location, parsed, story }, index) => {
     // The schema checks the ingest's own output and puts the keys in the order files are
     // written in; `storyTextSchema` reads only the text fields, not the lazily read body.
-    const frontmatter = articleFrontmatterSchema.parse({ ...storyTextSchema.parse(parsed), date, source: location, ...tags[index] });
+    const frontmatter = articleFrontmatterSchema.parse({
+      ...storyTextSchema.parse(parsed),
+      date,
+      source: location,
+      ...tags[index],
+      thread: threads[index],
+    });
     const article: ArticleFile = {
       path,
       frontmatter,
@@ -190,10 +224,11 @@ export function ingestSources(
   sources: readonly DumpFile[],
   onProgress?: ProgressListener,
   names: NameStage = defaultNameStage(),
+  threadRules: ThreadRules = defaultThreadRules(),
 ): IngestResult {
   const dumps = sources.map((source, position) => {
     onProgress?.(position + 1, sources.length, source.path);
     return processDump(source, names.rules);
   });
-  return assembleArchive(sources, dumps, names.rules);
+  return assembleArchive(sources, dumps, names.rules, threadRules);
 }

@@ -8,14 +8,16 @@
  * hash gets no key, and its pages are always rendered.
  */
 import { cacheKey } from '#lib/cache-key.ts';
-import type { ArticleEntry, Day, Story, Tag } from '#lib/site-index.ts';
+import type { ArticleEntry, Day, Story, Tag, Thread } from '#lib/site-index.ts';
 import type { TagPageProps } from '#lib/tags.ts';
 
 export interface PageKeys<E extends ArticleEntry> {
-  /** A story page: the story, the day's stories either side of it and its related stories. */
+  /** A story page: the story, the day's stories either side of it, its related stories and the size of its thread. */
   story(story: Story<E>, shown: readonly (Story<E> | undefined)[]): string | undefined;
-  /** A day's digest page. */
+  /** A day's digest page, which marks each story's thread and whether it began that day. */
   day(day: Day<E>): string | undefined;
+  /** A thread's page and its feed: all its stories. */
+  thread(thread: Thread<E>): string | undefined;
   /** Anything drawn from all of a tag's stories: its main page and its feed. */
   tag(tag: Tag<E>): string | undefined;
   /** One of a tag's pages: the main page as `tag`, a block of older stories by those stories alone. */
@@ -48,8 +50,16 @@ export function pageKeys<E extends ArticleEntry>(site: string): PageKeys<E> {
     return tagKeys.get(tag);
   };
   return {
-    story: (story, shown) => keyOf([story, ...shown]),
-    day: (day) => keyOf(day.stories, day.day, day.previous, day.next),
+    story: (story, shown) => keyOf([story, ...shown], story.thread?.stories.length, story.thread?.firstSeen),
+    day: (day) =>
+      keyOf(
+        day.stories,
+        day.day,
+        day.previous,
+        day.next,
+        ...day.stories.map((story) => story.thread && `${story.thread.slug} ${story.thread.firstSeen}`),
+      ),
+    thread: (thread) => keyOf(thread.stories, thread.slug, thread.title),
     tag: tagKey,
     summary: (...shown) => cacheKey(site, ...shown),
     tagPage: (page) =>

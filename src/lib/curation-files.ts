@@ -115,6 +115,42 @@ export const overridesSchema = z
   .nullish()
   .transform((overrides) => overrides ?? {});
 
+/**
+ * Corrections to story threads (content/threads.yaml), by article id: `join` puts a story in
+ * the thread of an earlier one (merging two threads), `apart` starts a thread at a story
+ * (splitting one), `titles` names the thread a story starts.
+ */
+export const threadCurationSchema = z
+  .strictObject(
+    {
+      join: z
+        .record(articleId, articleId, {
+          error: says('`join` must map article ids to article ids', 'write `YYYY-MM-DD/later-story: YYYY-MM-DD/earlier-story`'),
+        })
+        .nullish()
+        .transform((join) => join ?? {}),
+      apart: z
+        .array(articleId, { error: says('`apart` must be a list of article ids', 'write `apart: [YYYY-MM-DD/article-slug]`') })
+        .nullish()
+        .transform((apart) => apart ?? []),
+      titles: z
+        .record(articleId, text('a thread title'), {
+          error: says('`titles` must map article ids to titles', 'write `YYYY-MM-DD/first-story: Title of the thread`'),
+        })
+        .nullish()
+        .transform((titles) => titles ?? {}),
+    },
+    {
+      error: (issue) =>
+        issue.code === 'unrecognized_keys'
+          ? says(`unknown field \`${issue.keys[0]}\``, 'use only join, apart and titles')
+          : says('expected `join`, `apart` and `titles`', 'see the comments at the top of the file'),
+    },
+  )
+  .nullish()
+  .transform((threads) => ({ join: threads?.join ?? {}, apart: threads?.apart ?? [], titles: threads?.titles ?? {} }));
+export type ThreadCuration = z.output<typeof threadCurationSchema>;
+
 export const countriesSchema = z
   .object(
     {

@@ -6,7 +6,7 @@
  * object tree. A test holds the output byte for byte to @astrojs/rss's, but for the `<guid>` it
  * adds: an item's guid would repeat its link, which feed readers take as its id when it has none.
  */
-import type { Story, Tag } from './site-index.ts';
+import type { Story, Tag, Thread } from './site-index.ts';
 import { dayStartUtc } from './dates.ts';
 import { siteSettings } from './settings.ts';
 import { tagFeedPath, tagPath } from './tags.ts';
@@ -116,6 +116,19 @@ export function tagFeed(tag: Tag, site: URL | undefined): Response {
     items: tagFeedItems(tag.stories),
     // Every item of a person's or country's feed names them; its other names are on the story page.
     categories: false,
+    site,
+  });
+}
+
+/** A thread's feed: every new story of the developing story, whose names are on its page. */
+export function threadFeed(thread: Thread, site: URL | undefined): Response {
+  const settings = siteSettings();
+  return storyFeed({
+    title: `${thread.title} · ${settings.title}`,
+    description: `The latest stories of the developing story "${thread.title}".`,
+    pagePath: paths.thread(thread.slug),
+    feedPath: paths.threadFeed(thread.slug),
+    stories: thread.stories,
     site,
   });
 }

@@ -77,6 +77,8 @@ export type HostLimits = z.output<typeof hostSchema>;
 /** GitHub Pages refuses a site larger than 1 GB and does not count its files. */
 const GITHUB_PAGES: HostLimits = { name: 'GitHub Pages', maxSize: 1e9 };
 
+export const DEFAULT_THREAD_WINDOW_DAYS = 7;
+
 const settingsShape = {
   title: requiredText,
   description: requiredText,
@@ -91,6 +93,8 @@ const settingsShape = {
   searchPartStories: positiveCount.default(5000),
   /** The names the dumps' own publisher goes by: its stories quote it (`told Asharq Al-Awsat`), but it is never a person. */
   publisherNames: z.array(requiredText, { error: 'expected a list of names, e.g. [Asharq Al-Awsat, Aawsat]' }).default([]),
+  /** A story continues a thread only if the thread's story it is most like is at most this many days older. */
+  threadWindowDays: positiveCount.default(DEFAULT_THREAD_WINDOW_DAYS),
   /** The host's limits on the built site; GitHub Pages' by default. */
   host: hostSchema.default(GITHUB_PAGES),
 };

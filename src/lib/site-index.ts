@@ -29,6 +29,21 @@ export interface Story<E extends ArticleEntry = ArticleEntry> extends StoryAddre
   rank: number;
   people: Tag<E>[];
   countries: Tag<E>[];
+  /** The developing story it is part of, if the ingest grouped it with others. */
+  thread: Thread<E> | undefined;
+}
+
+/** A developing story: the stories the ingest grouped into one thread across days. */
+export interface Thread<E extends ArticleEntry = ArticleEntry> {
+  slug: string;
+  title: string;
+  /** Newest first. */
+  stories: Story<E>[];
+  firstSeen: string;
+  lastSeen: string;
+  /** The people and the countries its stories name, most often first, then A to Z. */
+  people: TagCount<E>[];
+  countries: TagCount<E>[];
 }
 
 /** A tag and how many of some stories name it. */
@@ -94,6 +109,8 @@ export interface SiteIndex<E extends ArticleEntry = ArticleEntry> {
   countries: Tag<E>[];
   personBySlug: ReadonlyMap<string, Tag<E>>;
   countryBySlug: ReadonlyMap<string, Tag<E>>;
+  /** The latest to grow first. */
+  threads: Thread<E>[];
 }
 
 /** `content/sources/2026-02-07/a.txt#L70-L89` -> [`content/sources/2026-02-07/a.txt`, 70]. */
@@ -138,6 +155,16 @@ export function buildSiteIndex<E extends ArticleEntry>(entries: readonly E[]): S
     return tag;
   };
 
+  const threads = new Map<string, Thread<E>>();
+  const threadFor = ({ slug, title }: { slug: string; title: string }): Thread<E> => {
+    let thread = threads.get(slug);
+    if (!thread) {
+      thread = { slug, title, stories: [], firstSeen: '', lastSeen: '', people: [], countries: [] };
+      threads.set(slug, thread);
+    }
+    return thread;
+  };
+
   const stories: Story<E>[] = sorted.map((entry, rank) => {
     const story: Story<E> = {
       entry,
@@ -148,7 +175,9 @@ export function buildSiteIndex<E extends ArticleEntry>(entries: readonly E[]): S
       // A name listed twice in one story counts once.
       people: [...new Set(entry.data.people)].map((name) => tagFor('person', name)),
       countries: [...new Set(entry.data.countries)].map((name) => tagFor('country', name)),
+      thread: entry.data.thread && threadFor(entry.data.thread),
     };
+    story.thread?.stories.push(story);
     for (const tag of [...story.people, ...story.countries]) {
       tag.stories.push(story);
       if (tag.kind === 'person' && tag.role === undefined) tag.role = entry.data.roles[tag.name];
@@ -163,6 +192,11 @@ export function buildSiteIndex<E extends ArticleEntry>(entries: readonly E[]): S
     tag.firstSeen = tag.stories.at(-1)?.day ?? '';
   }
   countTagsNamedWith([...people, ...countries], stories);
+  for (const thread of threads.values()) {
+    thread.lastSeen = thread.stories[0]!.day;
+    thread.firstSeen = thread.stories.at(-1)!.day;
+    ({ people: thread.people, countries: thread.countries } = mostNamed(thread.stories));
+  }
 
   const days: Day<E>[] = [];
   for (const story of stories) {
@@ -196,6 +230,8 @@ export function buildSiteIndex<E extends ArticleEntry>(entries: readonly E[]): S
     countries,
     personBySlug: tags.person,
     countryBySlug: tags.country,
+    // Stories are newest first, so threads are met in the order they last grew.
+    threads: [...threads.values()],
   };
 }
 
@@ -269,6 +305,11 @@ export function byStoryCount<T extends Tag>(tags: readonly T[]): T[] {
 }
 
 /** The people and countries the given stories name most often, most first. */
+/** Whether a story continues a thread that began on an earlier day. */
+export function continuesThread(story: Story): boolean {
+  return story.thread !== undefined && story.thread.firstSeen < story.day;
+}
+
 export function mostNamed<E extends ArticleEntry>(stories: readonly Story<E>[]): { people: TagCount<E>[]; countries: TagCount<E>[] } {
   const counts = new Map<Tag<E>, number>();
   for (const story of stories) for (const tag of [...story.people, ...story.countries]) counts.set(tag, (counts.get(tag) ?? 0) + 1);

@@ -40,7 +40,8 @@ export function newsArticle(input: NewsArticleInput): Record<string, unknown> {
 
 export interface CollectionPageInput {
   name: string;
-  about: { type: 'Person' | 'Country'; name: string };
+  /** A thread is about one developing story: an Event, in schema.org's words. */
+  about: { type: 'Person' | 'Country' | 'Event'; name: string };
 }
 
 /** The page's stories are its links; listing them again as an ItemList would double their bytes. */

@@ -46,5 +46,7 @@ export const paths = {
   countriesByCount: () => 'countries/by-count/',
   country: (slug: string, block?: number) => (block === undefined ? `countries/${slug}/` : `countries/${slug}/${block}/`),
   countryFeed: (slug: string) => `countries/${slug}/rss.xml`,
+  thread: (slug: string) => `threads/${slug}/`,
+  threadFeed: (slug: string) => `threads/${slug}/rss.xml`,
   worldMap: () => 'maps/world.svg',
 } as const;

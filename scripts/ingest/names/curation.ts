@@ -16,7 +16,7 @@ import {
   type ArticleOverride,
   type KnownPerson,
 } from '#lib/curation-files.ts';
-import { parseSettings, SETTINGS_FILE } from '#lib/settings.ts';
+import { DEFAULT_THREAD_WINDOW_DAYS, parseSettings, SETTINGS_FILE, type SiteSettings } from '#lib/settings.ts';
 import { YamlFile } from '#lib/yaml-file.ts';
 import { cacheKey } from '#lib/cache-key.ts';
 import { IngestError } from '../errors.ts';
@@ -40,12 +40,11 @@ export const CURATION_FILES = {
   countries: 'countries.yaml',
 } as const;
 
-/** content/names/<name> under `dir` read with `schema`; a missing file is an empty one. */
-function parseFile<T>(dir: string, name: string, schema: z.ZodType<T>): T {
-  const file = `content/names/${name}`;
+/** The curation file `file` (project-relative) under `root` read with `schema`; a missing file is an empty one. */
+export function readCurationFile<T>(root: string, file: string, schema: z.ZodType<T>): T {
   let source = '';
   try {
-    source = readFileSync(join(dir, name), 'utf8');
+    source = readFileSync(join(root, file), 'utf8');
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
   }
@@ -64,17 +63,17 @@ function parseFile<T>(dir: string, name: string, schema: z.ZodType<T>): T {
   throw new IngestError(file, yaml.lineOf(issue), problem, fix);
 }
 
-/** `publisherNames` of content/site.yaml under `root`; none without the file. */
-function readPublisherNames(root: string): string[] {
+/** The settings of content/site.yaml under `root` the ingest uses; their defaults without the file. */
+export function readIngestSettings(root: string): Pick<SiteSettings, 'publisherNames' | 'threadWindowDays'> {
   let text: string;
   try {
     text = readFileSync(join(root, SETTINGS_FILE), 'utf8');
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { publisherNames: [], threadWindowDays: DEFAULT_THREAD_WINDOW_DAYS };
     throw error;
   }
   try {
-    return parseSettings(text).publisherNames;
+    return parseSettings(text);
   } catch (error) {
     const problem = (error as Error).message.replace(/^[^:]+(?::\d+)?: /, '');
     throw new IngestError(SETTINGS_FILE, undefined, problem, 'correct the setting as the message says');
@@ -83,13 +82,13 @@ function readPublisherNames(root: string): string[] {
 
 /** Reads content/names/ and the publisher's names under `root`; a missing file is an empty one. */
 export function loadCuration(root: string): Curation {
-  const dir = join(root, 'content', 'names');
+  const file = (name: string) => `content/names/${name}`;
   const curation = {
-    publisherNames: readPublisherNames(root),
-    people: parseFile(dir, CURATION_FILES.people, peopleSchema),
-    notPeople: parseFile(dir, CURATION_FILES.notPeople, notPeopleSchema),
-    overrides: parseFile(dir, CURATION_FILES.overrides, overridesSchema),
-    countries: parseFile(dir, CURATION_FILES.countries, countriesSchema),
+    publisherNames: readIngestSettings(root).publisherNames,
+    people: readCurationFile(root, file(CURATION_FILES.people), peopleSchema),
+    notPeople: readCurationFile(root, file(CURATION_FILES.notPeople), notPeopleSchema),
+    overrides: readCurationFile(root, file(CURATION_FILES.overrides), overridesSchema),
+    countries: readCurationFile(root, file(CURATION_FILES.countries), countriesSchema),
   };
   const fingerprint = cacheKey(curation);
   return { ...curation, fingerprint };

@@ -1,0 +1,233 @@
+/**
+ * Stage 7, thread: stories that tell one developing story are grouped across days. A story
+ * continues the thread of the earlier story it is most like, if that story is at most
+ * `windowDays` older and alike enough; else it starts a thread. "Alike" is the cosine of the
+ * two stories' TF-IDF vectors over their distinctive words and their tags. Everything a story's
+ * thread depends on comes from its own day and the days before (word weights included), so a
+ * new day never renames or splits an older thread.
+ */
+import { readFileSync } from 'node:fs';
+import { stemmer } from 'stemmer';
+import { eng as stopwords } from 'stopword';
+import { threadCurationSchema, type ThreadCuration } from '#lib/curation-files.ts';
+import { DEFAULT_THREAD_WINDOW_DAYS } from '#lib/settings.ts';
+import { differenceInCalendarDays, parseISO } from './dates.ts';
+import { readCurationFile, readIngestSettings } from './names/curation.ts';
+import { COMMON_WORDS_FILE } from './names/lexicon.ts';
+import type { ParsedArticle } from './parse.ts';
+
+/** The most words a story keeps for comparison: its most frequent, so a long story weighs no more than a short one. */
+const MAX_TERMS = 60;
+/** How alike (cosine, 0 to 1) a story must be to an earlier one to continue its thread. */
+const SAME_STORY = 0.3;
+/** Tags weigh like words said this many times: a shared person says more than a shared word. */
+const PERSON_WEIGHT = 3;
+const COUNTRY_WEIGHT = 1;
+/** Headline words count this many times: the headline says what the story is about. */
+const HEADLINE_WEIGHT = 3;
+
+/**
+ * Word weights start from what is expected of English news and learn from the archive as it
+ * grows: a word's share of stories counts as this many stories seen before the first, so a
+ * small archive weighs a rare word above a common one too.
+ */
+const PRIOR_STORIES = 1000;
+/** Frequency rank assumed for a word outside the common-words list, and for a person. */
+const RARE_RANK = 20_000;
+/** Rank assumed for a country: news names countries about as often as a common word. */
+const COUNTRY_RANK = 800;
+/**
+ * The share of stories expected to use the word of this frequency rank: by Zipf's law a word of
+ * rank r is about 1 word in 10r, and a story is a few hundred words.
+ */
+const expectedShare = (rank: number) => 1 - Math.exp(-40 / rank);
+
+const STOPWORDS = new Set(stopwords);
+
+let ranks: Map<string, number> | undefined;
+/** The frequency rank of each stem of the common-words list (its most frequent word's). */
+function stemRanks(): Map<string, number> {
+  if (ranks) return ranks;
+  ranks = new Map();
+  const words = readFileSync(COMMON_WORDS_FILE, 'utf8').split('\n');
+  for (const [index, word] of words.entries()) {
+    const stem = stemmer(word.trim());
+    if (stem !== '' && !ranks.has(stem)) ranks.set(stem, index + 1);
+  }
+  return ranks;
+}
+
+const PERSON = '\u0001p ';
+const COUNTRY = '\u0001c ';
+
+function priorShare(term: string): number {
+  if (term.startsWith(PERSON)) return expectedShare(RARE_RANK);
+  if (term.startsWith(COUNTRY)) return expectedShare(COUNTRY_RANK);
+  return expectedShare(stemRanks().get(term) ?? RARE_RANK);
+}
+const WORD = /\p{L}+(?:['’]\p{L}+)*/gu;
+
+/** A story's distinctive words, stemmed, with how often it says each: what the thread stage compares. */
+export type StoryTerms = Record<string, number>;
+
+/** The words of a story's headline, standfirst and body that carry meaning, stemmed, with counts (the most frequent first). */
+export function storyTerms(article: Pick<ParsedArticle, 'title' | 'standfirst' | 'body'>): StoryTerms {
+  const counts = new Map<string, number>();
+  const add = (text: string, weight: number) => {
+    for (const [word] of text.toLowerCase().matchAll(WORD)) {
+      const bare = word.replace(/['’]s$/, '');
+      if (bare.length < 3 || STOPWORDS.has(bare)) continue;
+      const stem = stemmer(bare);
+      counts.set(stem, (counts.get(stem) ?? 0) + weight);
+    }
+  };
+  add(article.title, HEADLINE_WEIGHT);
+  if (article.standfirst) add(article.standfirst, 1);
+  for (const block of article.body) add(block.text, 1);
+  const kept = [...counts].sort(([a, m], [b, n]) => n - m || (a < b ? -1 : a > b ? 1 : 0)).slice(0, MAX_TERMS);
+  return Object.fromEntries(kept);
+}
+
+/** A story as the thread stage reads it, in archive order (by day, then by dump path). */
+export interface ThreadStory {
+  /** Article id, `YYYY-MM-DD/<slug>`. */
+  id: string;
+  date: string;
+  title: string;
+  terms: StoryTerms;
+  people: readonly string[];
+  countries: readonly string[];
+}
+
+/** The thread a story is part of, as its frontmatter gives it. */
+export interface StoryThread {
+  slug: string;
+  title: string;
+}
+
+export interface ThreadRules {
+  /** A story may continue a thread whose story is at most this many days older. */
+  windowDays: number;
+  curation: ThreadCuration;
+  /** How alike two stories must be to be one thread; the stage's own unless an evaluation tries another. */
+  sameStory?: number;
+}
+
+type Vector = Map<string, number>;
+
+function unitVector(story: ThreadStory, idf: (term: string) => number): Vector {
+  const vector: Vector = new Map();
+  const put = (term: string, count: number) => vector.set(term, (1 + Math.log(count)) * idf(term));
+  for (const [term, count] of Object.entries(story.terms)) put(term, count);
+  for (const person of story.people) put(PERSON + person, PERSON_WEIGHT);
+  for (const country of story.countries) put(COUNTRY + country, COUNTRY_WEIGHT);
+  let length = 0;
+  for (const weight of vector.values()) length += weight * weight;
+  length = Math.sqrt(length);
+  if (length > 0) for (const [term, weight] of vector) vector.set(term, weight / length);
+  return vector;
+}
+
+function termsOf(story: ThreadStory): string[] {
+  return [
+    ...Object.keys(story.terms),
+    ...story.people.map((person) => PERSON + person),
+    ...story.countries.map((country) => COUNTRY + country),
+  ];
+}
+
+/**
+ * Each story's thread, or undefined for a story alone in its thread. A thread's slug is its
+ * first story's day and slug, its title that story's headline unless curated.
+ */
+export function threadArchive(stories: readonly ThreadStory[], rules: ThreadRules): (StoryThread | undefined)[] {
+  const { join, apart, titles } = rules.curation;
+  const sameStory = rules.sameStory ?? SAME_STORY;
+  const position = new Map(stories.map((story, index) => [story.id, index]));
+  const threadOf: number[] = [];
+  const documentFrequency = new Map<string, number>();
+  let documents = 0;
+  const vectors: Vector[] = [];
+  // Per term, the stories (by position) still inside the window that use it, oldest first.
+  const postings = new Map<string, { stories: number[]; start: number }>();
+  const start = stories[0] && parseISO(stories[0].date);
+  const days = stories.map((story) => differenceInCalendarDays(parseISO(story.date), start!));
+  const apartStories = new Set(apart);
+
+  for (let first = 0; first < stories.length;) {
+    const date = stories[first]!.date;
+    let end = first;
+    while (end < stories.length && stories[end]!.date === date) end++;
+    // Word weights know the day's own stories and those before, never a later day's.
+    for (let index = first; index < end; index++) {
+      for (const term of termsOf(stories[index]!)) documentFrequency.set(term, (documentFrequency.get(term) ?? 0) + 1);
+    }
+    documents += end - first;
+    const idf = (term: string) =>
+      Math.log((documents + PRIOR_STORIES) / ((documentFrequency.get(term) ?? 0) + PRIOR_STORIES * priorShare(term) + 1)) + 1;
+    const oldest = days[first]! - rules.windowDays;
+
+    for (let index = first; index < end; index++) {
+      const story = stories[index]!;
+      const vector = unitVector(story, idf);
+      vectors[index] = vector;
+      const joined = join[story.id] !== undefined ? position.get(join[story.id]!) : undefined;
+      if (joined !== undefined && joined < index) {
+        threadOf[index] = threadOf[joined]!;
+      } else if (apartStories.has(story.id)) {
+        threadOf[index] = index;
+      } else {
+        const similarity = new Map<number, number>();
+        for (const [term, weight] of vector) {
+          const posting = postings.get(term);
+          if (!posting) continue;
+          while (posting.start < posting.stories.length && days[posting.stories[posting.start]!]! < oldest) posting.start++;
+          for (let at = posting.start; at < posting.stories.length; at++) {
+            const other = posting.stories[at]!;
+            similarity.set(other, (similarity.get(other) ?? 0) + weight * vectors[other]!.get(term)!);
+          }
+        }
+        let best = -1;
+        let bestSimilarity = 0;
+        // In archive order, so the earliest of equally alike stories wins.
+        for (const [other, value] of [...similarity].sort(([a], [b]) => a - b)) {
+          if (value >= sameStory && value > bestSimilarity) {
+            best = other;
+            bestSimilarity = value;
+          }
+        }
+        threadOf[index] = best === -1 ? index : threadOf[best]!;
+      }
+      for (const term of vector.keys()) {
+        const posting = postings.get(term) ?? { stories: [], start: 0 };
+        postings.set(term, posting);
+        posting.stories.push(index);
+      }
+    }
+    first = end;
+  }
+
+  const size = new Map<number, number>();
+  for (const thread of threadOf) size.set(thread, (size.get(thread) ?? 0) + 1);
+  return threadOf.map((thread) => {
+    if (size.get(thread)! < 2) return undefined;
+    const opener = stories[thread]!;
+    return { slug: opener.id.replace('/', '-'), title: titles[opener.id] ?? opener.title };
+  });
+}
+
+/** The threads curation file, beside the names files' folder. */
+export const THREAD_CURATION_FILE = 'content/threads.yaml';
+
+/** The thread rules of the project at `root`: its window setting and its threads file (an IngestError if either is wrong). */
+export function loadThreadRules(root: string): ThreadRules {
+  return {
+    windowDays: readIngestSettings(root).threadWindowDays,
+    curation: readCurationFile(root, THREAD_CURATION_FILE, threadCurationSchema),
+  };
+}
+
+/** The rules with no threads file and the default window: what tests and the evaluation run. */
+export function defaultThreadRules(): ThreadRules {
+  return { windowDays: DEFAULT_THREAD_WINDOW_DAYS, curation: { join: {}, apart: [], titles: {} } };
+}
