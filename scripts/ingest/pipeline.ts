@@ -201,7 +201,7 @@ export function assembleArchive(
       date,
       source: location,
       ...tags[index],
-      thread: threads[index],
+      ...(threads[index] && { thread: threads[index] }),
     });
     const article: ArticleFile = {
       path,

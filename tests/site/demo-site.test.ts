@@ -36,6 +36,7 @@ describe('the demo site', () => {
     const people = union(articles.map((article) => article.data.people));
     const countries = union(articles.map((article) => article.data.countries));
     const days = [...new Set(articles.map((article) => article.data.date))];
+    const threads = union(articles.map((article) => (article.data.thread ? [article.data.thread.slug] : [])));
     const expected = [
       'index.html',
       '404.html',
@@ -51,7 +52,9 @@ describe('the demo site', () => {
       ...articles.map(storyFile),
       ...people.map((slug) => `people/${slug}/index.html`),
       ...countries.map((slug) => `countries/${slug}/index.html`),
+      ...threads.map((slug) => `threads/${slug}/index.html`),
     ].sort();
+    expect(threads).toHaveLength(1);
     expect(articles).toHaveLength(4);
     expect(pages).toEqual(expected);
   });

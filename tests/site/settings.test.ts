@@ -22,6 +22,7 @@ describe('content/site.yaml', () => {
       searchPartStories: 300,
       publisherNames: ['Asharq Al-Awsat'],
       host: { name: 'GitHub Pages', maxSize: 1e9 },
+      threadWindowDays: 7,
     });
   });
 
