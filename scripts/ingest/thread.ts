@@ -19,9 +19,14 @@ import type { ParsedArticle } from './parse.ts';
 /** The most words a story keeps for comparison: its most frequent, so a long story weighs no more than a short one. */
 const MAX_TERMS = 60;
 /** How alike (cosine, 0 to 1) a story must be to an earlier one to continue its thread. */
-const SAME_STORY = 0.3;
+const SAME_STORY = 0.28;
+/**
+ * A story continues a thread only if no other thread is nearly as alike: one about as like two
+ * threads shares their wider topic (an election, the economy), not either's event.
+ */
+const CLEAR_LEAD = 0.7;
 /** Tags weigh like words said this many times: a shared person says more than a shared word. */
-const PERSON_WEIGHT = 3;
+const PERSON_WEIGHT = 2;
 const COUNTRY_WEIGHT = 1;
 /** Headline words count this many times: the headline says what the story is about. */
 const HEADLINE_WEIGHT = 3;
@@ -31,7 +36,7 @@ const HEADLINE_WEIGHT = 3;
  * grows: a word's share of stories counts as this many stories seen before the first, so a
  * small archive weighs a rare word above a common one too.
  */
-const PRIOR_STORIES = 1000;
+const PRIOR_STORIES = 300;
 /** Frequency rank assumed for a word outside the common-words list, and for a person. */
 const RARE_RANK = 20_000;
 /** Rank assumed for a country: news names countries about as often as a common word. */
@@ -187,16 +192,25 @@ export function threadArchive(stories: readonly ThreadStory[], rules: ThreadRule
             similarity.set(other, (similarity.get(other) ?? 0) + weight * vectors[other]!.get(term)!);
           }
         }
+        // A thread is as alike as its most alike story.
+        const threadSimilarity = new Map<number, number>();
+        for (const [other, value] of similarity) {
+          const thread = threadOf[other]!;
+          threadSimilarity.set(thread, Math.max(threadSimilarity.get(thread) ?? 0, value));
+        }
         let best = -1;
         let bestSimilarity = 0;
-        // In archive order, so the earliest of equally alike stories wins.
-        for (const [other, value] of [...similarity].sort(([a], [b]) => a - b)) {
-          if (value >= sameStory && value > bestSimilarity) {
-            best = other;
+        let runnerUp = 0;
+        // In archive order, so the earliest of equally alike threads wins.
+        for (const [thread, value] of [...threadSimilarity].sort(([a], [b]) => a - b)) {
+          if (value > bestSimilarity) {
+            runnerUp = bestSimilarity;
+            best = thread;
             bestSimilarity = value;
-          }
+          } else runnerUp = Math.max(runnerUp, value);
         }
-        threadOf[index] = best === -1 ? index : threadOf[best]!;
+        const continues = bestSimilarity >= sameStory && runnerUp < CLEAR_LEAD * bestSimilarity;
+        threadOf[index] = continues ? best : index;
       }
       for (const term of vector.keys()) {
         const posting = postings.get(term) ?? { stories: [], start: 0 };

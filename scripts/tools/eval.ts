@@ -1,12 +1,14 @@
 /**
  * `npm run eval`: how well the names stage finds people and countries, per labelled set
- * (the seed gold and the hand-labelled BBC stories), with each miss and false hit, and with
- * `--pages` how many person pages of the bench archive are real people.
+ * (the seed gold and the hand-labelled BBC stories), with each miss and false hit; how well the
+ * thread stage groups stories; and with `--pages` how many person pages of the bench archive
+ * are real people.
  * Run with `--help` for options.
  */
 import { parseArgs } from 'node:util';
 import { loadCorpus } from './bench/archive.ts';
 import { benchPersonPages, drawPages, PAGES_ARCHIVE, PAGES_COUNT, PAGES_SEED, readVerdicts, scorePages } from './eval/person-pages.ts';
+import { evaluateThreads, seedThreads, THREAD_LABELS, type PairScore } from './eval/threads.ts';
 import {
   evaluateBbc,
   evaluateCompromiseBaseline,
@@ -22,6 +24,8 @@ const HELP = `Usage: npm run eval -- [options]
 Scores the names stage against each labelled set (the seed's hand-checked parse, the tuned
 and the untuned hand-labelled BBC stories): precision, recall and F1 for people and countries,
 then every miss and false hit (never the untuned set's: it is not to be read for ideas).
+Then the thread stage: pairwise precision and recall of "same thread" on the development and
+the untuned thread labels, the development set's wrong pairs, and the seed's threads.
 
 Options:
   --quiet       print only the scores
@@ -85,6 +89,20 @@ const drift = Math.abs(tuned!.scores.people!.f1 - untuned!.scores.people!.f1);
 console.log(
   `\npeople F1 drift between the tuned and untuned sets: ${(drift * 100).toFixed(1)} points${drift > 0.03 ? ' (over 3: the rules are being fitted to examples)' : ''}`,
 );
+function printThreads(name: string, score: PairScore, { scoresOnly = false } = {}): void {
+  console.log(
+    `\nthreads, ${name} (${score.stories} stories, ${score.labelledPairs} labelled pairs)  P ${percent(score.precision)}  R ${percent(score.recall)}` +
+      `   (${score.rightPairs} of ${score.foundPairs} pairs found right)`,
+  );
+  if (values.quiet || scoresOnly) return;
+  for (const pair of score.falseJoins) console.log(`    false join  ${pair}`);
+  for (const pair of score.missedJoins) console.log(`    missed      ${pair}`);
+}
+printThreads('development set', evaluateThreads(THREAD_LABELS.development));
+printThreads('untuned set', evaluateThreads(THREAD_LABELS.untuned), { scoresOnly: true });
+console.log('\nthreads, seed:');
+for (const story of seedThreads()) console.log(`    ${(story.thread ?? '(alone)').padEnd(40).slice(0, 40)}  ${story.title}`);
+
 if (values.baseline) {
   values.quiet = true;
   print(await evaluateCompromiseBaseline());
