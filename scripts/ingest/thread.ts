@@ -16,7 +16,7 @@ import { readCurationFile, readIngestSettings } from './names/curation.ts';
 import { COMMON_WORDS_FILE } from './names/lexicon.ts';
 import type { ParsedArticle } from './parse.ts';
 
-/** The most words a story keeps for comparison: its most frequent, so a long story weighs no more than a short one. */
+/** The most words a story keeps for comparison: its most telling, so a long story weighs no more than a short one. */
 const MAX_TERMS = 60;
 /** How alike (cosine, 0 to 1) a story must be to an earlier one to continue its thread. */
 const SAME_STORY = 0.28;
@@ -75,7 +75,7 @@ const WORD = /\p{L}+(?:['’]\p{L}+)*/gu;
 /** A story's distinctive words, stemmed, with how often it says each: what the thread stage compares. */
 export type StoryTerms = Record<string, number>;
 
-/** The words of a story's headline, standfirst and body that carry meaning, stemmed, with counts (the most frequent first). */
+/** The words of a story's headline, standfirst and body that carry meaning, stemmed, with counts (the most telling first). */
 export function storyTerms(article: Pick<ParsedArticle, 'title' | 'standfirst' | 'body'>): StoryTerms {
   const counts = new Map<string, number>();
   const add = (text: string, weight: number) => {
@@ -89,7 +89,9 @@ export function storyTerms(article: Pick<ParsedArticle, 'title' | 'standfirst' |
   add(article.title, HEADLINE_WEIGHT);
   if (article.standfirst) add(article.standfirst, 1);
   for (const block of article.body) add(block.text, 1);
-  const kept = [...counts].sort(([a, m], [b, n]) => n - m || (a < b ? -1 : a > b ? 1 : 0)).slice(0, MAX_TERMS);
+  // Ranked by how much they say about this story: often said here, seldom in news at large.
+  const weight = (term: string, count: number) => count * -Math.log(priorShare(term));
+  const kept = [...counts].sort(([a, m], [b, n]) => weight(b, n) - weight(a, m) || (a < b ? -1 : a > b ? 1 : 0)).slice(0, MAX_TERMS);
   return Object.fromEntries(kept);
 }
 
