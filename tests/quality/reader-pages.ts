@@ -19,6 +19,7 @@ const PAGE_FILES = {
   country: /^countries\/(?!by-count\/)[^/]+\/index\.html$/,
   archive: /^archive\/index\.html$/,
   'archive year': /^archive\/\d{4}\/index\.html$/,
+  thread: /^threads\/[^/]+\/index\.html$/,
 };
 
 export type PageKind = keyof typeof PAGE_FILES | 'search results' | '404';
