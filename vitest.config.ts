@@ -22,6 +22,7 @@ const SITE = [
   'tests/quality/html-validate.test.ts',
   'tests/site/demo-site.test.ts',
   'tests/site/tagged-site.test.ts',
+  'tests/site/threads.test.ts',
   'tests/trust/pipeline-fuzz.test.ts',
   'tests/trust/reproducible.test.ts',
   'tests/trust/site-fuzz.test.ts',

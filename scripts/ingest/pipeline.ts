@@ -14,7 +14,7 @@ import { resolveArchive } from './resolve.ts';
 import { contentOf, parseStory, type NumberedBlock, type ParsedArticle } from './parse.ts';
 import type { DumpFile } from './read.ts';
 import { split } from './split.ts';
-import { defaultThreadRules, storyTerms, threadArchive, type StoryTerms, type ThreadRules } from './thread.ts';
+import { defaultThreadRules, storyTerms, threadArchive, unusedThreadCuration, type StoryTerms, type ThreadRules } from './thread.ts';
 import type { ArticleFile } from './write.ts';
 import { bodyHash } from './write-cache.ts';
 
@@ -182,17 +182,16 @@ export function assembleArchive(
     accepted.map(({ path, story }) => ({ id: path.replace(/\.mdx$/, ''), extraction: story.extraction })),
     rules,
   );
-  const threads = threadArchive(
-    accepted.map(({ path, date, parsed, story }, index) => ({
-      id: path.replace(/\.mdx$/, ''),
-      date,
-      title: parsed.title,
-      terms: story.terms,
-      people: tags[index]!.people,
-      countries: tags[index]!.countries,
-    })),
-    threadRules,
-  );
+  const threadStories = accepted.map(({ path, date, parsed, story }, index) => ({
+    id: path.replace(/\.mdx$/, ''),
+    date,
+    title: parsed.title,
+    terms: story.terms,
+    people: tags[index]!.people,
+    countries: tags[index]!.countries,
+  }));
+  const threads = threadArchive(threadStories, threadRules);
+  result.warnings.push(...unusedThreadCuration(threadStories, threads, threadRules.curation));
   result.articles = accepted.map(({ path, date, location, parsed, story }, index) => {
     // The schema checks the ingest's own output and puts the keys in the order files are
     // written in; `storyTextSchema` reads only the text fields, not the lazily read body.

@@ -232,6 +232,37 @@ export function threadArchive(stories: readonly ThreadStory[], rules: ThreadRule
   });
 }
 
+/**
+ * The corrections of the threads file that changed nothing, as warnings: an id that is no
+ * article (a typo, or a story since removed), a join to a story that is not earlier, a title
+ * for a story that begins no thread.
+ */
+export function unusedThreadCuration(
+  stories: readonly ThreadStory[],
+  threads: readonly (StoryThread | undefined)[],
+  curation: ThreadCuration,
+): string[] {
+  const position = new Map(stories.map((story, index) => [story.id, index]));
+  const slugs = new Set(threads.map((thread) => thread?.slug));
+  const noArticle = (field: string, id: string) =>
+    `${THREAD_CURATION_FILE}: ${field} names \`${id}\`, which is no article; use an article's path without .mdx, as in its page's address`;
+  const warnings: string[] = [];
+  for (const [later, earlier] of Object.entries(curation.join)) {
+    for (const id of [later, earlier]) if (!position.has(id)) warnings.push(noArticle('join', id));
+    if (position.has(later) && position.has(earlier) && position.get(earlier)! >= position.get(later)!)
+      warnings.push(
+        `${THREAD_CURATION_FILE}: join \`${later}\` to \`${earlier}\` does nothing, as the second is not the earlier story; swap them`,
+      );
+  }
+  for (const id of curation.apart) if (!position.has(id)) warnings.push(noArticle('apart', id));
+  for (const id of Object.keys(curation.titles)) {
+    if (!position.has(id)) warnings.push(noArticle('titles', id));
+    else if (!slugs.has(id.replace('/', '-')))
+      warnings.push(`${THREAD_CURATION_FILE}: titles names \`${id}\`, which begins no thread; title a thread by its first story`);
+  }
+  return warnings;
+}
+
 /** The threads curation file, beside the names files' folder. */
 export const THREAD_CURATION_FILE = 'content/threads.yaml';
 

@@ -11,8 +11,8 @@ import { slugify } from './slug.ts';
 /** A schema error message that carries its fix on a second line. */
 const says = (problem: string, fix: string) => `${problem}\n${fix}`;
 
-const text = (what: string) => {
-  const problem = says(`${what} must be a non-empty text`, `write ${what} as text, e.g. \`Donald Trump\``);
+const text = (what: string, example = 'Donald Trump') => {
+  const problem = says(`${what} must be a non-empty text`, `write ${what} as text, e.g. \`${example}\``);
   return z.string({ error: problem }).trim().min(1, { error: problem, abort: true });
 };
 
@@ -97,13 +97,16 @@ const overrideSchema = z
   }));
 export type ArticleOverride = z.output<typeof overrideSchema>;
 
-const articleId = text('the article id').regex(/^\d{4}-\d{2}-\d{2}\/[^/]+$/, {
-  error: (issue) =>
-    says(
-      `\`${String(issue.input)}\` is not an article id`,
-      'use the article path without `.mdx`, e.g. `2026-02-07/italy-fm-rules-out-joining-trump-s-board-of-peace`',
-    ),
-});
+const articleId = text('the article id', '2026-02-07/italy-fm-rules-out-joining-trump-s-board-of-peace').regex(
+  /^\d{4}-\d{2}-\d{2}\/[^/]+$/,
+  {
+    error: (issue) =>
+      says(
+        `\`${String(issue.input)}\` is not an article id`,
+        'use the article path without `.mdx`, e.g. `2026-02-07/italy-fm-rules-out-joining-trump-s-board-of-peace`',
+      ),
+  },
+);
 
 export const overridesSchema = z
   .record(articleId, overrideSchema, {
@@ -134,7 +137,7 @@ export const threadCurationSchema = z
         .nullish()
         .transform((apart) => apart ?? []),
       titles: z
-        .record(articleId, text('a thread title'), {
+        .record(articleId, text('a thread title', 'Iran-US talks'), {
           error: says('`titles` must map article ids to titles', 'write `YYYY-MM-DD/first-story: Title of the thread`'),
         })
         .nullish()
