@@ -30,6 +30,8 @@ export const articleFrontmatterSchema = z.object({
   credit: z.string().optional(),
   /** The date the caption gives for the photo, `YYYY-MM-DD`. */
   captionDate: isoDay.optional(),
+  /** The developing story this story is part of, when it has more than one story (`/threads/<slug>/`). */
+  thread: z.object({ slug: z.string(), title: z.string() }).optional(),
 });
 export type ArticleFrontmatter = z.infer<typeof articleFrontmatterSchema>;
 

@@ -47,4 +47,5 @@ export const paths = {
   country: (slug: string, block?: number) => (block === undefined ? `countries/${slug}/` : `countries/${slug}/${block}/`),
   countryFeed: (slug: string) => `countries/${slug}/rss.xml`,
   worldMap: () => 'maps/world.svg',
+  thread: (slug: string) => `threads/${slug}/`,
 } as const;
