@@ -60,15 +60,12 @@ function tags(filters: PagefindResultData['filters']): HTMLUListElement | undefi
   return list;
 }
 
+/** The item has no `pf-` class: Pagefind's styles revert every property of an element with one. */
 export function renderResult(data: PagefindResultData): HTMLLIElement {
   const { meta, filters } = data;
   const excerpt = excerptNodes(data.excerpt);
   const matchedBody = excerpt.some((node) => node instanceof HTMLElement);
-  const item = element(
-    'li',
-    'pf-result search-result',
-    element('p', 'pf-result-title', link(data.url, meta.title ?? '', 'pf-result-link')),
-  );
+  const item = element('li', 'search-result', element('p', 'pf-result-title', link(data.url, meta.title ?? '', 'pf-result-link')));
   if (meta.date) item.append(element('p', 'search-result-date', meta.date));
   if (matchedBody) item.append(element('p', 'search-result-excerpt', ...excerpt));
   else if (meta.lede) item.append(element('p', 'search-result-lede', meta.lede));
