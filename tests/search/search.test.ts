@@ -17,6 +17,9 @@ const NETANYAHU = 'Israel’s Netanyahu Expected to Meet Trump in US on Wednesda
 const ITALY = 'Italy FM Rules Out Joining Trump’s ‘Board of Peace’';
 const WITKOFF_CARRIER = 'Top Trump Iran Negotiator Says Visits US Aircraft Carrier in Middle East';
 const BASE_PATH = '/digest/';
+// The demo's one thread: the first three stories, its title set in content/threads.yaml.
+const THREAD = 'Iran and the United States, talks about talks';
+const THREAD_PAGE = 'threads/2026-02-07-iran-leaves-door-open-for-indirect-talks-with-washington/';
 
 let browser: Browser;
 let served: ServedSite;
@@ -190,6 +193,13 @@ describe('the search page', () => {
     const page = await openPage('people/donald-trump/');
     await page.getByRole('link', { name: 'Search stories naming Donald Trump' }).click();
     await expect.poll(async () => (await resultTitles(page, 4)).sort()).toEqual([IRAN_TALKS, NETANYAHU, ITALY, WITKOFF_CARRIER].sort());
+  });
+
+  it('is linked from a thread page, filtered on the thread', async () => {
+    const page = await openPage(THREAD_PAGE);
+    await page.getByRole('link', { name: 'Search its stories' }).click();
+    await expect.poll(async () => (await resultTitles(page, 3)).sort()).toEqual([IRAN_TALKS, NETANYAHU, WITKOFF_CARRIER].sort());
+    expect(new URL(page.url()).searchParams.getAll('thread')).toEqual([THREAD]);
   });
 
   it('tells a reader without JavaScript where to browse instead', async () => {
