@@ -6,7 +6,7 @@
  */
 import { searchPath } from '#lib/search-url.ts';
 import { TAGS_SHOWN } from '#lib/tags.ts';
-import { href, paths } from '#lib/urls.ts';
+import { href } from '#lib/urls.ts';
 import type { PagefindResultData } from './pagefind-components.ts';
 
 function element<K extends keyof HTMLElementTagNameMap>(
@@ -39,17 +39,22 @@ function excerptNodes(excerpt: string): Node[] {
 }
 
 /**
- * A tag links to the search for its stories rather than to its page: a person's page address can
- * be set in the names files, which the browser does not have, and the search, unlike the page, can
- * then be narrowed by a query or another filter.
+ * A tag, or the thread, links to the search for its stories rather than to its page: a person's
+ * page address can be set in the names files and a thread's is not in the index, so the browser
+ * does not have them; and the search, unlike the page, can then be narrowed by a query or another
+ * filter.
  */
+function searchLink(filter: 'person' | 'country' | 'thread', name: string): HTMLAnchorElement {
+  return link(href(searchPath({ query: '', filters: { [filter]: [name] } })), name);
+}
+
 function tags(filters: PagefindResultData['filters']): HTMLUListElement | undefined {
   const items: HTMLLIElement[] = [];
   let more = 0;
   for (const filter of ['person', 'country'] as const) {
     const names = filters[filter] ?? [];
     for (const name of names.slice(0, TAGS_SHOWN)) {
-      items.push(element('li', '', link(href(searchPath({ query: '', filters: { [filter]: [name] } })), name)));
+      items.push(element('li', '', searchLink(filter, name)));
     }
     more += Math.max(0, names.length - TAGS_SHOWN);
   }
@@ -70,8 +75,7 @@ export function renderResult(data: PagefindResultData): HTMLLIElement {
   if (matchedBody) item.append(element('p', 'search-result-excerpt', ...excerpt));
   else if (meta.lede) item.append(element('p', 'search-result-lede', meta.lede));
   const thread = filters.thread?.[0];
-  if (thread !== undefined && meta.thread)
-    item.append(element('p', 'search-result-thread', 'Part of: ', link(href(paths.thread(meta.thread)), thread)));
+  if (thread !== undefined) item.append(element('p', 'search-result-thread', 'Part of: ', searchLink('thread', thread)));
   const tagList = tags(filters);
   if (tagList) item.append(tagList);
   return item;

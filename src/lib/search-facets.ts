@@ -18,8 +18,11 @@ export interface StorySearchFacets {
   filters: Record<Exclude<SearchFilter, 'thread'>, string[]> & { thread?: string[] };
   /** Sort keys; ISO days sort correctly as text. */
   sort: Record<typeof DATE_SORT, string>;
-  /** Shown with each result; `thread` is the slug of the thread's page, which its title in the filter links to. */
-  meta: { date: string; lede: string; thread?: string };
+  /**
+   * Shown with each result. Not the thread's slug: Pagefind searches every metadata field, and a
+   * slug spells its first story's headline, which would find all the thread's stories.
+   */
+  meta: { date: string; lede: string };
 }
 
 export function storySearchFacets(
@@ -36,6 +39,6 @@ export function storySearchFacets(
       month: [longMonth(story.date.slice(0, 7))],
     },
     sort: { [DATE_SORT]: story.date },
-    meta: { date: shortDay(story.date), lede, ...(thread && { thread: thread.slug }) },
+    meta: { date: shortDay(story.date), lede },
   };
 }

@@ -202,6 +202,22 @@ describe('the search page', () => {
     expect(new URL(page.url()).searchParams.getAll('thread')).toEqual([THREAD]);
   });
 
+  it("shows the thread a story is part of, linking to the search of the thread's stories", async () => {
+    const page = await openPage(searchPage('?q=Kharrazi'));
+    await expect.poll(async () => (await resultTitles(page))[0]).toBe(IRAN_TALKS);
+    const partOf = page.locator('pagefind-results li', { hasText: IRAN_TALKS }).locator('.search-result-thread');
+    await expect(partOf.textContent()).resolves.toBe(`Part of: ${THREAD}`);
+    await partOf.getByRole('link', { name: THREAD }).click();
+    await expect.poll(async () => (await resultTitles(page, 3)).sort()).toEqual([IRAN_TALKS, NETANYAHU, WITKOFF_CARRIER].sort());
+    expect(new URL(page.url()).searchParams.getAll('thread')).toEqual([THREAD]);
+  });
+
+  it('shows no thread for a story outside any', async () => {
+    const page = await openPage(searchPage('?q=Tajani'));
+    await expect.poll(() => resultTitles(page)).toEqual([ITALY]);
+    await expect(page.locator('pagefind-results li', { hasText: ITALY }).locator('.search-result-thread').count()).resolves.toBe(0);
+  });
+
   it('tells a reader without JavaScript where to browse instead', async () => {
     const page = await openPage(searchPage(), { javaScriptEnabled: false });
     const note = page.locator('main');
