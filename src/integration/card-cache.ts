@@ -1,0 +1,44 @@
+/**
+ * The card cache's prune, as an Astro integration: once a build is done, the cached cards
+ * (cards.ts) that none of its pages used are deleted. Kept apart from cards.ts so the Astro
+ * config loads no card drawing code.
+ */
+import { existsSync } from 'node:fs';
+import { readdir, rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { AstroIntegration } from 'astro';
+import { isLiveTemporary } from '#lib/atomic-write.ts';
+import { recordedFiles } from './page-plan.ts';
+
+export const CARD_CACHE = join('.cache', 'broadsheet', 'cards');
+/** Where the card route's files are published, as the page plan records them. */
+export const CARD_FOLDER = 'cards/';
+
+/** Deletes the cached cards whose keys are not in `keep`, besides what another build is writing now. */
+export async function pruneCards(root: string, keep: ReadonlySet<string>): Promise<void> {
+  const folder = join(root, CARD_CACHE);
+  if (!existsSync(folder)) return;
+  for (const entry of await readdir(folder))
+    if (!keep.has(entry.replace(/\.png$/, '')) && !isLiveTemporary(entry)) await rm(join(folder, entry), { force: true });
+}
+
+/**
+ * Prunes the card cache once a build is done, keeping the card of every page it recorded: the
+ * card route's page keys are the cards' cache keys, and it records all its pages, drawn or kept.
+ */
+export function cardCache(): AstroIntegration {
+  let root = '';
+  return {
+    name: 'broadsheet-card-cache',
+    hooks: {
+      'astro:config:done': ({ config }) => {
+        root = fileURLToPath(config.root);
+      },
+      'astro:build:done': async () => {
+        const keys = Object.entries(recordedFiles(root)).flatMap(([file, key]) => (file.startsWith(CARD_FOLDER) && key ? [key] : []));
+        await pruneCards(root, new Set(keys));
+      },
+    },
+  };
+}
