@@ -10,7 +10,7 @@ import { mkdir, readFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { writeFileAtomic } from '#lib/atomic-write.ts';
 import { cacheKey, codeVersion } from '#lib/cache-key.ts';
-import { CARD_FONTS, dayCard, renderCard, storyCard, tagCard, type Card, type CardFields } from '#lib/cards.ts';
+import { CARD_FONTS, dayCard, renderCard, storyCard, tagCard, threadCard, type Card, type CardFields } from '#lib/cards.ts';
 import { siteSettings } from '#lib/settings.ts';
 import { CARD_CACHE } from './card-cache.ts';
 import { getSiteIndex } from './site-index.ts';
@@ -36,7 +36,7 @@ export async function cardImage(fields: CardFields): Promise<Uint8Array<ArrayBuf
   return png;
 }
 
-/** Every card of the site: one per story, day, person and country. */
+/** Every card of the site: one per story, day, person, country and thread. */
 export async function siteCards(): Promise<Card[]> {
   const siteIndex = await getSiteIndex();
   const site = siteSettings().title;
@@ -44,5 +44,6 @@ export async function siteCards(): Promise<Card[]> {
     ...siteIndex.stories.map((story) => storyCard(story, site)),
     ...siteIndex.days.map((day) => dayCard(day, site)),
     ...[...siteIndex.people, ...siteIndex.countries].map((tag) => tagCard(tag, site)),
+    ...siteIndex.threads.map((thread) => threadCard(thread, site)),
   ];
 }

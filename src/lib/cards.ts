@@ -13,7 +13,7 @@ import { Resvg } from '@resvg/resvg-js';
 import satori, { type Font } from 'satori';
 import { longDay } from './dates.ts';
 import { locatorMap, type MapDrawing } from './maps.ts';
-import type { Day, Story, Tag } from './site-index.ts';
+import type { Day, Story, Tag, Thread } from './site-index.ts';
 import { paths } from './urls.ts';
 
 export const CARD_WIDTH = 1200;
@@ -52,6 +52,16 @@ export function storyCard(story: Story, site: string): Card {
 export function dayCard(day: Day, site: string): Card {
   const count = day.stories.length;
   return pageCard(paths.day(day.day), { site, title: longDay(day.day), subtitle: `${count} ${count === 1 ? 'story' : 'stories'}` });
+}
+
+/** A thread's card: its title, how many stories it has and the day it began, as its page's facts give them. */
+export function threadCard(thread: Thread, site: string): Card {
+  const count = thread.stories.length;
+  return pageCard(paths.thread(thread.slug), {
+    site,
+    title: thread.title,
+    subtitle: `${count} ${count === 1 ? 'story' : 'stories'} since ${longDay(thread.firstSeen)}`,
+  });
 }
 
 /** The globe's size on a card, in pixels. */

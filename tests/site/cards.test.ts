@@ -9,9 +9,10 @@ import fc from 'fast-check';
 import { decode } from 'fast-png';
 import { describe, expect, it } from 'vitest';
 import { CARD_CACHE, pruneCards } from '#integration/card-cache.ts';
-import { CARD_HEIGHT, CARD_WIDTH, cardAlt, pageCard, renderCard, textDirection, type CardFields } from '#lib/cards.ts';
+import { CARD_HEIGHT, CARD_WIDTH, cardAlt, pageCard, renderCard, textDirection, threadCard, type CardFields } from '#lib/cards.ts';
 import { countryByName } from '#lib/countries.ts';
 import { locatorMap } from '#lib/maps.ts';
+import type { Thread } from '#lib/site-index.ts';
 
 const HOSTILE_TITLE =
   '<script>alert("x")</script> &amp; <b>bold</b> {frontmatter} ' +
@@ -84,6 +85,19 @@ describe('share cards', () => {
     expect(pageCard('people/x/', fields).path).toBe('cards/people/x.png');
     expect(pageCard('2024/03/05/', fields).path).toBe('cards/2024/03/05.png');
     expect(cardAlt(fields)).toBe('Broadsheet: <b>Headline</b>, Tuesday 5 March 2024');
+  });
+
+  it('gives a thread its title, how many stories it has and the day it began', () => {
+    const thread = {
+      slug: '2024-03-05-talks',
+      title: 'Talks about talks',
+      stories: [{}, {}, {}],
+      firstSeen: '2024-03-05',
+    } as unknown as Thread;
+    expect(threadCard(thread, 'Broadsheet')).toEqual({
+      path: 'cards/threads/2024-03-05-talks.png',
+      fields: { site: 'Broadsheet', title: 'Talks about talks', subtitle: '3 stories since Tuesday 5 March 2024' },
+    });
   });
 });
 

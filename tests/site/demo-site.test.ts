@@ -170,7 +170,7 @@ describe('the demo site', () => {
     }
   });
 
-  it('gives every story, day, person and country page a 1200×630 share card that is in dist/, and no other page one', async () => {
+  it('gives every story, day, person, country and thread page a 1200×630 share card that is in dist/, and no other page one', async () => {
     const kindOf = (file: string) =>
       /^\d{4}\/\d{2}\/\d{2}\/[^/]+\/index\.html$/.test(file)
         ? 'story'
@@ -180,7 +180,9 @@ describe('the demo site', () => {
             ? 'person'
             : /^countries\/(?!by-count\/)[^/]+\/index\.html$/.test(file)
               ? 'country'
-              : undefined;
+              : /^threads\/[^/]+\/index\.html$/.test(file)
+                ? 'thread'
+                : undefined;
     const kinds = new Set<string>();
     for (const file of pages) {
       const page = await readPage(build.dist, file);
@@ -202,7 +204,7 @@ describe('the demo site', () => {
       expect(meta('og:image:alt'), file).toMatch(/^Broadsheet: ./);
       expect(twitterCard, file).toBe('summary_large_image');
     }
-    expect([...kinds].sort()).toEqual(['country', 'day', 'person', 'story']);
+    expect([...kinds].sort()).toEqual(['country', 'day', 'person', 'story', 'thread']);
   });
 
   it('publishes the whole site as an RSS 2.0 feed linked from every page', async () => {
