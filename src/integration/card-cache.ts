@@ -9,11 +9,11 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { isLiveTemporary } from '#lib/atomic-write.ts';
-import { recordedFiles } from './page-plan.ts';
+import { routeRecord, routeRecordFile } from './page-plan.ts';
 
 export const CARD_CACHE = join('.cache', 'broadsheet', 'cards');
-/** Where the card route's files are published, as the page plan records them. */
-export const CARD_FOLDER = 'cards/';
+/** The card route (src/pages/cards/[...card].png.ts), as the page plan records it. */
+export const CARD_ROUTE = 'cards/[...card].png';
 
 /** Deletes the cached cards whose keys are not in `keep`, besides what another build is writing now. */
 export async function pruneCards(root: string, keep: ReadonlySet<string>): Promise<void> {
@@ -25,7 +25,9 @@ export async function pruneCards(root: string, keep: ReadonlySet<string>): Promi
 
 /**
  * Prunes the card cache once a build is done, keeping the card of every page it recorded: the
- * card route's page keys are the cards' cache keys, and it records all its pages, drawn or kept.
+ * card route's page keys are the cards' cache keys, and it records all its cards, drawn or kept.
+ * Only a build whose card route recorded them prunes: one without the route knows no card, and
+ * would take every cached card for unused.
  */
 export function cardCache(): AstroIntegration {
   let root = '';
@@ -35,9 +37,14 @@ export function cardCache(): AstroIntegration {
       'astro:config:done': ({ config }) => {
         root = fileURLToPath(config.root);
       },
+      // A card record left by an earlier build must not pass for this build's.
+      'astro:build:start': async () => {
+        await rm(routeRecordFile(root, CARD_ROUTE), { force: true });
+      },
       'astro:build:done': async () => {
-        const keys = Object.entries(recordedFiles(root)).flatMap(([file, key]) => (file.startsWith(CARD_FOLDER) && key ? [key] : []));
-        await pruneCards(root, new Set(keys));
+        const record = routeRecord(root, CARD_ROUTE);
+        if (record === undefined) return;
+        await pruneCards(root, new Set(Object.values(record).filter((key): key is string => key !== null)));
       },
     },
   };

@@ -4,11 +4,13 @@
  */
 import { mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import fc from 'fast-check';
 import { decode } from 'fast-png';
 import { describe, expect, it } from 'vitest';
-import { CARD_CACHE, pruneCards } from '#integration/card-cache.ts';
+import { CARD_CACHE, CARD_ROUTE, cardCache, pruneCards } from '#integration/card-cache.ts';
+import { routeRecordFile } from '#integration/page-plan.ts';
 import { CARD_HEIGHT, CARD_WIDTH, cardAlt, pageCard, renderCard, textDirection, threadCard, type CardFields } from '#lib/cards.ts';
 import { countryByName } from '#lib/countries.ts';
 import { locatorMap } from '#lib/maps.ts';
@@ -111,6 +113,32 @@ describe('the card cache', () => {
       for (const name of ['kept.png', 'gone.png', live]) await writeFile(join(folder, name), '');
       await pruneCards(root, new Set(['kept']));
       expect((await readdir(folder)).sort()).toEqual([live, 'kept.png'].sort());
+    } finally {
+      await rm(root, { recursive: true, force: true });
+    }
+  });
+
+  it('is pruned only by a build whose card route recorded its cards, to the cards it recorded', async () => {
+    const root = await mkdtemp(join(tmpdir(), 'cards-'));
+    try {
+      const folder = join(root, CARD_CACHE);
+      await mkdir(folder, { recursive: true });
+      for (const name of ['kept.png', 'gone.png']) await writeFile(join(folder, name), '');
+      const record = routeRecordFile(root, CARD_ROUTE);
+      await mkdir(dirname(record), { recursive: true });
+      // An earlier build's record, naming no card.
+      await writeFile(record, '{}');
+      const hooks = cardCache().hooks as unknown as Record<string, (options?: unknown) => unknown>;
+      const build = async (cardRoute?: Record<string, string>) => {
+        await hooks['astro:config:done']!({ config: { root: pathToFileURL(`${root}/`) } });
+        await hooks['astro:build:start']!();
+        if (cardRoute) await writeFile(record, JSON.stringify(cardRoute));
+        await hooks['astro:build:done']!();
+      };
+      await build();
+      expect((await readdir(folder)).sort()).toEqual(['gone.png', 'kept.png']);
+      await build({ 'cards/2024/03/05/a.png': 'kept' });
+      expect(await readdir(folder)).toEqual(['kept.png']);
     } finally {
       await rm(root, { recursive: true, force: true });
     }

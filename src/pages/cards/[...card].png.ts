@@ -1,5 +1,6 @@
 // Every page's share card (see src/lib/cards.ts); a card's page key is its cache key: what it shows.
 import type { APIRoute, GetStaticPaths } from 'astro';
+import { CARD_ROUTE } from '#integration/card-cache.ts';
 import { cardImage, cardKey, siteCards } from '#integration/cards.ts';
 import { plannedPaths } from '#integration/page-plan.ts';
 import type { CardFields } from '#lib/cards.ts';
@@ -10,7 +11,7 @@ export const getStaticPaths = (async () => {
     props: { path, fields },
     cacheKey: cardKey(fields),
   }));
-  return plannedPaths('cards/[...card].png', all, ({ props }) => props.path);
+  return plannedPaths(CARD_ROUTE, all, ({ props }) => props.path);
 }) satisfies GetStaticPaths;
 
 export const GET: APIRoute<{ fields: CardFields }> = async ({ props }) =>
