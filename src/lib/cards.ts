@@ -81,8 +81,8 @@ export function tagCard(tag: Tag, site: string): Card {
 export const CARD_FONTS = 'src/assets/fonts';
 
 /**
- * The card's colours: the site's light theme. Every pixel is snapped to these and to the blends
- * anti-aliasing makes between the pairs that touch (`BLENDS`), so the PNG needs a small palette.
+ * The card's colours: the site's light theme. Every pixel is snapped to a small palette of them
+ * (and, on a globe's card, of the blends anti-aliasing makes between the pairs that touch).
  */
 const COLOURS = {
   paper: [0xfd, 0xfc, 0xf9],
@@ -110,10 +110,18 @@ const BLENDS: [Colour, Colour][] = [
   ['mark', 'sea'],
 ];
 
-const PALETTE: number[][] = [
+/** A country's card: every colour and blend, four bits a pixel. */
+const GLOBE_PALETTE: number[][] = [
   ...Object.values(COLOURS).map((rgb) => [...rgb]),
   ...BLENDS.map(([from, to]) => COLOURS[from].map((value, channel) => Math.round((value + COLOURS[to][channel]!) / 2))),
 ];
+
+/**
+ * A card of text alone, most cards, takes just its four colours: two bits a pixel, far fewer bytes
+ * than four. The muted grey doubles as the headline's one step of anti-aliasing; the site's name
+ * and the subtitle take none, which a card shown scaled down hides.
+ */
+const TEXT_PALETTE: number[][] = (['paper', 'ink', 'muted', 'accent'] as const).map((colour) => [...COLOURS[colour]]);
 
 /**
  * The fonts, in the order satori falls back through them for a character the ones before lack:
@@ -228,8 +236,8 @@ export function cardAlt(fields: CardFields): string {
   return `${fields.site}: ${fields.title}, ${fields.subtitle}`;
 }
 
-/** Each pixel's nearest palette colour (by squared distance in RGB), as palette indexes. */
-function toPalette(rgba: Uint8Array): Uint8Array {
+/** Each pixel's nearest colour of `palette` (by squared distance in RGB), as palette indexes. */
+function toPalette(rgba: Uint8Array, palette: readonly (readonly number[])[]): Uint8Array {
   const pixels = new Uint32Array(rgba.buffer, rgba.byteOffset, rgba.length / 4);
   const indexes = new Uint8Array(pixels.length);
   // Cards repeat few colours, mostly in runs: remember each one's nearest entry, and the last.
@@ -244,7 +252,7 @@ function toPalette(rgba: Uint8Array): Uint8Array {
       if (found === undefined) {
         const [r, g, b] = [rgba[pixel * 4]!, rgba[pixel * 4 + 1]!, rgba[pixel * 4 + 2]!];
         let best = Infinity;
-        for (const [candidate, entry] of PALETTE.entries()) {
+        for (const [candidate, entry] of palette.entries()) {
           const distance = (entry[0]! - r) ** 2 + (entry[1]! - g) ** 2 + (entry[2]! - b) ** 2;
           if (distance < best) [best, lastIndex] = [distance, candidate];
         }
@@ -257,16 +265,14 @@ function toPalette(rgba: Uint8Array): Uint8Array {
 }
 
 /** Packs palette indexes into PNG scanlines of `depth` bits a pixel, each after its filter byte (none). */
-function scanlines(indexes: Uint8Array, width: number, height: number, depth: 4 | 8): Uint8Array {
+function scanlines(indexes: Uint8Array, width: number, height: number, depth: 2 | 4 | 8): Uint8Array {
   const rowBytes = 1 + Math.ceil((width * depth) / 8);
+  const perByte = 8 / depth;
   const rows = new Uint8Array(rowBytes * height);
   for (let y = 0; y < height; y++) {
     const row = y * rowBytes + 1;
-    for (let x = 0; x < width; x++) {
-      const index = indexes[y * width + x]!;
-      if (depth === 8) rows[row + x] = index;
-      else rows[row + (x >> 1)]! |= x & 1 ? index : index << 4;
-    }
+    // The leftmost pixel in a byte's highest bits.
+    for (let x = 0; x < width; x++) rows[row + Math.floor(x / perByte)]! |= indexes[y * width + x]! << (8 - depth * (1 + (x % perByte)));
   }
   return rows;
 }
@@ -280,6 +286,9 @@ function chunk(type: string, data: Uint8Array): Buffer {
   return Buffer.concat([head, data, tail]);
 }
 
+/** zlib's most thorough: a card is drawn once and then kept (src/integration/cards.ts), so its bytes count more than its time. */
+const DEFLATE_LEVEL = 9;
+
 const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 
 /**
@@ -292,7 +301,7 @@ export function palettePng(
   height: number,
   palette: readonly (readonly number[])[],
 ): Uint8Array<ArrayBuffer> {
-  const depth = palette.length <= 16 ? 4 : 8;
+  const depth = palette.length <= 4 ? 2 : palette.length <= 16 ? 4 : 8;
   const header = Buffer.alloc(13);
   header.writeUInt32BE(width, 0);
   header.writeUInt32BE(height, 4);
@@ -301,7 +310,7 @@ export function palettePng(
     PNG_SIGNATURE,
     chunk('IHDR', header),
     chunk('PLTE', Uint8Array.from(palette.flat())),
-    chunk('IDAT', deflateSync(scanlines(indexes, width, height, depth), { level: 6 })),
+    chunk('IDAT', deflateSync(scanlines(indexes, width, height, depth), { level: DEFLATE_LEVEL })),
     chunk('IEND', new Uint8Array()),
   ]);
 }
@@ -320,5 +329,6 @@ export function cardSvg(fields: CardFields, root = process.cwd()): Promise<strin
 export async function renderCard(fields: CardFields, root = process.cwd()): Promise<Uint8Array<ArrayBuffer>> {
   const svg = await cardSvg(fields, root);
   const image = new Resvg(svg, { fitTo: { mode: 'original' }, font: { loadSystemFonts: false } }).render();
-  return palettePng(toPalette(image.pixels), CARD_WIDTH, CARD_HEIGHT, PALETTE);
+  const palette = fields.map ? GLOBE_PALETTE : TEXT_PALETTE;
+  return palettePng(toPalette(image.pixels, palette), CARD_WIDTH, CARD_HEIGHT, palette);
 }

@@ -27,13 +27,12 @@ const story = (title: string): CardFields => ({ site: 'Broadsheet', title, subti
 function pixels(png: Uint8Array) {
   const image = decode(png);
   expect(image.palette, 'a palette PNG').toBeDefined();
-  // Palette images of 4 bits a pixel decode packed, two pixels a byte; widen to one a byte.
-  const rowBytes = Math.ceil((image.width * image.depth) / 8);
-  const at = (x: number, y: number) => {
-    if (image.depth === 8) return image.data[y * rowBytes + x]!;
-    const byte = image.data[y * rowBytes + (x >> 1)]!;
-    return x & 1 ? byte & 0x0f : byte >> 4;
-  };
+  // Palette images of fewer than 8 bits a pixel decode packed, the leftmost pixel in a byte's highest bits.
+  const { depth } = image;
+  const rowBytes = Math.ceil((image.width * depth) / 8);
+  const perByte = 8 / depth;
+  const at = (x: number, y: number) =>
+    (image.data[y * rowBytes + Math.floor(x / perByte)]! >> (8 - depth * (1 + (x % perByte)))) & ((1 << depth) - 1);
   return { image, at };
 }
 
@@ -41,6 +40,16 @@ describe('share cards', () => {
   it('draws a hostile title (markup, RTL, CJK, emoji, very long) as a 1200×630 PNG', async () => {
     const { image } = pixels(await renderCard(story(HOSTILE_TITLE)));
     expect([image.width, image.height]).toEqual([CARD_WIDTH, CARD_HEIGHT]);
+  });
+
+  it('draws a card of text in its four colours, two bits a pixel, and a globe in four bits', async () => {
+    const text = pixels(await renderCard(story('Talks resume'))).image;
+    expect([text.depth, text.palette?.length]).toEqual([2, 4]);
+    const country = countryByName('Oman')!;
+    const globe = pixels(
+      await renderCard({ site: 'Broadsheet', title: country.name, subtitle: 'Country', map: locatorMap(country, 400) }),
+    ).image;
+    expect(globe.depth).toBe(4);
   });
 
   it('cuts a long title after four lines: nothing is drawn between the title and the subtitle', async () => {
