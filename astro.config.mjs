@@ -4,6 +4,7 @@ import mdx from '@astrojs/mdx';
 import { siteSettings } from './src/lib/settings.ts';
 import { basePath } from './src/lib/urls.ts';
 import { sitemap } from './src/integration/sitemap.ts';
+import { cardCache } from './src/integration/card-cache.ts';
 
 // Read here first so a mistake in content/site.yaml stops the build before any page renders.
 siteSettings();
@@ -19,7 +20,7 @@ export default defineConfig({
   cacheDir: './.cache/astro',
   // Stories never hold code (ingest escapes fences), and Shiki's inline styles would break the CSP.
   markdown: { syntaxHighlight: false },
-  integrations: [mdx(), sitemap()],
+  integrations: [mdx(), sitemap(), cardCache()],
   // Bundled into the build rather than loaded from node_modules when pages render: Node would
   // resolve each of date-fns's modules through its large exports map (docs/performance.md).
   // Scripts are never inlined: the header's search script, inlined, was repeated in every page;

@@ -22,25 +22,32 @@ export interface SearchRecord {
 
 /**
  * The record of the article file at `file` (project-relative, for errors) holding `contents`.
- * The text is what the page's article holds: headline, standfirst, caption, body, and the names
- * it is tagged with. Its headline is also the result title, which Pagefind ranks matches in.
+ *
+ * Pagefind quotes a result's excerpt from `content` alone, around its densest run of matches, the
+ * earliest on a tie; so `content` is the body only, and a match shows the body passage it is in.
+ * Everything else the page holds is metadata, which Pagefind searches too but never quotes: the
+ * headline (the result title, whose matches Pagefind ranks highest), the standfirst where the lede
+ * does not already hold all of it, the caption, and the names the story is tagged with.
  */
 export function storyRecord(file: string, contents: string, language: string): SearchRecord {
   const { frontmatter: article, blocks } = readArticle(contents, file);
-  const facets = storySearchFacets(article, summary(storyLede(article.standfirst, openingParagraph(blocks))));
-  const text = [
-    article.title,
-    article.standfirst,
-    article.caption,
-    ...blocks.map((block) => block.text),
-    ...article.people,
-    ...article.countries,
-  ];
+  const lede = summary(storyLede(article.standfirst, openingParagraph(blocks)));
+  const facets = storySearchFacets(article, lede);
+  const names = [...article.people, ...article.countries].join(', ');
+  const found: Record<string, string | undefined> = {
+    standfirst: article.standfirst === lede ? undefined : article.standfirst,
+    caption: article.caption,
+    names,
+  };
   return {
     url: `/${paths.story({ day: article.date, slug: basename(file, '.mdx') })}`,
-    content: text.filter((part) => part !== undefined && part !== '').join('\n'),
+    content: blocks.map((block) => block.text).join('\n'),
     language,
-    meta: { title: article.title, ...facets.meta },
+    meta: {
+      title: article.title,
+      ...facets.meta,
+      ...Object.fromEntries(Object.entries(found).filter((entry): entry is [string, string] => entry[1] !== undefined && entry[1] !== '')),
+    },
     filters: facets.filters,
     sort: facets.sort,
   };

@@ -2,9 +2,10 @@
  * `npm run screenshots`: photographs the built site (run `npm run build` first) as a reader sees
  * it: the home page, a story, the most-named person and country, in light and dark, on a phone
  * (390 px) and a desktop (1280 px). Writes docs/screenshots/<page>-<width>-<scheme>.png; the README
- * shows one of them.
+ * shows one of them. Beside them, the story's and the country's share cards as the build drew
+ * them: card-story.png, card-country.png.
  */
-import { mkdir, readFile } from 'node:fs/promises';
+import { copyFile, mkdir, readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { parse } from 'node-html-parser';
 import { launchChromium } from './chromium.ts';
@@ -37,6 +38,14 @@ const pages = {
 };
 
 await mkdir(out, { recursive: true });
+for (const name of ['story', 'country'] as const) {
+  const page = parse(await readFile(join(dist, pages[name], 'index.html'), 'utf8'));
+  const image = page.querySelector('meta[property="og:image"]')?.getAttribute('content');
+  if (!image) throw new Error(`${pages[name]} names no og:image`);
+  const file = join(out, `card-${name}.png`);
+  await copyFile(join(dist, decodeURIComponent(new URL(image).pathname)), file);
+  console.log(`screenshots: ${file.slice(root.length + 1)}`);
+}
 const served = await serveSite(dist, '/');
 const browser = await launchChromium();
 try {

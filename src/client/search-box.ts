@@ -4,6 +4,7 @@
  * with the list of the index's parts (`search/parts.json`): pages name only the first part.
  */
 import { searchBundlePath } from '#lib/search-parts.ts';
+import { SEARCH_RANKING } from '#lib/search-ranking.ts';
 import { basePath, href, paths } from '#lib/urls.ts';
 // Types only: importing code would add a second file for every page to fetch.
 import type {} from './pagefind-components.ts';
@@ -57,7 +58,10 @@ function upgrade(box: HTMLElement, plain: HTMLInputElement): Promise<HTMLInputEl
     // Every part of the index (see src/lib/search-parts.ts), as the search page's searchAllParts does.
     window.PagefindComponents?.getInstanceManager()
       .getInstance(HEADER_INSTANCE)
-      .applyOptions({ mergeIndex: bundles.slice(1).map((bundlePath) => ({ bundlePath, baseUrl })) });
+      .applyOptions({
+        ranking: SEARCH_RANKING,
+        mergeIndex: bundles.slice(1).map((bundlePath) => ({ bundlePath, baseUrl, ranking: SEARCH_RANKING })),
+      });
     plain.replaceWith(searchbox);
     const input = searchbox.querySelector('input');
     if (!input) throw new Error('pagefind-searchbox rendered no input');

@@ -4,9 +4,14 @@
  */
 import { DATE_SORT } from '#lib/search-facets.ts';
 import { formatSearchState, isSameSearchRefined, normalizeFilters, parseSearchState, type SearchState } from '#lib/search-url.ts';
-import { pagefindInstance, searchAllParts } from './pagefind-components.ts';
+import { pagefindInstance, searchAllParts, type PagefindResultsElement } from './pagefind-components.ts';
+import { renderResult } from './search-result.ts';
 
 const instance = await pagefindInstance();
+// Set before the first search: each result's people and countries are in its filters, which
+// Pagefind's script templates cannot read.
+const results = document.querySelector<PagefindResultsElement>('pagefind-results');
+if (results) results.resultTemplate = renderResult;
 const config = document.querySelector<HTMLElement>('pagefind-config');
 searchAllParts(instance, JSON.parse(config?.dataset.bundles ?? '[]') as string[], config?.getAttribute('base-url') ?? '/');
 let loaded = false;

@@ -62,8 +62,19 @@ export function plannedPaths<P extends { cacheKey?: string | undefined }>(
     files[file] = key;
     return key === null || before[file] !== key;
   });
-  writeFileSync(join(next, `${route.replaceAll('/', '_')}.json`), JSON.stringify(files));
+  writeFileSync(routeRecordFile(root, route), JSON.stringify(files));
   return planned;
+}
+
+/** Where this build records `route`'s files and keys. */
+export function routeRecordFile(root: string, route: string): string {
+  return join(root, NEXT_RECORDS, `${route.replaceAll('/', '_')}.json`);
+}
+
+/** The files and keys `route` recorded, or undefined if its record is not there. */
+export function routeRecord(root: string, route: string): PageRecord['files'] | undefined {
+  const file = routeRecordFile(root, route);
+  return existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as PageRecord['files']) : undefined;
 }
 
 /** Every page file this build recorded (its keyed routes'), merged. */

@@ -28,11 +28,10 @@ function filesUnder(root: string, path: string): string[] {
  * The version of the code a cache's content comes from: the files and folders in `paths`
  * (relative to the project folder) and the installed packages, as npm's record of the installed
  * tree names them. Undefined without that record: then nothing can vouch for a cache entry, and
- * the cache is not used.
+ * the cache is not used. Bundled into the site, this module has no folder of its own: the site
+ * passes the project folder as `root`.
  */
-export function codeVersion(paths: readonly string[]): string | undefined {
-  // Resolved here, not at load: bundled into the site, this module has no folder of its own.
-  const root = resolve(import.meta.dirname, '../..');
+export function codeVersion(paths: readonly string[], root = resolve(import.meta.dirname, '../..')): string | undefined {
   let installed: string;
   try {
     installed = readFileSync(join(root, 'node_modules/.package-lock.json'), 'utf8');

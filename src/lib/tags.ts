@@ -11,6 +11,12 @@ export function tagFeedPath(tag: Pick<Tag, 'kind' | 'slug'>): string {
   return tag.kind === 'person' ? paths.personFeed(tag.slug) : paths.countryFeed(tag.slug);
 }
 
+/**
+ * How many of a story's people, and of its countries, a list of stories shows (digest pages,
+ * search results): its leading names; the story's page has them all.
+ */
+export const TAGS_SHOWN = 3;
+
 /** How many names a tag page's "named with" lists show, most shared first. */
 const NAMED_WITH_SHOWN = 10;
 

@@ -18,4 +18,14 @@ describe('a story as the search index sees it', () => {
   it('shows its date and lede in results', () => {
     expect(facets.meta).toEqual({ date: '7 Feb 2026', lede: 'The lede.' });
   });
+
+  it('is filtered by the title of the thread it is part of, and holds no slug to be searched', () => {
+    expect(facets.filters).not.toHaveProperty('thread');
+    const threaded = storySearchFacets(
+      { date: '2026-02-07', people: [], countries: [], thread: { slug: 'iran-us-talks', title: 'Iran and the US: talks' } },
+      'The lede.',
+    );
+    expect(threaded.filters.thread).toEqual(['Iran and the US: talks']);
+    expect(threaded.meta).toEqual({ date: '7 Feb 2026', lede: 'The lede.' });
+  });
 });

@@ -41,6 +41,13 @@ describe('search state in the URL', () => {
     expect(formatSearchState({ query: '  ', filters: {} })).toBe('');
   });
 
+  it('lists the thread filter after country, in the order of SEARCH_FILTERS', () => {
+    expect(formatSearchState({ query: '', filters: { month: ['February 2026'], thread: ['Iran talks'], country: ['Oman'] } })).toBe(
+      '?country=Oman&thread=Iran+talks&month=February+2026',
+    );
+    expect(parseSearchState('?thread=Iran+talks').filters).toEqual({ thread: ['Iran talks'] });
+  });
+
   it('links a person or country page to the search pre-filtered on them', () => {
     expect(searchPath({ query: '', filters: { person: ['Donald Trump'] } })).toBe('search/?person=Donald+Trump');
     expect(searchPath({ query: '', filters: { country: ['Côte d’Ivoire'] } })).toBe('search/?country=C%C3%B4te+d%E2%80%99Ivoire');

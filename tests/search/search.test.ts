@@ -17,6 +17,9 @@ const NETANYAHU = 'Israel’s Netanyahu Expected to Meet Trump in US on Wednesda
 const ITALY = 'Italy FM Rules Out Joining Trump’s ‘Board of Peace’';
 const WITKOFF_CARRIER = 'Top Trump Iran Negotiator Says Visits US Aircraft Carrier in Middle East';
 const BASE_PATH = '/digest/';
+// The demo's one thread: the first three stories, its title set in content/threads.yaml.
+const THREAD = 'Iran and the United States, talks about talks';
+const THREAD_PAGE = 'threads/2026-02-07-iran-leaves-door-open-for-indirect-talks-with-washington/';
 
 let browser: Browser;
 let served: ServedSite;
@@ -67,11 +70,53 @@ describe('the search page', () => {
     await expect(page.locator('pagefind-input input').inputValue()).resolves.toBe('Tajani');
   });
 
-  it('shows each result with its date and lede', async () => {
-    const page = await openPage(searchPage('?q=Tajani'));
+  it('shows each result with its date, and its lede when no word was searched', async () => {
+    const page = await openPage(searchPage('?country=Italy'));
     const result = page.locator('pagefind-results li', { hasText: ITALY });
     await expect.poll(() => result.locator('.search-result-date').textContent()).toMatch(/2026/);
     await expect.poll(() => result.locator('.search-result-lede').textContent()).toMatch(/^Italy will not take part/);
+  });
+
+  it('shows where a word of the body matched: the passage, marked once, not the headline or the lede', async () => {
+    const page = await openPage(searchPage('?q=Washington'));
+    await expect.poll(() => resultTitles(page)).toContain(NETANYAHU);
+    // "Washington" is once in this story's body, and in another's headline.
+    const result = page.locator('pagefind-results li', { hasText: NETANYAHU });
+    const excerpt = result.locator('.search-result-excerpt');
+    await expect.poll(() => excerpt.locator('mark').allTextContents()).toEqual(['Washington,']);
+    await expect(excerpt.textContent()).resolves.toMatch(/expected to meet US President Donald Trump on Wednesday in Washington, where/);
+    await expect(result.locator('.search-result-lede').count()).resolves.toBe(0);
+    const headlined = page.locator('pagefind-results li', { hasText: IRAN_TALKS });
+    const headlinedExcerpt = await headlined.locator('.search-result-excerpt').textContent();
+    expect(headlinedExcerpt).toMatch(/indirect negotiations with Washington/);
+    for (const repeated of ['Leaves Door Open', 'during an interview with IRNA']) expect(headlinedExcerpt).not.toContain(repeated);
+  });
+
+  it('shows the lede of a story whose headline alone holds the word', async () => {
+    const page = await openPage(searchPage('?q=leaves'));
+    await expect.poll(() => resultTitles(page)).toEqual([IRAN_TALKS]);
+    const result = page.locator('pagefind-results li', { hasText: IRAN_TALKS });
+    await expect
+      .poll(() => result.locator('.search-result-lede').textContent())
+      .toMatch(/^Kamal Kharrazi, an adviser to Iran's supreme leader, said/);
+    await expect(result.locator('.search-result-excerpt').count()).resolves.toBe(0);
+  });
+
+  it("shows a story's leading people and countries as a labelled list of links to their searches", async () => {
+    const page = await openPage(searchPage('?q=Washington'));
+    await expect.poll(() => resultTitles(page)).toContain(NETANYAHU);
+    const tags = page.locator('pagefind-results li', { hasText: NETANYAHU }).getByRole('list', { name: 'People and countries' });
+    await expect(tags.getByRole('link').allTextContents()).resolves.toEqual([
+      'Benjamin Netanyahu',
+      'Donald Trump',
+      'Israel',
+      'United States',
+      'Iran',
+    ]);
+    await expect(tags.getByRole('listitem').last().textContent()).resolves.toBe('and 1 more');
+    await tags.getByRole('link', { name: 'Benjamin Netanyahu' }).click();
+    await expect.poll(() => resultTitles(page, 1)).toEqual([NETANYAHU]);
+    expect(new URL(page.url()).pathname + new URL(page.url()).search).toBe(`${BASE_PATH}search/?person=Benjamin+Netanyahu`);
   });
 
   it('lists all four stories for the person filter Donald Trump with an empty query, and keeps it in the URL', async () => {
@@ -148,6 +193,29 @@ describe('the search page', () => {
     const page = await openPage('people/donald-trump/');
     await page.getByRole('link', { name: 'Search stories naming Donald Trump' }).click();
     await expect.poll(async () => (await resultTitles(page, 4)).sort()).toEqual([IRAN_TALKS, NETANYAHU, ITALY, WITKOFF_CARRIER].sort());
+  });
+
+  it('is linked from a thread page, filtered on the thread', async () => {
+    const page = await openPage(THREAD_PAGE);
+    await page.getByRole('link', { name: 'Search its stories' }).click();
+    await expect.poll(async () => (await resultTitles(page, 3)).sort()).toEqual([IRAN_TALKS, NETANYAHU, WITKOFF_CARRIER].sort());
+    expect(new URL(page.url()).searchParams.getAll('thread')).toEqual([THREAD]);
+  });
+
+  it("shows the thread a story is part of, linking to the search of the thread's stories", async () => {
+    const page = await openPage(searchPage('?q=Kharrazi'));
+    await expect.poll(async () => (await resultTitles(page))[0]).toBe(IRAN_TALKS);
+    const partOf = page.locator('pagefind-results li', { hasText: IRAN_TALKS }).locator('.search-result-thread');
+    await expect(partOf.textContent()).resolves.toBe(`Part of: ${THREAD}`);
+    await partOf.getByRole('link', { name: THREAD }).click();
+    await expect.poll(async () => (await resultTitles(page, 3)).sort()).toEqual([IRAN_TALKS, NETANYAHU, WITKOFF_CARRIER].sort());
+    expect(new URL(page.url()).searchParams.getAll('thread')).toEqual([THREAD]);
+  });
+
+  it('shows no thread for a story outside any', async () => {
+    const page = await openPage(searchPage('?q=Tajani'));
+    await expect.poll(() => resultTitles(page)).toEqual([ITALY]);
+    await expect(page.locator('pagefind-results li', { hasText: ITALY }).locator('.search-result-thread').count()).resolves.toBe(0);
   });
 
   it('tells a reader without JavaScript where to browse instead', async () => {

@@ -61,7 +61,7 @@ export async function measureSearchTransfer(dist: string, searches: readonly str
       await page.waitForFunction(() => /\b(\d+|no) results?\b/i.test(document.querySelector('pagefind-summary')?.textContent ?? ''));
       // Results fetch their fragments as they scroll into view; wait for those of the first screen.
       await page.waitForLoadState('networkidle');
-      const results = await page.locator('pagefind-results .pf-result').count();
+      const results = await page.locator('pagefind-results .pf-results > li').count();
       const bytes: Record<BundleKind, number> = { index: 0, fragment: 0, filter: 0, meta: 0, wasm: 0, code: 0, other: 0 };
       const sizes = await Promise.all(finished);
       for (const [kind, size] of sizes) bytes[kind] += size;

@@ -170,6 +170,43 @@ describe('the demo site', () => {
     }
   });
 
+  it('gives every story, day, person, country and thread page a 1200×630 share card that is in dist/, and no other page one', async () => {
+    const kindOf = (file: string) =>
+      /^\d{4}\/\d{2}\/\d{2}\/[^/]+\/index\.html$/.test(file)
+        ? 'story'
+        : /^\d{4}\/\d{2}\/\d{2}\/index\.html$/.test(file)
+          ? 'day'
+          : /^people\/(?!by-count\/|by-name\/)[^/]+\/index\.html$/.test(file)
+            ? 'person'
+            : /^countries\/(?!by-count\/)[^/]+\/index\.html$/.test(file)
+              ? 'country'
+              : /^threads\/[^/]+\/index\.html$/.test(file)
+                ? 'thread'
+                : undefined;
+    const kinds = new Set<string>();
+    for (const file of pages) {
+      const page = await readPage(build.dist, file);
+      const meta = (property: string) => page.querySelector(`meta[property="${property}"]`)?.getAttribute('content');
+      const twitterCard = page.querySelector('meta[name="twitter:card"]')?.getAttribute('content');
+      const kind = kindOf(file);
+      if (kind === undefined) {
+        expect(meta('og:image'), file).toBeUndefined();
+        expect(twitterCard, file).toBe('summary');
+        continue;
+      }
+      kinds.add(kind);
+      const image = meta('og:image');
+      expect(image, file).toMatch(new RegExp(`^${build.siteUrl}/cards/.+\\.png$`));
+      const png = await readFile(join(build.dist, fileForPath(new URL(image!).pathname)));
+      // The PNG header's first chunk, IHDR, holds the width and height.
+      expect([png.readUInt32BE(16), png.readUInt32BE(20)], file).toEqual([1200, 630]);
+      expect([meta('og:image:width'), meta('og:image:height')], file).toEqual(['1200', '630']);
+      expect(meta('og:image:alt'), file).toMatch(/^Broadsheet: ./);
+      expect(twitterCard, file).toBe('summary_large_image');
+    }
+    expect([...kinds].sort()).toEqual(['country', 'day', 'person', 'story', 'thread']);
+  });
+
   it('publishes the whole site as an RSS 2.0 feed linked from every page', async () => {
     const feed = parseRss(await readFile(join(build.dist, 'rss.xml'), 'utf8'));
     expect(feed.items.map((item) => item.title).sort()).toEqual(articles.map((article) => article.data.title).sort());
