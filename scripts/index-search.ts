@@ -50,8 +50,11 @@ const failed = (what: string, errors: string[]) => new Error(`pagefind: ${what}:
  * is the same) is left as it is: updating the last build's `dist/` copies nothing unchanged.
  */
 const PART_CACHE = join('.cache', 'broadsheet', 'search-parts');
-/** What a part depends on besides its records: this indexing code and the installed indexer. */
-const INDEXER_VERSION = codeVersion(['scripts/index-search.ts', 'scripts/search']);
+/**
+ * What a part depends on besides its articles: this indexing code, the site code its records
+ * are made with (facets, ledes, addresses, ranking) and the installed indexer.
+ */
+const INDEXER_VERSION = codeVersion(['scripts/index-search.ts', 'scripts/search', 'src/lib']);
 
 /**
  * A part's key, from its article files' names and contents (hashed one by one: reading and
