@@ -48,6 +48,72 @@ const initialled = (name: string) => /^\p{Lu}$/u.test(words(name)[0]!) && words(
 /** An article id's day: `2026-02-07` of `2026-02-07/<slug>`. */
 const dayOf = (id: string) => id.slice(0, id.indexOf('/'));
 
+/** `a` made `b` by one letter added, dropped or changed, or two neighbours swapped (`Hurosawa`, `Kurosawa`). */
+export function oneEditApart(a: string, b: string): boolean {
+  if (a === b || Math.abs(a.length - b.length) > 1) return false;
+  let start = 0;
+  while (start < a.length && a[start] === b[start]) start++;
+  let endA = a.length;
+  let endB = b.length;
+  while (endA > start && endB > start && a[endA - 1] === b[endB - 1]) {
+    endA--;
+    endB--;
+  }
+  const [restA, restB] = [a.slice(start, endA), b.slice(start, endB)];
+  if (restA.length <= 1 && restB.length <= 1) return true;
+  return restA.length === 2 && restB.length === 2 && restA[0] === restB[1] && restA[1] === restB[0];
+}
+
+/**
+ * A word this long or longer may be misspelt by one letter and still name the same person
+ * (`Damien Hockney`, `Akira Hurosawa`); shorter names one letter apart are as often two people
+ * (`John Kerry`, `John Terry`; `David Davis`, `David Davies`).
+ */
+const MISSPELLABLE_LENGTH = 6;
+
+const misspelt = (a: string, b: string) => a.length >= MISSPELLABLE_LENGTH && b.length >= MISSPELLABLE_LENGTH && oneEditApart(a, b);
+
+/** Two full spellings the archive takes for one person's: the same skeleton, or one long word misspelt. */
+export function spelledAlike(a: string, b: string): boolean {
+  if (spellingSkeleton(a) === spellingSkeleton(b)) return true;
+  const [wordsA, wordsB] = [words(a), words(b)];
+  if (wordsA.length !== wordsB.length || wordsA.length < 2) return false;
+  const differing = wordsA.flatMap((word, at) => (spellingSkeleton(word) === spellingSkeleton(wordsB[at]!) ? [] : [at]));
+  return differing.length === 1 && misspelt(wordsA[differing[0]!]!.toLowerCase(), wordsB[differing[0]!]!.toLowerCase());
+}
+
+/**
+ * The canonical full names met so far, looked up by a new name that is one of them misspelt:
+ * the same words but one, and that one a long word one letter off. A surname some other person
+ * already bears is a surname of its own, not a misspelling (`Paul Thomson` beside `Paul Thompson`).
+ */
+function nearSpellings() {
+  const byOtherWords = new Map<string, string[]>();
+  const surnamesBorne = new Set<string>();
+  const keysOf = (name: string) =>
+    words(name).map((_, at) =>
+      words(name)
+        .map((word, index) => (index === at ? '*' : spellingSkeleton(word)))
+        .join(' '),
+    );
+  return {
+    add(name: string): void {
+      for (const key of keysOf(name)) byOtherWords.set(key, [...(byOtherWords.get(key) ?? []), name]);
+      for (const word of words(name).slice(1)) surnamesBorne.add(word.toLowerCase());
+    },
+    find(name: string): string | undefined {
+      const spelled = words(name);
+      for (const [at, key] of keysOf(name).entries()) {
+        const word = spelled[at]!.toLowerCase();
+        if (at > 0 && surnamesBorne.has(word)) continue;
+        const match = byOtherWords.get(key)?.find((other) => misspelt(word, words(other)[at]!.toLowerCase()));
+        if (match) return match;
+      }
+      return undefined;
+    },
+  };
+}
+
 /**
  * Every spelling of a full name mapped to its canonical one: the registry's, else the one most
  * stories used on the day the person was first named. Later days never change it, so a person
@@ -69,19 +135,27 @@ function canonicalSpellings(articles: readonly ArchiveArticle[], rules: NameRule
       else if (day === use.day) use.stories++;
     }
   }
-  const fullNames = [...firstUse.keys()].filter((name) => words(name).length >= 2);
-  // The same letters up to transliteration, given name included, however many words they are
-  // written in (`Dhiru Bhai Ambani`): evidence they are one person. An initial is no given name.
-  const groups = Map.groupBy(fullNames, (name) => (initialled(name) ? name : spellingSkeleton(name)));
-  const canonical = new Map<string, string>();
   const registered = new Set(rules.curation.people.map((person) => person.name));
   const firstUsedFirst = (a: string, b: string) => {
     const [useA, useB] = [firstUse.get(a)!, firstUse.get(b)!];
     return (useA.day < useB.day ? -1 : useA.day > useB.day ? 1 : 0) || useB.stories - useA.stories || ENGLISH_ORDER.compare(a, b);
   };
-  for (const spellings of groups.values()) {
-    const chosen = spellings.find((name) => registered.has(name)) ?? [...spellings].sort(firstUsedFirst)[0]!;
-    for (const name of spellings) canonical.set(name, chosen);
+  // Registered names first, then in order of first use: a name only ever joins a group begun
+  // before it, so a day added later can join a group but never merge or split older ones.
+  const fullNames = [...firstUse.keys()]
+    .filter((name) => words(name).length >= 2)
+    .sort((a, b) => Number(registered.has(b)) - Number(registered.has(a)) || firstUsedFirst(a, b));
+  const canonical = new Map<string, string>();
+  // The same letters up to transliteration, given name included, however many words they are
+  // written in (`Dhiru Bhai Ambani`): evidence they are one person. An initial is no given name.
+  const bySkeleton = new Map<string, string>();
+  const near = nearSpellings();
+  for (const name of fullNames) {
+    const key = initialled(name) ? name : spellingSkeleton(name);
+    const chosen = bySkeleton.get(key) ?? (initialled(name) ? undefined : near.find(name)) ?? name;
+    bySkeleton.set(key, chosen);
+    canonical.set(name, chosen);
+    if (chosen === name) near.add(name);
   }
   for (const person of rules.curation.people) {
     for (const alias of person.aliases) canonical.set(alias, person.name);

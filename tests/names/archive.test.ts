@@ -2,12 +2,14 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { mkdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { IngestError } from '#ingest/errors.ts';
 import { loadCuration } from '#ingest/names/curation.ts';
 import { compileRules, projectRules } from '#ingest/names/rules.ts';
 import type { NameStage } from '#ingest/names/stage.ts';
 import { assembleArchive, ingestSources, processDump, type DumpResult } from '#ingest/pipeline.ts';
+import { oneEditApart } from '#ingest/resolve.ts';
 import { ingestStories } from './helpers.ts';
 
 describe('names resolved across the archive', () => {
@@ -185,6 +187,55 @@ describe('curation files', () => {
     expect(() => loadCuration(root)).toThrow(/content\/names\/countries\.yaml:3: `Narnia` is not a country's canonical name/);
     await write('countries.yaml', '');
     expect(loadCuration(root).overrides).toEqual({});
+  });
+});
+
+describe('a misspelt name', () => {
+  const day = (date: string, text: string) => ({ date, text });
+  it('joins the person an earlier day named, when one long word is one letter off', () => {
+    const stories = ingestStories([
+      day('2026-01-01', 'Premiere\n\nThe director Akira Kurosawa, 80, said the film was done.'),
+      day('2026-01-02', 'Retrospective\n\nThe director Akira Hurosawa, 81, said he would rest.'),
+    ]);
+    expect(stories.map((story) => story.people)).toEqual([['Akira Kurosawa'], ['Akira Kurosawa']]);
+  });
+
+  it('stays apart from a short name one letter off, or a surname another person bears', () => {
+    const stories = ingestStories([
+      day('2026-01-01', 'Talks\n\nThe senator John Kerry said talks would go on. Alex Thomson, a reporter, agreed.'),
+      day('2026-01-01', 'Match\n\nThe captain John Terry said the side was ready. Paul Thompson, a coach, agreed.'),
+      day('2026-01-02', 'Review\n\nThe critic Paul Thomson, 52, said the play was long.'),
+    ]);
+    expect(stories.map((story) => story.people)).toEqual([
+      ['John Kerry', 'Alex Thomson'],
+      ['John Terry', 'Paul Thompson'],
+      ['Paul Thomson'],
+    ]);
+  });
+});
+
+describe('one edit apart', () => {
+  /** Optimal string alignment distance, the slow way: the reference the fast check must agree with. */
+  const distance = (a: string, b: string): number => {
+    const d = Array.from({ length: a.length + 1 }, (_, i) =>
+      Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)),
+    );
+    for (let i = 1; i <= a.length; i++)
+      for (let j = 1; j <= b.length; j++) {
+        d[i]![j] = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+        if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d[i]![j] = Math.min(d[i]![j]!, d[i - 2]![j - 2]! + 1);
+      }
+    return d[a.length]![b.length]!;
+  };
+
+  it('agrees with the edit distance on any two short words', () => {
+    const letters = fc.string({ unit: fc.constantFrom('a', 'b', 'c'), maxLength: 6 });
+    fc.assert(
+      fc.property(letters, letters, (a, b) => {
+        expect(oneEditApart(a, b), `${a} ${b}`).toBe(distance(a, b) === 1);
+      }),
+      { numRuns: 2000 },
+    );
   });
 });
 
