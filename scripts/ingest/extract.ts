@@ -11,6 +11,8 @@ import {
   allGivenNames,
   ALSO_SURNAMES,
   commonWords,
+  isGivenName,
+  isTitleWord,
   FUNCTION_WORDS,
   HONORIFICS,
   NAME_KEEPING_TITLES,
@@ -25,9 +27,9 @@ import {
   PLACE_CLOSERS,
   PLACE_OPENERS,
   POST_NOMINALS,
+  PRONOUNS,
   SHIP_PREFIXES,
   SPEECH_VERBS,
-  TITLE_WORDS,
   WEEKDAYS_AND_MONTHS,
 } from './names/lexicon.ts';
 import { phraseAt, type NameRules } from './names/rules.ts';
@@ -134,13 +136,6 @@ function isPersonCue(plain: string | undefined): boolean {
   return PERSON_CUES.has(plain) || (plain.endsWith('s') && PERSON_CUES.has(plain.slice(0, -1)));
 }
 
-/** A known given name, or one hyphenated from known ones (`Jean-Philippe`, `Sven-Goran`). */
-function isGivenName(word: string | undefined): boolean {
-  if (word === undefined) return false;
-  const plain = lower(word);
-  return allGivenNames().has(plain) || (plain.includes('-') && plain.split('-').every((part) => allGivenNames().has(part)));
-}
-
 /**
  * The capitalised words at the end of a span that can be a person's name, and what stands
  * before them. A word of office ends the name, unless it is the surname itself (`John Major`,
@@ -160,6 +155,7 @@ function nameTail(words: readonly Token[], personContext: boolean, rules: NameRu
     // A month after a given name is a surname (`Theresa May`), as is a country word said of a person (`Mike German, leader`).
     const surnameAfterGivenName = surnameSlot && previousIsGivenName;
     if (
+      (index === end - 1 && PRONOUNS.has(plain)) ||
       PHRASE_JOINERS.has(plain) ||
       HONORIFICS.has(plain) ||
       (WEEKDAYS_AND_MONTHS.has(plain) && !surnameAfterGivenName) ||
@@ -175,7 +171,7 @@ function nameTail(words: readonly Token[], personContext: boolean, rules: NameRu
       continue;
     }
     // A word of office is a surname only after a given name (`John Major`): `Field Marshal` is a title alone.
-    if ((TITLE_WORDS.has(plain) || NAME_KEEPING_TITLES.has(plain)) && !(surnameSlot && previousIsGivenName)) break;
+    if ((isTitleWord(plain) || NAME_KEEPING_TITLES.has(plain)) && !(surnameSlot && previousIsGivenName)) break;
     if (isPersonCue(plain) && !surnameSlot) break;
     // An organisation's word that is also a given name opens a name when a surname follows (`Bill Berry`).
     const givenNameSlot = tail.length > 0 && isGivenName(word);
@@ -387,6 +383,37 @@ const FIXTURE_WORDS = new Set(['v', 'v.', 'vs', 'vs.']);
 /** Words before a phrase that make it a thing: `the Federal Reserve`, `their Morris Minor`. */
 const DETERMINERS = new Set(['the', 'a', 'an', 'its', 'their', 'our', 'my', 'your', 'his', 'her']);
 
+const singular = (plain: string) =>
+  plain
+    .replace(/ies$/, 'y')
+    .replace(/(ss|sh|ch|x)es$/, '$1')
+    .replace(/s$/, '');
+
+/** An object noun or its plural (`company`, `companies`, `marques`). */
+function isObjectNoun(plain: string): boolean {
+  return NON_PERSON_CUES.has(plain) || NON_PERSON_CUES.has(singular(plain));
+}
+
+/**
+ * `companies such as Adam Opel`, `brands include Bass, Stella Artois and Hoegaarden`: a member
+ * of a list of a kind of thing is a thing. A kind in the singular names what holds the list, not
+ * what is in it (`the team includes Michael Owen`), so only the plural counts before `include`.
+ * The walk back crosses only the list's other capitalised members and its commas, `and` and `or`.
+ */
+function memberOfThings(tokens: readonly Token[], first: number): boolean {
+  let index = first - 1;
+  while (
+    index >= 0 &&
+    (isCapitalised(tokens[index]!.text) || ['and', 'or'].includes(tokens[index]!.lower)) &&
+    !tokens[index]!.sentenceStart
+  )
+    index--;
+  const opener = tokens[index]?.lower ?? '';
+  if (opener === 'as' && tokens[index - 1]?.lower === 'such') return isObjectNoun(tokens[index - 2]?.lower ?? '');
+  const kind = tokens[index - 1]?.lower ?? '';
+  return ['include', 'includes', 'including'].includes(opener) && kind !== singular(kind) && isObjectNoun(kind);
+}
+
 /**
  * `the Federal Reserve`, `firm Allied Domecq`, `Bookmaker Ladbrokes said`: a determiner or an
  * object noun before the phrase, or an object noun opening the sentence, says it is not a person.
@@ -397,7 +424,7 @@ const objectCue: NameStep = ({ bareBefore, titled, name, prefix, words, tail, pa
     words[0]!.sentenceStart &&
     (tail.length > 1 || opener) &&
     (NON_PERSON_CUES.has(words[0]!.lower) || DETERMINERS.has(words[0]!.lower));
-  const objectBefore = bareBefore !== undefined && !titled && (NON_PERSON_CUES.has(bareBefore.lower) || DETERMINERS.has(bareBefore.lower));
+  const objectBefore = bareBefore !== undefined && !titled && (isObjectNoun(bareBefore.lower) || DETERMINERS.has(bareBefore.lower));
   // `parent company of Mercedes Benz`, `head of Texas Instruments`: what an object noun, or an
   // office only an organisation has, is of is a thing too.
   const before = part.tokens[first - 1];
@@ -408,7 +435,29 @@ const objectCue: NameStep = ({ bareBefore, titled, name, prefix, words, tail, pa
     ((['of', 'for'].includes(before.lower) && NON_PERSON_CUES.has(owner)) ||
       (before.lower === 'of' && OFFICES_OF_ORGANISATIONS.has(owner)) ||
       (before.lower === 'for' && SPOKESPEOPLE.has(owner)));
-  return opensWithObject || objectBefore || ofObject ? rejected(name, 'object') : undefined;
+  return opensWithObject || objectBefore || ofObject || (prefix.length === 0 && memberOfThings(part.tokens, first))
+    ? rejected(name, 'object')
+    : undefined;
+};
+
+/** Words that end the noun phrase of an apposition: its last word before them is its head. */
+const APPOSITION_ENDS = new Set(['of', 'for', 'that', 'which', 'who', 'in', 'at', 'to', 'with', 'from', 'and', 'based']);
+
+/**
+ * `Adam Opel - the German arm of General Motors`, `Krispy Kreme, the doughnut chain,`: an
+ * apposition whose head is an object noun describes a thing. Only the head counts: `the band's
+ * singer` and `a film director` describe people.
+ */
+const describedAsThing: NameStep = ({ part, end, words, name }) => {
+  if (!/^\s*(?:,|-|–|—)\s*$/.test(words.at(-1)!.gapAfter) || !DETERMINERS.has(part.tokens[end]?.lower ?? '')) return undefined;
+  let head: Token | undefined;
+  for (let index = end + 1; index < Math.min(part.tokens.length, end + 6); index++) {
+    const token = part.tokens[index]!;
+    if (APPOSITION_ENDS.has(token.lower)) break;
+    head = token;
+    if (token.gapAfter.trim() !== '') break;
+  }
+  return head !== undefined && !head.possessive && isObjectNoun(head.lower) ? rejected(name, 'object') : undefined;
 };
 
 /** `Stars of the Eurovision Song Contest`: after a title's `of`, words with no given name are what the title is of. */
@@ -466,6 +515,7 @@ const NAME_STEPS: readonly NameStep[] = [
   keptTitle,
   singleWord,
   objectCue,
+  describedAsThing,
   titleOf,
   fixtureSide,
   spelledOutAcronym,
@@ -584,7 +634,7 @@ function nameRunOf(run: Run, rules: NameRules): NameRun | undefined {
     tail.shift();
   // `Dane Kenneth Carlsen`: a word for a people before a given name and surname is no part of the name.
   if (tail.length >= 3 && rules.countryNames.has(tail[0]!) && isGivenName(tail[1])) tail.shift();
-  const officeTitled = prefix.some(({ lower: word }) => HONORIFICS.has(word) || TITLE_WORDS.has(word) || NAME_KEEPING_TITLES.has(word));
+  const officeTitled = prefix.some(({ lower: word }) => HONORIFICS.has(word) || isTitleWord(word) || NAME_KEEPING_TITLES.has(word));
   // `Chancellor of the Exchequer Gordon Brown`: what follows a title's `of` up to the name is the title's.
   if (officeTitled && TITLE_JOINERS.has(prefix.at(-1)!.lower) && tail.length >= 2 && !isGivenName(tail[0])) {
     const given = tail.findIndex(isGivenName);
@@ -738,7 +788,7 @@ function resolveSingle(word: string, people: readonly (readonly string[])[], rul
 /** Could this lone word be a person's surname the archive knows? */
 function loneCandidate(single: Single, occurrences: number, rules: NameRules): boolean {
   const plain = lower(single.word);
-  if (rules.countryNames.has(single.word) || NON_PERSON_WORDS.has(plain) || TITLE_WORDS.has(plain) || HONORIFICS.has(plain)) return false;
+  if (rules.countryNames.has(single.word) || NON_PERSON_WORDS.has(plain) || isTitleWord(plain) || HONORIFICS.has(plain)) return false;
   if (WEEKDAYS_AND_MONTHS.has(plain) || isAcronym(single.word) || rules.notPeople.has(plain)) return false;
   // Twice capitalised inside a sentence: a proper noun, not a sentence opener like `Its`.
   return single.marked || occurrences >= 2;
@@ -865,7 +915,7 @@ function countriesIn(part: Segment, personWords: ReadonlySet<string>, isHeadline
       span?.first === at &&
       following !== undefined &&
       span.end > at + length &&
-      (TITLE_WORDS.has(following.lower) || HONORIFICS.has(following.lower));
+      (isTitleWord(following.lower) || HONORIFICS.has(following.lower));
     // `American Taylor Dent`, `Swede Joachim Johansson`: a people's word before a person's name.
     const opensName = following !== undefined && span !== undefined && span.end > at + length && personWords.has(following.text);
     if (isHeadline || wholeSpan || opensTitle || opensName) add(phrase);

@@ -7,6 +7,7 @@
  * later days, so adding a day never changes the stories before it.
  */
 import type { Extraction, ArticleTags } from './extract.ts';
+import { isGivenName, NAME_PARTICLES } from './names/lexicon.ts';
 import type { NameRules } from './names/rules.ts';
 
 export interface ArchiveArticle {
@@ -150,12 +151,26 @@ function canonicalSpellings(articles: readonly ArchiveArticle[], rules: NameRule
   // written in (`Dhiru Bhai Ambani`): evidence they are one person. An initial is no given name.
   const bySkeleton = new Map<string, string>();
   const near = nearSpellings();
+  // `Saumarez Smith` for the `Charles Saumarez Smith` named before, when no one else ends so.
+  const byTail = new Map<string, string | null>();
+  const fullerName = (name: string) =>
+    (words(name).length === 2 && !isGivenName(words(name)[0]) ? byTail.get(name) : undefined) ?? undefined;
+  // `Defiant Matt Williams`, `Springboks John Smit`: a word that is no given name glued before a
+  // person named before is no part of the name.
+  const gluedOnto = (name: string) => {
+    const [first, second, ...rest] = words(name);
+    if (rest.length === 0 || NAME_PARTICLES.has(first!.toLowerCase()) || isGivenName(first) || !isGivenName(second)) return undefined;
+    return canonical.get([second, ...rest].join(' '));
+  };
   for (const name of fullNames) {
     const key = initialled(name) ? name : spellingSkeleton(name);
-    const chosen = bySkeleton.get(key) ?? (initialled(name) ? undefined : near.find(name)) ?? name;
+    const chosen = bySkeleton.get(key) ?? (initialled(name) ? undefined : (near.find(name) ?? fullerName(name) ?? gluedOnto(name))) ?? name;
     bySkeleton.set(key, chosen);
     canonical.set(name, chosen);
-    if (chosen === name) near.add(name);
+    if (chosen !== name) continue;
+    near.add(name);
+    const [first, ...rest] = words(name);
+    if (rest.length === 2 && isGivenName(first)) byTail.set(rest.join(' '), byTail.has(rest.join(' ')) ? null : name);
   }
   for (const person of rules.curation.people) {
     for (const alias of person.aliases) canonical.set(alias, person.name);

@@ -214,6 +214,17 @@ describe('a misspelt name', () => {
   });
 });
 
+describe('a name with a word too many or too few', () => {
+  const day = (date: string, text: string) => ({ date, text });
+  it('is the person named before: a word that is no given name glued on, or a double surname alone', () => {
+    const stories = ingestStories([
+      day('2026-01-01', 'Coach stays\n\nMatt Williams, the coach, said he would stay. The curator Charles Saumarez Smith, 51, agreed.'),
+      day('2026-01-02', 'Coach defiant\n\nDefiant Matt Williams says he will not quit. Saumarez Smith, the director, said so too.'),
+    ]);
+    expect(stories[1]!.people).toEqual(['Matt Williams', 'Charles Saumarez Smith']);
+  });
+});
+
 describe('one edit apart', () => {
   /** Optimal string alignment distance, the slow way: the reference the fast check must agree with. */
   const distance = (a: string, b: string): number => {

@@ -13,7 +13,7 @@ import {
   NON_PERSON_WORDS,
   PLACE_CLOSERS,
   PLACE_OPENERS,
-  TITLE_WORDS,
+  isTitleWord,
 } from './lexicon.ts';
 
 /** Every reason's weight, in one place: positive for doubt, negative for evidence of a person. */
@@ -90,7 +90,7 @@ export function doubtOf(entry: NewName, sameAs?: string): Doubt {
   const place = PLACE_OPENERS.has(lower[0]!) ? words[0] : words.length >= 2 && PLACE_CLOSERS.has(lower.at(-1)!) ? words.at(-1) : undefined;
   if (place !== undefined && place !== organisation) add(DOUBT_WEIGHTS.placeWord, `'${place}' as in place names`);
   if (sameAs !== undefined) add(DOUBT_WEIGHTS.samePerson, `likely the same person as ${sameAs}`);
-  const title = words.find((_, index) => TITLE_WORDS.has(lower[index]!));
+  const title = words.find((_, index) => isTitleWord(lower[index]!));
   if (title !== undefined) add(DOUBT_WEIGHTS.titleWord, `'${title}' is a title word`);
   if (isInitial(words[0]!)) add(DOUBT_WEIGHTS.initial, 'an initial for a given name');
   else if (!titled) reasons.push(firstWordReason(words[0]!, everyday));

@@ -55,6 +55,14 @@ export const TITLE_WORDS = lowerSet(`
   mp mep msp sen rep gov pm fm dg ceo cfo coo cto dj
 `);
 
+/** A word of office, or one made of them with hyphens (`Under-Secretary`, `Vice-Chancellor`), lowercase. */
+export function isTitleWord(plain: string): boolean {
+  return TITLE_WORDS.has(plain) || (plain.includes('-') && plain.split('-').every((part) => TITLE_WORDS.has(part)));
+}
+
+/** Pronouns: capitalised at a sentence's start, never the last word of a name (`Drury Lane He said`). */
+export const PRONOUNS = lowerSet('he she it we they you');
+
 /**
  * Capitalised words that make a phrase an organisation, a work, a building, a place or an
  * event rather than a person (`Fox News`, `Imam Khomeini International Airport`, `Indian Ocean`):
@@ -167,6 +175,13 @@ let givenNameSet: ReadonlySet<string> | undefined;
 export function allGivenNames(): ReadonlySet<string> {
   givenNameSet ??= givenNames();
   return givenNameSet;
+}
+
+/** A known given name, or one hyphenated from known ones (`Jean-Philippe`, `Sven-Goran`). */
+export function isGivenName(word: string | undefined): boolean {
+  if (word === undefined) return false;
+  const plain = word.toLowerCase();
+  return allGivenNames().has(plain) || (plain.includes('-') && plain.split('-').every((part) => allGivenNames().has(part)));
 }
 
 /** Takes the given names another thread has read (see `WorkerSetup`), so this one never loads the packages. */
