@@ -11,6 +11,7 @@ import {
   allGivenNames,
   ALSO_SURNAMES,
   commonWords,
+  COMPANY_NOUNS,
   isGivenName,
   isTitleWord,
   FUNCTION_WORDS,
@@ -38,6 +39,8 @@ import { capitalisedSpans, isAcronym, isCapitalised, tokenize, type Span, type T
 export type { ArticleTags };
 
 export interface Extraction extends ArticleTags {
+  /** Names the text says are things, not people (`firm Allied Domecq`): for the archive to remember. */
+  things: string[];
   /** One-word names in the title or body that the article never spells out, for the archive to resolve. */
   loneNames: string[];
   /** The same for the caption. */
@@ -225,6 +228,8 @@ interface SegmentNames {
   unproven: string[];
   /** Names seen in a place that says they are not a person (`film Mary Poppins`): rejected everywhere. */
   rejected: Set<string>;
+  /** Those of them the text says the kind of (`KIND_OF_THING`). */
+  things: Set<string>;
 }
 
 /** Words that follow an honorific anywhere in the text: `Mr Marchionne` confirms `Sergio Marchionne`. */
@@ -265,7 +270,15 @@ interface Candidate {
 }
 
 /** Why a run of capitalised words is not taken as a person. */
-type Reason = 'ship' | 'not a person' | 'country' | 'object' | 'qualifies a role' | 'place' | 'work' | 'fragment';
+type Reason = 'ship' | 'not a person' | 'country' | 'object' | 'kind of thing' | 'qualifies a role' | 'place' | 'work' | 'fragment';
+
+/**
+ * A reading the archive remembers: the text says what kind of thing the name is (`companies such
+ * as`, `, the doughnut chain,`, `shares`). A word before the name alone can be a verb (`play
+ * Roger Federer`), and a thing can be of a person (`a portrait of Raquel Welch`, `a spokesman for
+ * Michael Howard`): those say so for one story only.
+ */
+const KIND_OF_THING: Reason = 'kind of thing';
 
 /**
  * What one capitalised run says: a person for sure, a lone word for later, a name that needs
@@ -394,6 +407,9 @@ function isObjectNoun(plain: string): boolean {
   return NON_PERSON_CUES.has(plain) || NON_PERSON_CUES.has(singular(plain));
 }
 
+/** What only a company has a part or holder of (`parent company of Mercedes Benz`, `a subsidiary of`). */
+const COMPANY_PARTS = new Set(['company', 'subsidiary', 'unit', 'arm', 'division', 'shareholders', 'shares', 'stake', 'takeover']);
+
 /**
  * `companies such as Adam Opel`, `brands include Bass, Stella Artois and Hoegaarden`: a member
  * of a list of a kind of thing is a thing. A kind in the singular names what holds the list, not
@@ -401,6 +417,7 @@ function isObjectNoun(plain: string): boolean {
  * The walk back crosses only the list's other capitalised members and its commas, `and` and `or`.
  */
 function memberOfThings(tokens: readonly Token[], first: number): boolean {
+  if (tokens[first]!.sentenceStart) return false;
   let index = first - 1;
   while (
     index >= 0 &&
@@ -424,7 +441,7 @@ const objectCue: NameStep = ({ bareBefore, titled, name, prefix, words, tail, pa
     words[0]!.sentenceStart &&
     (tail.length > 1 || opener) &&
     (NON_PERSON_CUES.has(words[0]!.lower) || DETERMINERS.has(words[0]!.lower));
-  const objectBefore = bareBefore !== undefined && !titled && (isObjectNoun(bareBefore.lower) || DETERMINERS.has(bareBefore.lower));
+  const objectBefore = bareBefore !== undefined && !titled && (NON_PERSON_CUES.has(bareBefore.lower) || DETERMINERS.has(bareBefore.lower));
   // `parent company of Mercedes Benz`, `head of Texas Instruments`: what an object noun, or an
   // office only an organisation has, is of is a thing too.
   const before = part.tokens[first - 1];
@@ -435,29 +452,64 @@ const objectCue: NameStep = ({ bareBefore, titled, name, prefix, words, tail, pa
     ((['of', 'for'].includes(before.lower) && NON_PERSON_CUES.has(owner)) ||
       (before.lower === 'of' && OFFICES_OF_ORGANISATIONS.has(owner)) ||
       (before.lower === 'for' && SPOKESPEOPLE.has(owner)));
-  return opensWithObject || objectBefore || ofObject || (prefix.length === 0 && memberOfThings(part.tokens, first))
-    ? rejected(name, 'object')
-    : undefined;
+  const partOfCompany = prefix.length === 0 && before?.lower === 'of' && !words.at(-1)!.possessive && COMPANY_PARTS.has(owner);
+  if (partOfCompany || (prefix.length === 0 && memberOfThings(part.tokens, first))) return rejected(name, KIND_OF_THING);
+  return opensWithObject || objectBefore || ofObject ? rejected(name, 'object') : undefined;
 };
 
 /** Words that end the noun phrase of an apposition: its last word before them is its head. */
-const APPOSITION_ENDS = new Set(['of', 'for', 'that', 'which', 'who', 'in', 'at', 'to', 'with', 'from', 'and', 'based']);
+const APPOSITION_ENDS = new Set([
+  'of',
+  'for',
+  'in',
+  'at',
+  'on',
+  'to',
+  'with',
+  'from',
+  'by',
+  'behind',
+  'based',
+  'owned',
+  'that',
+  'which',
+  'whose',
+]);
+/** Words for a person in an apposition, beside the person cues and words of office. */
+const PERSON_NOUNS = new Set(['man', 'woman', 'men', 'women', 'person', 'people', 'boy', 'girl']);
 
 /**
  * `Adam Opel - the German arm of General Motors`, `Krispy Kreme, the doughnut chain,`: an
- * apposition whose head is an object noun describes a thing. Only the head counts: `the band's
- * singer` and `a film director` describe people.
+ * apposition whose head is an object noun describes a thing. A word for a person anywhere in it
+ * says a person (`the man behind the Argonaut games group`, `a senior broadcaster with CBS`).
  */
 const describedAsThing: NameStep = ({ part, end, words, name }) => {
   if (!/^\s*(?:,|-|–|—)\s*$/.test(words.at(-1)!.gapAfter) || !DETERMINERS.has(part.tokens[end]?.lower ?? '')) return undefined;
-  let head: Token | undefined;
-  for (let index = end + 1; index < Math.min(part.tokens.length, end + 6); index++) {
-    const token = part.tokens[index]!;
-    if (APPOSITION_ENDS.has(token.lower)) break;
-    head = token;
-    if (token.gapAfter.trim() !== '') break;
+  const phrase: Token[] = [];
+  let closed = false;
+  for (const token of part.tokens.slice(end + 1, end + 5)) {
+    if (APPOSITION_ENDS.has(token.lower)) {
+      closed = true;
+      break;
+    }
+    phrase.push(token);
+    if (token.gapAfter.trim() !== '') {
+      closed = true;
+      break;
+    }
   }
-  return head !== undefined && !head.possessive && isObjectNoun(head.lower) ? rejected(name, 'object') : undefined;
+  // `Directed by Antoine Fuqua, the film was`: a clause's subject after a fronted phrase, no apposition.
+  const head = closed ? phrase.at(-1) : undefined;
+  const aPerson = phrase.some(({ lower: word }) => isPersonCue(word) || isTitleWord(word) || PERSON_NOUNS.has(word));
+  return head !== undefined && !aPerson && !head.possessive && isObjectNoun(head.lower) ? rejected(name, KIND_OF_THING) : undefined;
+};
+
+/** `Krispy Kreme shares fell`, `Cairn's profits`: what only a company has. */
+const companyAfter: NameStep = ({ part, end, words, name }) => {
+  const gap = words.at(-1)!.gapAfter;
+  return (gap === ' ' || words.at(-1)!.possessive) && COMPANY_NOUNS.has(part.tokens[end]?.lower ?? '')
+    ? rejected(name, KIND_OF_THING)
+    : undefined;
 };
 
 /** `Stars of the Eurovision Song Contest`: after a title's `of`, words with no given name are what the title is of. */
@@ -516,6 +568,7 @@ const NAME_STEPS: readonly NameStep[] = [
   singleWord,
   objectCue,
   describedAsThing,
+  companyAfter,
   titleOf,
   fixtureSide,
   spelledOutAcronym,
@@ -728,14 +781,16 @@ function proveListed(proven: Candidate[], unproven: Candidate[], tokens: readonl
 }
 
 function namesIn(part: Segment, context: Context): SegmentNames {
-  const names: SegmentNames = { people: [], singles: [], unproven: [], rejected: new Set() };
+  const names: SegmentNames = { people: [], singles: [], unproven: [], rejected: new Set(), things: new Set() };
   const proven: Candidate[] = [];
   const unproven: Candidate[] = [];
   for (const reading of readingsIn(part, context)) {
     if (reading.kind === 'person') names.people.push(reading.role ? { name: reading.name, role: reading.role } : { name: reading.name });
     else if (reading.kind === 'single') names.singles.push(reading);
-    else if (reading.kind === 'rejected') names.rejected.add(reading.name);
-    else if (reading.kind === 'candidate') (reading.proven ? proven : unproven).push(reading);
+    else if (reading.kind === 'rejected') {
+      names.rejected.add(reading.name);
+      if (reading.reason === KIND_OF_THING) names.things.add(reading.name);
+    } else if (reading.kind === 'candidate') (reading.proven ? proven : unproven).push(reading);
   }
   proveListed(proven, unproven, part.tokens);
   names.unproven = unproven.map((candidate) => candidate.name);
@@ -796,6 +851,8 @@ function loneCandidate(single: Single, occurrences: number, rules: NameRules): b
 
 interface PartNames {
   people: string[];
+  /** Names a part says are things. */
+  things: Set<string>;
   lone: string[];
   unproven: string[];
   roles: Map<string, string>;
@@ -830,7 +887,7 @@ function peopleOf(parts: readonly Segment[], present: readonly string[], context
   const unproven = [...new Set(found.flatMap((names) => names.unproven))].filter(
     (name) => !rejected.has(name) && !people.some((person) => person === name || person.endsWith(` ${name}`)),
   );
-  return { people, lone, unproven, roles };
+  return { people, things: new Set(found.flatMap((names) => [...names.things])), lone, unproven, roles };
 }
 
 /** A word in capitals of three letters or more: an acronym (`NATO`) stays as it is unless it reads as a name. */
@@ -936,9 +993,12 @@ export function extract(article: ParsedArticle, rules: NameRules): Extraction {
 
   const main = peopleOf(body, [], context);
   // Headline words add no new people; a lone name there is resolved against the body.
-  const fromHeadline = peopleOf([headline], main.people, context).people.filter((name) => main.people.includes(name));
-  const people = [...new Set([...main.people, ...fromHeadline])];
-  const captionNames = peopleOf(caption, people, { ...context, lone: loneWords(caption) });
+  const inHeadline = peopleOf([headline], main.people, context);
+  const captionNames = peopleOf(caption, main.people, { ...context, lone: loneWords(caption) });
+  // What any part says is a thing (`Krispy Kreme shares hit`) is no person in the others either.
+  const things = new Set([...main.things, ...inHeadline.things, ...captionNames.things]);
+  const isPerson = (name: string) => !things.has(name);
+  const people = [...new Set([...main.people, ...inHeadline.people.filter((name) => main.people.includes(name))])].filter(isPerson);
 
   const personWords = personWordsOf([...people, ...captionNames.people]);
   const countries = [
@@ -954,12 +1014,13 @@ export function extract(article: ParsedArticle, rules: NameRules): Extraction {
   return {
     people,
     countries,
-    captionPeople: captionNames.people,
+    captionPeople: captionNames.people.filter(isPerson),
     captionCountries,
     roles,
     loneNames: main.lone.filter((word) => !personWords.has(word)),
     captionLoneNames: captionNames.lone.filter((word) => !personWords.has(word)),
-    unprovenNames: main.unproven,
-    captionUnprovenNames: captionNames.unproven.filter((name) => !people.includes(name)),
+    unprovenNames: main.unproven.filter(isPerson),
+    captionUnprovenNames: captionNames.unproven.filter((name) => isPerson(name) && !people.includes(name)),
+    things: [...things].sort(),
   };
 }

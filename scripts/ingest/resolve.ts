@@ -65,6 +65,15 @@ export function oneEditApart(a: string, b: string): boolean {
   return restA.length === 2 && restB.length === 2 && restA[0] === restB[1] && restA[1] === restB[0];
 }
 
+/** `Sanders`/`Saunders`, `Jameson`/`Jamieson`: surnames that differ by a vowel are spellings of their own. */
+function vowelApart(a: string, b: string): boolean {
+  const [longer, shorter] = a.length > b.length ? [a, b] : [b, a];
+  if (longer.length !== shorter.length + 1) return false;
+  let at = 0;
+  while (at < shorter.length && longer[at] === shorter[at]) at++;
+  return /[aeiou]/.test(longer[at]!) && longer.slice(at + 1) === shorter.slice(at);
+}
+
 /**
  * A word this long or longer may be misspelt by one letter and still name the same person
  * (`Damien Hockney`, `Akira Hurosawa`); shorter names one letter apart are as often two people
@@ -86,7 +95,8 @@ export function spelledAlike(a: string, b: string): boolean {
 /**
  * The canonical full names met so far, looked up by a new name that is one of them misspelt:
  * the same words but one, and that one a long word one letter off. A surname some other person
- * already bears is a surname of its own, not a misspelling (`Paul Thomson` beside `Paul Thompson`).
+ * already bears, or one a vowel apart, is a surname of its own, not a misspelling (`Paul Thomson`
+ * beside `Paul Thompson`, `Peter Saunders` beside `Peter Sanders`).
  */
 function nearSpellings() {
   const byOtherWords = new Map<string, string[]>();
@@ -107,7 +117,10 @@ function nearSpellings() {
       for (const [at, key] of keysOf(name).entries()) {
         const word = spelled[at]!.toLowerCase();
         if (at > 0 && surnamesBorne.has(word)) continue;
-        const match = byOtherWords.get(key)?.find((other) => misspelt(word, words(other)[at]!.toLowerCase()));
+        const match = byOtherWords.get(key)?.find((other) => {
+          const otherWord = words(other)[at]!.toLowerCase();
+          return misspelt(word, otherWord) && !(at > 0 && vowelApart(word, otherWord));
+        });
         if (match) return match;
       }
       return undefined;
@@ -194,6 +207,8 @@ function peopleKnownSoFar(canonicalOf: (name: string) => string) {
   // Canonical full names some story so far gave a role (`the winger Josh Lewsey`): evidence enough
   // for a story that only names them.
   const proven = new Set<string>();
+  // Names some story so far called a thing (`firm Grant Thornton`, `Krispy Kreme shares`).
+  const things = new Set<string>();
   // Each spelling once, though many stories name it: its surnames are the same every time.
   const spellingsSeen = new Set<string>();
   const learnSpelling = (spelling: string) => {
@@ -220,6 +235,15 @@ function peopleKnownSoFar(canonicalOf: (name: string) => string) {
       count(storiesNaming, extraction.people.map(canonicalOf));
       count(storiesLeavingAlone, extraction.loneNames);
       for (const name of Object.keys(extraction.roles)) if (words(name).length >= 2) proven.add(canonicalOf(name));
+      // As spelled: a later day can bring a spelling that makes another name canonical, never change this.
+      for (const name of extraction.things) things.add(name);
+    },
+    /**
+     * A name some story so far called a thing is a person only where a story gave it a role
+     * (`Mercedes Benz` is the carmaker however often it is said to have said something).
+     */
+    isThing(name: string, roles: Readonly<Record<string, string>>): boolean {
+      return things.has(name) && !proven.has(name) && !Object.keys(roles).some((named) => canonicalOf(named) === name);
     },
     /** The names of `names` some story so far proved a person, canonical. */
     provenOf(names: readonly string[]): string[] {
@@ -280,7 +304,11 @@ export function resolveArchive(articles: readonly ArchiveArticle[], rules: NameR
   for (const person of rules.curation.people) person.aliases.forEach(known.learnSpelling);
 
   const resolveArticle = ({ id, extraction }: ArchiveArticle): ArticleTags => {
-    let people = resolveInitials(unique([...extraction.people, ...known.provenOf(extraction.unprovenNames)].map(canonicalOf)), known);
+    const person = (name: string) => rules.knownPeople.has(name.toLowerCase()) || !known.isThing(name, extraction.roles);
+    let people = resolveInitials(
+      unique([...extraction.people, ...known.provenOf(extraction.unprovenNames)].map(canonicalOf)),
+      known,
+    ).filter(person);
     for (const word of extraction.loneNames) {
       const person = known.resolveLone(word, people);
       if (person && !people.includes(person)) people.push(person);
@@ -289,7 +317,7 @@ export function resolveArchive(articles: readonly ArchiveArticle[], rules: NameR
       unique([...extraction.captionPeople, ...known.provenOf(extraction.captionUnprovenNames)].map(canonicalOf)),
       known,
       people,
-    );
+    ).filter(person);
     for (const word of extraction.captionLoneNames) {
       const person = known.resolveLone(word, [...captionPeople, ...people]);
       if (person && !captionPeople.includes(person)) captionPeople.push(person);

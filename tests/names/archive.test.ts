@@ -225,6 +225,18 @@ describe('a name with a word too many or too few', () => {
   });
 });
 
+describe('a name a story called a thing', () => {
+  const day = (date: string, text: string) => ({ date, text });
+  it('is no person in the stories after, unless one gives it a role; a thing of a person proves nothing', () => {
+    const stories = ingestStories([
+      day('2026-01-01', 'Doughnut shares fall\n\nMolly Kreme shares fell. A portrait of Ada Welch was sold.'),
+      day('2026-01-02', 'Profits\n\nMolly Kreme said profits fell. Ada Welch said she was pleased.'),
+      day('2026-01-03', 'Chief\n\nThe founder Molly Kreme, 61, said sorry.'),
+    ]);
+    expect(stories.map((story) => story.people)).toEqual([[], ['Ada Welch'], ['Molly Kreme']]);
+  });
+});
+
 describe('one edit apart', () => {
   /** Optimal string alignment distance, the slow way: the reference the fast check must agree with. */
   const distance = (a: string, b: string): number => {

@@ -90,6 +90,7 @@ describe('names resolved across the archive', () => {
       loneNames: fc.uniqueArray(loneName, { maxLength: 3 }),
       captionLoneNames: fc.uniqueArray(loneName, { maxLength: 1 }),
       unprovenNames: fc.uniqueArray(fullName, { maxLength: 2 }),
+      things: fc.uniqueArray(fullName, { maxLength: 1 }),
     })
     // The first person gets a role: what lets another story's unproven mention count.
     .map((names) => ({

@@ -256,6 +256,9 @@ export const KINSHIP_NOUNS = lowerSet(`
 `);
 
 /** Words that report speech: `X said`, `said X`, `X told` mark X as a person. */
+/** Nouns after a name that only a company has (`Krispy Kreme shares`, `Cairn's profits`). */
+export const COMPANY_NOUNS = lowerSet('shares stock shareholders profits earnings revenues turnover');
+
 export const SPEECH_VERBS = lowerSet(
   'said says told added explained warned argued insisted claimed admitted noted stressed wrote asked replied',
 );
