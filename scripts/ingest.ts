@@ -8,7 +8,7 @@ import { IngestError } from './ingest/errors.ts';
 import { dumpCacheDir, processDumps } from './ingest/dumps.ts';
 import { namesReport, openNameStage, REPORT_NAMES, type NameStage } from './ingest/names/stage.ts';
 import { assembleArchive } from './ingest/pipeline.ts';
-import { loadThreadRules, type ThreadRules } from './ingest/thread.ts';
+import { fileCheckpoints, loadThreadRules, threadCheckpointFile, type ThreadRules } from './ingest/thread.ts';
 import { readDumps } from './ingest/read.ts';
 import { acquireLock, LockedError } from './ingest/lock.ts';
 import { writeArticles } from './ingest/write.ts';
@@ -131,7 +131,7 @@ const dumps = await processDumps(sources, {
 }).catch(failOnIngestError);
 let result: ReturnType<typeof assembleArchive>;
 try {
-  result = assembleArchive(sources, dumps, names.rules, threadRules);
+  result = assembleArchive(sources, dumps, names.rules, threadRules, fileCheckpoints(threadCheckpointFile(root)));
 } catch (error) {
   failOnIngestError(error);
 }

@@ -14,7 +14,15 @@ import { resolveArchive } from './resolve.ts';
 import { contentOf, parseStory, type NumberedBlock, type ParsedArticle } from './parse.ts';
 import type { DumpFile } from './read.ts';
 import { split } from './split.ts';
-import { defaultThreadRules, storyTerms, threadArchive, unusedThreadCuration, type StoryTerms, type ThreadRules } from './thread.ts';
+import {
+  defaultThreadRules,
+  storyTerms,
+  threadArchive,
+  unusedThreadCuration,
+  type StoryTerms,
+  type ThreadCheckpoints,
+  type ThreadRules,
+} from './thread.ts';
 import type { ArticleFile } from './write.ts';
 import { bodyHash } from './write-cache.ts';
 
@@ -143,6 +151,7 @@ export function assembleArchive(
   dumps: readonly DumpResult[],
   rules: NameRules,
   threadRules: ThreadRules = defaultThreadRules(),
+  threadCheckpoints?: ThreadCheckpoints,
 ): IngestResult {
   const result: IngestResult = { articles: [], duplicates: [], skipped: [], errors: [], warnings: [] };
   const accepted: { path: string; date: string; location: string; parsed: ParsedArticle; story: DumpStory }[] = [];
@@ -190,7 +199,7 @@ export function assembleArchive(
     people: tags[index]!.people,
     countries: tags[index]!.countries,
   }));
-  const threads = threadArchive(threadStories, threadRules);
+  const threads = threadArchive(threadStories, threadRules, threadCheckpoints);
   result.warnings.push(...unusedThreadCuration(threadStories, threads, threadRules.curation));
   result.articles = accepted.map(({ path, date, location, parsed, story }, index) => {
     // The schema checks the ingest's own output and puts the keys in the order files are

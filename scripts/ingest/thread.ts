@@ -6,7 +6,10 @@
  * thread depends on comes from its own day and the days before (word weights included), so a
  * new day never renames or splits an older thread.
  */
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { writeFileAtomicSync } from '#lib/atomic-write.ts';
+import { cacheKey, codeVersion } from '#lib/cache-key.ts';
 import { stemmer } from 'stemmer';
 import { eng as stopwords } from 'stopword';
 import { threadCurationSchema, type ThreadCuration } from '#lib/curation-files.ts';
@@ -144,27 +147,129 @@ function termsOf(story: ThreadStory): string[] {
 }
 
 /**
- * Each story's thread, or undefined for a story alone in its thread. A thread's slug is its
- * first story's day and slug, its title that story's headline unless curated.
+ * What the stage knows after the last day it read: the threads so far, the word counts the weights
+ * come from, and the stories still inside the window with their vectors. With it, the next run
+ * reads only the days added since, as nothing a story's thread depends on comes later.
  */
-export function threadArchive(stories: readonly ThreadStory[], rules: ThreadRules): (StoryThread | undefined)[] {
-  const { join, apart, titles } = rules.curation;
-  const sameStory = rules.sameStory ?? SAME_STORY;
-  const position = new Map(stories.map((story, index) => [story.id, index]));
-  const threadOf: number[] = [];
-  const documentFrequency = new Map<string, number>();
-  let documents = 0;
-  const vectors: Vector[] = [];
-  // Per term, the stories (by position) still inside the window that use it, oldest first.
-  const postings = new Map<string, { stories: number[]; start: number }>();
-  const start = stories[0] && parseISO(stories[0].date);
-  const days = stories.map((story) => differenceInCalendarDays(parseISO(story.date), start!));
-  const apartStories = new Set(apart);
+export interface ThreadCheckpoint {
+  /** The code and the rules (window, joins, splits) the threads were made with. */
+  key: string;
+  /** Each day's digest of what its stories' threads are made from, oldest first. */
+  days: string[];
+  firstDate: string;
+  threadOf: number[];
+  documents: number;
+  documentFrequency: [string, number][];
+  /** The stories the window still holds after the last day, by position, with their vectors. */
+  recent: [number, [string, number][]][];
+}
 
+/** Where a run reads the last checkpoint from and leaves its own: the ingest's cache. */
+export interface ThreadCheckpoints {
+  read(): ThreadCheckpoint | undefined;
+  write(checkpoint: ThreadCheckpoint): void;
+}
+
+/** The ingest's thread checkpoint: git-ignored, safe to delete (the next run reads every day again). */
+export function threadCheckpointFile(root: string): string {
+  return join(root, '.cache', 'broadsheet', 'threads.json');
+}
+
+/** Checkpoints kept in `file`; one unreadable or of another shape is no checkpoint. */
+export function fileCheckpoints(file: string): ThreadCheckpoints {
+  return {
+    read() {
+      try {
+        const checkpoint = JSON.parse(readFileSync(file, 'utf8')) as Partial<ThreadCheckpoint>;
+        return typeof checkpoint.key === 'string' && Array.isArray(checkpoint.days) && Array.isArray(checkpoint.recent)
+          ? (checkpoint as ThreadCheckpoint)
+          : undefined;
+      } catch {
+        return undefined;
+      }
+    },
+    write(checkpoint) {
+      mkdirSync(dirname(file), { recursive: true });
+      writeFileAtomicSync(file, JSON.stringify(checkpoint));
+    },
+  };
+}
+
+const THREAD_VERSION = codeVersion(['scripts/ingest/thread.ts', 'scripts/ingest/names/common-words.txt']);
+
+/** The checkpoint key of `rules`; undefined where no code version can vouch for a checkpoint. */
+function checkpointKey(rules: ThreadRules): string | undefined {
+  const { join, apart } = rules.curation;
+  return THREAD_VERSION === undefined ? undefined : cacheKey(THREAD_VERSION, rules.windowDays, rules.sameStory ?? SAME_STORY, join, apart);
+}
+
+/** The stories' positions grouped by day, in archive order. */
+function dayRanges(stories: readonly ThreadStory[]): { date: string; first: number; end: number }[] {
+  const ranges: { date: string; first: number; end: number }[] = [];
   for (let first = 0; first < stories.length;) {
     const date = stories[first]!.date;
     let end = first;
     while (end < stories.length && stories[end]!.date === date) end++;
+    ranges.push({ date, first, end });
+    first = end;
+  }
+  return ranges;
+}
+
+/**
+ * Each story's thread, or undefined for a story alone in its thread. A thread's slug is its
+ * first story's day and slug, its title that story's headline unless curated. Given
+ * `checkpoints`, a run whose days begin with the last run's goes on from where that one ended.
+ */
+export function threadArchive(
+  stories: readonly ThreadStory[],
+  rules: ThreadRules,
+  checkpoints?: ThreadCheckpoints,
+): (StoryThread | undefined)[] {
+  const { join, apart, titles } = rules.curation;
+  const sameStory = rules.sameStory ?? SAME_STORY;
+  const position = new Map(stories.map((story, index) => [story.id, index]));
+  const apartStories = new Set(apart);
+  const ranges = dayRanges(stories);
+  const key = checkpoints && checkpointKey(rules);
+  const digests =
+    key === undefined
+      ? []
+      : ranges.map(({ date, first, end }) =>
+          cacheKey(
+            date,
+            stories.slice(first, end).map(({ id, terms, people, countries }) => [id, terms, people, countries]),
+          ),
+        );
+  const saved = key === undefined ? undefined : checkpoints!.read();
+  const resume =
+    saved !== undefined && saved.key === key && saved.days.length <= digests.length && saved.days.every((day, at) => day === digests[at])
+      ? saved
+      : undefined;
+
+  const threadOf: number[] = resume ? [...resume.threadOf] : [];
+  const documentFrequency = new Map<string, number>(resume?.documentFrequency);
+  let documents = resume?.documents ?? 0;
+  const vectors: Vector[] = [];
+  // Per term, the stories (by position) still inside the window that use it, oldest first.
+  const postings = new Map<string, { stories: number[]; start: number }>();
+  const post = (index: number, vector: Vector) => {
+    for (const term of vector.keys()) {
+      const posting = postings.get(term) ?? { stories: [], start: 0 };
+      postings.set(term, posting);
+      posting.stories.push(index);
+    }
+  };
+  for (const [index, entries] of resume?.recent ?? []) {
+    vectors[index] = new Map(entries);
+    post(index, vectors[index]);
+  }
+  const start = parseISO(resume?.firstDate ?? stories[0]?.date ?? '1970-01-01');
+  const dayNumber = (date: string) => differenceInCalendarDays(parseISO(date), start);
+  const days: number[] = [];
+  for (const { date, first, end } of ranges) for (let index = first; index < end; index++) days[index] = dayNumber(date);
+
+  for (const { first, end } of ranges.slice(resume?.days.length ?? 0)) {
     // Word weights know the day's own stories and those before, never a later day's.
     for (let index = first; index < end; index++) {
       for (const term of termsOf(stories[index]!)) documentFrequency.set(term, (documentFrequency.get(term) ?? 0) + 1);
@@ -214,13 +319,22 @@ export function threadArchive(stories: readonly ThreadStory[], rules: ThreadRule
         const continues = bestSimilarity >= sameStory && runnerUp < CLEAR_LEAD * bestSimilarity;
         threadOf[index] = continues ? best : index;
       }
-      for (const term of vector.keys()) {
-        const posting = postings.get(term) ?? { stories: [], start: 0 };
-        postings.set(term, posting);
-        posting.stories.push(index);
-      }
+      post(index, vector);
     }
-    first = end;
+  }
+
+  if (key !== undefined && stories.length > 0) {
+    // The next day's window starts after the last day's: older stories can match nothing more.
+    const oldest = days[stories.length - 1]! + 1 - rules.windowDays;
+    checkpoints!.write({
+      key,
+      days: digests,
+      firstDate: stories[0]!.date,
+      threadOf,
+      documents,
+      documentFrequency: [...documentFrequency],
+      recent: vectors.flatMap((vector, index) => (vector !== undefined && days[index]! >= oldest ? [[index, [...vector]]] : [])),
+    });
   }
 
   const size = new Map<number, number>();

@@ -14,6 +14,8 @@ import {
   threadArchive,
   unusedThreadCuration,
   type StoryThread,
+  type ThreadCheckpoint,
+  type ThreadCheckpoints,
   type ThreadRules,
   type ThreadStory,
 } from '#ingest/thread.ts';
@@ -259,6 +261,36 @@ describe('threadArchive on generated archives (properties)', () => {
     );
     // The generated archives do exercise a story alone gaining a later one.
     expect(grown).toBeGreaterThan(0);
+  });
+
+  it('goes on from the checkpoint of any earlier run as if it had read every day, and reads every day again when an older one changed', () => {
+    let resumed = 0;
+    fc.assert(
+      fc.property(generatedDays, fc.integer({ min: 1, max: 7 }), generatedCuration, fc.nat(), (days, windowDays, picks, cut) => {
+        const archive = archiveOf(days);
+        const threadRules = rulesFor(archive, windowDays, picks);
+        const kept = days.slice(0, 1 + (cut % days.length)).reduce((count, day) => count + day.stories.length, 0);
+        let saved: ThreadCheckpoint | undefined;
+        const checkpoints: ThreadCheckpoints = {
+          read: () => (saved === undefined ? undefined : (JSON.parse(JSON.stringify(saved)) as ThreadCheckpoint)),
+          write: (checkpoint) => {
+            saved = checkpoint;
+          },
+        };
+        threadArchive(archive.slice(0, kept), threadRules, checkpoints);
+        const read = checkpoints.read;
+        checkpoints.read = () => {
+          resumed++;
+          return read();
+        };
+        expect(threadArchive(archive, threadRules, checkpoints)).toEqual(threadArchive(archive, threadRules));
+        // The first story told otherwise: its day's digest differs, and every day is read again.
+        const changed = [{ ...archive[0]!, terms: { ...archive[0]!.terms, zzchanged: 9 } }, ...archive.slice(1)];
+        expect(threadArchive(changed, threadRules, checkpoints)).toEqual(threadArchive(changed, threadRules));
+      }),
+      { numRuns: 300 },
+    );
+    expect(resumed).toBeGreaterThan(0);
   });
 
   it('returns threads of two or more stories that share the slug and title of their first story', () => {
