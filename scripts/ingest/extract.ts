@@ -39,7 +39,7 @@ import { capitalisedSpans, isAcronym, isCapitalised, tokenize, type Span, type T
 export type { ArticleTags };
 
 export interface Extraction extends ArticleTags {
-  /** Names the text says are things, not people (`firm Allied Domecq`): for the archive to remember. */
+  /** Names the text says the kind of thing of (`companies such as Adam Opel`): for the archive to remember. */
   things: string[];
   /** One-word names in the title or body that the article never spells out, for the archive to resolve. */
   loneNames: string[];

@@ -1,7 +1,9 @@
 /**
  * Stage 6, resolve: the names of every article settled against the archive. Spellings of one
- * person (`Abbas Araqchi`, `Abbas Araghchi`) become one canonical name, the one most used on
- * the day the person was first named, when they share a given name or the registry lists them;
+ * person (`Abbas Araqchi`, `Abbas Araghchi`; a later misspelling, `Akira Hurosawa`; a word glued
+ * on, `Defiant Matt Williams`) become one canonical name, the one most used on the day the
+ * person was first named, when they share a given name or the registry lists them; a name an
+ * earlier story called a thing (`Krispy Kreme shares`) is no person unless a story gives it a role;
  * a lone surname an article never spells out becomes the one person of that surname the archive
  * knows by that article's day; per-article overrides are applied last. Nothing here looks at
  * later days, so adding a day never changes the stories before it.
@@ -304,11 +306,11 @@ export function resolveArchive(articles: readonly ArchiveArticle[], rules: NameR
   for (const person of rules.curation.people) person.aliases.forEach(known.learnSpelling);
 
   const resolveArticle = ({ id, extraction }: ArchiveArticle): ArticleTags => {
-    const person = (name: string) => rules.knownPeople.has(name.toLowerCase()) || !known.isThing(name, extraction.roles);
+    const isPerson = (name: string) => rules.knownPeople.has(name.toLowerCase()) || !known.isThing(name, extraction.roles);
     let people = resolveInitials(
       unique([...extraction.people, ...known.provenOf(extraction.unprovenNames)].map(canonicalOf)),
       known,
-    ).filter(person);
+    ).filter(isPerson);
     for (const word of extraction.loneNames) {
       const person = known.resolveLone(word, people);
       if (person && !people.includes(person)) people.push(person);
@@ -317,7 +319,7 @@ export function resolveArchive(articles: readonly ArchiveArticle[], rules: NameR
       unique([...extraction.captionPeople, ...known.provenOf(extraction.captionUnprovenNames)].map(canonicalOf)),
       known,
       people,
-    ).filter(person);
+    ).filter(isPerson);
     for (const word of extraction.captionLoneNames) {
       const person = known.resolveLone(word, [...captionPeople, ...people]);
       if (person && !captionPeople.includes(person)) captionPeople.push(person);

@@ -154,7 +154,7 @@ function termsOf(story: ThreadStory): string[] {
 export interface ThreadCheckpoint {
   /** The code and the rules (window, joins, splits) the threads were made with. */
   key: string;
-  /** Each day's digest of what its stories' threads are made from, oldest first. */
+  /** Each day's hash of what its stories' threads are made from, oldest first. */
   days: string[];
   firstDate: string;
   threadOf: number[];
@@ -232,7 +232,7 @@ export function threadArchive(
   const apartStories = new Set(apart);
   const ranges = dayRanges(stories);
   const key = checkpoints && checkpointKey(rules);
-  const digests =
+  const dayHashes =
     key === undefined
       ? []
       : ranges.map(({ date, first, end }) =>
@@ -243,7 +243,10 @@ export function threadArchive(
         );
   const saved = key === undefined ? undefined : checkpoints!.read();
   const resume =
-    saved !== undefined && saved.key === key && saved.days.length <= digests.length && saved.days.every((day, at) => day === digests[at])
+    saved !== undefined &&
+    saved.key === key &&
+    saved.days.length <= dayHashes.length &&
+    saved.days.every((day, at) => day === dayHashes[at])
       ? saved
       : undefined;
 
@@ -328,7 +331,7 @@ export function threadArchive(
     const oldest = days[stories.length - 1]! + 1 - rules.windowDays;
     checkpoints!.write({
       key,
-      days: digests,
+      days: dayHashes,
       firstDate: stories[0]!.date,
       threadOf,
       documents,

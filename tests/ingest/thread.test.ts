@@ -284,7 +284,7 @@ describe('threadArchive on generated archives (properties)', () => {
           return read();
         };
         expect(threadArchive(archive, threadRules, checkpoints)).toEqual(threadArchive(archive, threadRules));
-        // The first story told otherwise: its day's digest differs, and every day is read again.
+        // The first story told otherwise: its day's hash differs, and every day is read again.
         const changed = [{ ...archive[0]!, terms: { ...archive[0]!.terms, zzchanged: 9 } }, ...archive.slice(1)];
         expect(threadArchive(changed, threadRules, checkpoints)).toEqual(threadArchive(changed, threadRules));
       }),
