@@ -270,7 +270,8 @@ interface Candidate {
 }
 
 /** Why a run of capitalised words is not taken as a person. */
-type Reason = 'ship' | 'not a person' | 'country' | 'object' | 'kind of thing' | 'qualifies a role' | 'place' | 'work' | 'fragment';
+type Reason =
+  'everyday words' | 'ship' | 'not a person' | 'country' | 'object' | 'kind of thing' | 'qualifies a role' | 'place' | 'work' | 'fragment';
 
 /**
  * A reading the archive remembers: the text says what kind of thing the name is (`companies such
@@ -635,6 +636,12 @@ function weighEvidence(nameRun: NameRun, context: Context): Reading {
   const cutAfterPlace = PLACE_OPENERS.has(nameRun.prefix.at(-1)?.lower ?? '');
   if ((everydayFirst || cutAfterPlace) && (nameRun.opener || nameRun.prefix.length > 0) && !nameRun.officeTitled)
     return skipped(nameRun.text, 'fragment');
+  // Every word everyday and none a given name (`Salary Bonus` under a table's `Chief Executive`
+  // header): a phrase, unless an honorific says a person (`Mr Long`).
+  const everydayOnly = nameRun.tail.every((word) => commonWords().has(lower(word)) && !isGivenName(word));
+  const honorific = nameRun.prefix.some(({ lower: word }) => HONORIFICS.has(word));
+  if (everydayOnly && nameRun.tail.length > 1 && !honorific && !honouredSurname(nameRun, context))
+    return skipped(nameRun.text, 'everyday words');
   // An everyday word first (`Free Mojtaba`, `European Elvis`, `Six Nations`) takes a title or an honorific to be a name.
   const proven = (everydayFirst ? STRONG_EVIDENCE : EVIDENCE).some((evidence) => evidence(nameRun, context));
   const role = roleOf(nameRun);

@@ -59,13 +59,15 @@ describe('evidence proves a name no step decided', () => {
     expect(readingOf('Crowds met John Qorvel there.', 'John Qorvel')).toMatchObject({ kind: 'candidate', proven: true });
   });
 
-  it('takes only a title or an honorific for a name of everyday words', () => {
-    expect(readingOf('Crowds met Golden Eagle, who spoke.', 'Golden Eagle')).toMatchObject({ kind: 'candidate', proven: false });
-    expect(readingOf('Crowds met Inspector Golden Eagle there.', 'Golden Eagle')).toMatchObject({
-      kind: 'candidate',
-      proven: true,
-      role: 'Inspector',
+  it('takes an honorific for a name of everyday words alone: a word of office heads table columns too', () => {
+    expect(readingOf('Crowds met Golden Eagle, who spoke.', 'Golden Eagle')).toMatchObject({ kind: 'skipped', reason: 'everyday words' });
+    expect(readingOf('Crowds met Inspector Golden Eagle there.', 'Inspector Golden Eagle')).toMatchObject({
+      kind: 'skipped',
+      reason: 'everyday words',
     });
+    expect(readingOf('Crowds met Sgt Golden Eagle there.', 'Golden Eagle')).toMatchObject({ kind: 'candidate', proven: true });
+    // A known given name among them makes a name like any other (`Rose` of `Judge Rose Hill`).
+    expect(readingOf('Crowds met Judge Rose Hill there.', 'Rose Hill')).toMatchObject({ kind: 'candidate', proven: true });
   });
 });
 
