@@ -7,7 +7,19 @@
  */
 import { parseArgs } from 'node:util';
 import { loadCorpus } from './bench/archive.ts';
-import { benchPersonPages, drawPages, PAGES_ARCHIVE, PAGES_COUNT, PAGES_SEED, readVerdicts, scorePages } from './eval/person-pages.ts';
+import {
+  benchPersonPages,
+  drawPages,
+  PAGES_ARCHIVE,
+  PAGES_COUNT,
+  PAGES_SEED,
+  readVerdicts,
+  scorePages,
+  UNTUNED_PAGE_LABELS,
+  UNTUNED_PAGES_COUNT,
+  UNTUNED_PAGES_SEED,
+  type PagesReport,
+} from './eval/person-pages.ts';
 import { evaluateThreads, seedThreads, THREAD_LABELS, type PairScore } from './eval/threads.ts';
 import {
   evaluateBbc,
@@ -32,7 +44,9 @@ Options:
   --pages       also ingest the ${PAGES_ARCHIVE.toLocaleString('en')}-story bench archive, draw ${PAGES_COUNT} of its person pages
                 (seed ${PAGES_SEED}) and score them against the hand verdicts in
                 tests/labels/person-pages.json; pages with no verdict yet are printed with
-                their evidence, to be judged and added
+                their evidence, to be judged and added. Then a second draw (seed ${UNTUNED_PAGES_SEED}, ${UNTUNED_PAGES_COUNT} pages)
+                against tests/labels/person-pages-untuned.json: its score only, never its
+                wrong pages, and how far it drifts from the first
   --baseline    also score compromise's .people() alone on the BBC stories, the yardstick the
                 rules are measured against
   -h, --help    show this help`;
@@ -111,14 +125,23 @@ if (values.baseline) {
 if (values.pages) {
   const { stories } = await loadCorpus(projectRoot);
   const pages = benchPersonPages(stories);
+  const share = (report: PagesReport) => (report.judged === 0 ? 0 : report.people / report.judged);
+  const summary = (report: PagesReport) =>
+    `${report.people} of ${report.judged} judged are real people, one page each (${percent(share(report)).trim()}); ${report.unjudged.length} of ${report.drawn} drawn have no verdict yet`;
+  const printUnjudged = (report: PagesReport) => {
+    for (const page of report.unjudged) {
+      console.log(`    unjudged      ${page.name} (${page.stories} ${page.stories === 1 ? 'story' : 'stories'})`);
+      for (const evidence of page.evidence) console.log(`                    ${evidence}`);
+    }
+  };
   const report = scorePages(drawPages(pages), readVerdicts(), pages);
-  console.log(
-    `\nperson pages of the ${PAGES_ARCHIVE.toLocaleString('en')}-story bench archive: ${report.people} of ${report.judged} judged are real people, one page each (${percent(report.judged === 0 ? 0 : report.people / report.judged).trim()}); ${report.unjudged.length} of ${report.drawn} drawn have no verdict yet`,
-  );
+  console.log(`\nperson pages of the ${PAGES_ARCHIVE.toLocaleString('en')}-story bench archive (seed ${PAGES_SEED}): ${summary(report)}`);
   for (const name of report.notPeople) console.log(`    not a person  ${name}`);
   for (const name of report.duplicates) console.log(`    duplicate     ${name}`);
-  for (const page of report.unjudged) {
-    console.log(`    unjudged      ${page.name} (${page.stories} ${page.stories === 1 ? 'story' : 'stories'})`);
-    for (const evidence of page.evidence) console.log(`                    ${evidence}`);
-  }
+  printUnjudged(report);
+  // The untuned draw's wrong pages are never printed: only pages still to judge, which a judge must read.
+  const untuned = scorePages(drawPages(pages, UNTUNED_PAGES_SEED, UNTUNED_PAGES_COUNT), readVerdicts(UNTUNED_PAGE_LABELS), pages);
+  console.log(`person pages, untuned draw (seed ${UNTUNED_PAGES_SEED}): ${summary(untuned)}`);
+  printUnjudged(untuned);
+  console.log(`person pages drift between the two draws: ${(Math.abs(share(report) - share(untuned)) * 100).toFixed(1)} points`);
 }

@@ -17,6 +17,10 @@ export const PERSON_PAGE_LABELS = join(projectRoot, 'tests/labels/person-pages.j
 export const PAGES_SEED = 22;
 export const PAGES_COUNT = 200;
 export const PAGES_ARCHIVE = 10_000;
+/** A second draw, judged once and never read while changing the rules: it tells fitting from generalising. */
+export const UNTUNED_PAGE_LABELS = join(projectRoot, 'tests/labels/person-pages-untuned.json');
+export const UNTUNED_PAGES_SEED = 23;
+export const UNTUNED_PAGES_COUNT = 100;
 
 export type Verdict = 'person' | 'not-person' | 'duplicate';
 
