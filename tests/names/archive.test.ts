@@ -190,8 +190,10 @@ describe('curation files', () => {
   });
 });
 
+/** A story of its own day. */
+const day = (date: string, text: string) => ({ date, text });
+
 describe('a misspelt name', () => {
-  const day = (date: string, text: string) => ({ date, text });
   it('joins the person an earlier day named, when one long word is one letter off', () => {
     const stories = ingestStories([
       day('2026-01-01', 'Premiere\n\nThe director Akira Kurosawa, 80, said the film was done.'),
@@ -215,7 +217,6 @@ describe('a misspelt name', () => {
 });
 
 describe('a name with a word too many or too few', () => {
-  const day = (date: string, text: string) => ({ date, text });
   it('is the person named before: a word that is no given name glued on, or a double surname alone', () => {
     const stories = ingestStories([
       day('2026-01-01', 'Coach stays\n\nMatt Williams, the coach, said he would stay. The curator Charles Saumarez Smith, 51, agreed.'),
@@ -226,7 +227,6 @@ describe('a name with a word too many or too few', () => {
 });
 
 describe('a name a story called a thing', () => {
-  const day = (date: string, text: string) => ({ date, text });
   it('is no person in the stories after, unless one gives it a role; a thing of a person proves nothing', () => {
     const stories = ingestStories([
       day('2026-01-01', 'Doughnut shares fall\n\nMolly Kreme shares fell. A portrait of Ada Welch was sold.'),
