@@ -1,19 +1,21 @@
 /**
- * Share cards in the build: every card of the site, and the card cache. A card is drawn once for
- * what it shows and kept in `.cache/broadsheet/cards/<key>.png`, the key a hash of its fields and
- * the card code (src/lib/cards.ts, its fonts, the installed packages), so a clean build of an
- * unchanged archive draws none. The card route hands each card's key to the page plan as its page
- * key too, so a build that updates `dist/` draws only the cards whose fields changed; the cards
- * no page used are pruned when the build is done (card-cache.ts).
+ * Share cards in the build: the card cache and drawing into it. A card is drawn once for what it
+ * shows and kept in `.cache/broadsheet/cards/<key>.png`, the key a hash of its fields and the card
+ * code (src/lib/cards.ts, its fonts, the installed packages), so a clean build of an unchanged
+ * archive draws none; the cards a build lacks are drawn on a thread per core (card-worker.ts).
+ * The card route hands each card's key to the page plan as its page key too, so a build that
+ * updates `dist/` draws only the cards whose fields changed; the cards no page used are pruned
+ * when the build is done (card-cache.ts). The site's cards are listed by site-cards.ts.
  */
+import { existsSync } from 'node:fs';
 import { mkdir, readFile } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
 import { dirname, join } from 'node:path';
+import { Worker } from 'node:worker_threads';
 import { writeFileAtomic } from '#lib/atomic-write.ts';
 import { cacheKey, codeVersion } from '#lib/cache-key.ts';
-import { CARD_FONTS, dayCard, renderCard, storyCard, tagCard, threadCard, type Card, type CardFields } from '#lib/cards.ts';
-import { siteSettings } from '#lib/settings.ts';
+import { CARD_FONTS, renderCard, type CardFields } from '#lib/cards.ts';
 import { CARD_CACHE } from './card-cache.ts';
-import { getSiteIndex } from './site-index.ts';
 
 let cardCode: { version: string | undefined } | undefined;
 
@@ -25,9 +27,8 @@ export function cardKey(fields: CardFields): string | undefined {
 
 /** The card's PNG: from the cache, or drawn and kept there. */
 export async function cardImage(fields: CardFields): Promise<Uint8Array<ArrayBuffer>> {
-  const key = cardKey(fields);
-  if (key === undefined) return renderCard(fields);
-  const file = join(process.cwd(), CARD_CACHE, `${key}.png`);
+  const file = cachedCardFile(fields);
+  if (file === undefined) return renderCard(fields);
   const cached = await readFile(file).catch(() => undefined);
   if (cached) return cached;
   const png = await renderCard(fields);
@@ -36,14 +37,49 @@ export async function cardImage(fields: CardFields): Promise<Uint8Array<ArrayBuf
   return png;
 }
 
-/** Every card of the site: one per story, day, person, country and thread. */
-export async function siteCards(): Promise<Card[]> {
-  const siteIndex = await getSiteIndex();
-  const site = siteSettings().title;
-  return [
-    ...siteIndex.stories.map((story) => storyCard(story, site)),
-    ...siteIndex.days.map((day) => dayCard(day, site)),
-    ...[...siteIndex.people, ...siteIndex.countries].map((tag) => tagCard(tag, site)),
-    ...siteIndex.threads.map((thread) => threadCard(thread, site)),
-  ];
+/** The cached file of the card showing `fields`; undefined when nothing can vouch for a cached card. */
+function cachedCardFile(fields: CardFields, root = process.cwd()): string | undefined {
+  const key = cardKey(fields);
+  return key === undefined ? undefined : join(root, CARD_CACHE, `${key}.png`);
+}
+
+/** Fewer cards than this are drawn where Astro asks for them: a thread costs its start and its fonts. */
+const MIN_CARDS_FOR_THREADS = 50;
+
+/**
+ * Draws the cards of `cards` the cache under `cacheRoot` lacks, on a thread per core, before Astro
+ * asks for them one by one on its own thread: drawing is nearly all of a card's cost, and a card
+ * is the same bytes whichever thread draws it.
+ */
+export async function drawMissingCards(cards: readonly CardFields[], cacheRoot = process.cwd()): Promise<void> {
+  const missing = new Map<string, CardFields>();
+  for (const fields of cards) {
+    const file = cachedCardFile(fields, cacheRoot);
+    if (file !== undefined && !existsSync(file)) missing.set(file, fields);
+  }
+  if (missing.size < MIN_CARDS_FOR_THREADS) return;
+  const queue = [...missing];
+  const threads = Math.min(availableParallelism(), Math.ceil(queue.length / MIN_CARDS_FOR_THREADS));
+  // The project's own file, run as it is: the build bundles this module, not the worker.
+  const script = join(process.cwd(), 'src/integration/card-worker.ts');
+  await Promise.all(
+    Array.from({ length: threads }, async () => {
+      const thread = new Worker(script, { workerData: { root: process.cwd() } });
+      try {
+        for (let next = queue.shift(); next !== undefined; next = queue.shift()) {
+          const [file, fields] = next;
+          const reply = new Promise<{ error?: string }>((resolve, reject) => {
+            thread.once('message', resolve);
+            thread.once('error', reject);
+          });
+          thread.postMessage({ fields, file });
+          const { error } = await reply;
+          thread.removeAllListeners('error');
+          if (error !== undefined) throw new Error(`drawing the card ${file}: ${error}`);
+        }
+      } finally {
+        await thread.terminate();
+      }
+    }),
+  );
 }

@@ -2,7 +2,7 @@
  * Share cards (src/lib/cards.ts): drawn from hostile text, always 1200×630, the same bytes every
  * time, long titles cut; and the card cache's prune.
  */
-import { mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -10,6 +10,7 @@ import fc from 'fast-check';
 import { decode } from 'fast-png';
 import { describe, expect, it } from 'vitest';
 import { CARD_CACHE, CARD_ROUTE, cardCache, pruneCards } from '#integration/card-cache.ts';
+import { cardKey, drawMissingCards } from '#integration/cards.ts';
 import { routeRecordFile } from '#integration/page-plan.ts';
 import { CARD_HEIGHT, CARD_WIDTH, cardAlt, pageCard, renderCard, textDirection, threadCard, type CardFields } from '#lib/cards.ts';
 import { countryByName } from '#lib/countries.ts';
@@ -113,6 +114,22 @@ describe('share cards', () => {
 });
 
 describe('the card cache', () => {
+  it('is filled by threads with the same bytes a card drawn where it is asked for has', async () => {
+    const cacheRoot = await mkdtemp(join(tmpdir(), 'broadsheet-cards-'));
+    try {
+      const cards = Array.from({ length: 60 }, (_, index) => story(`Story number ${index} of the threaded draw`));
+      await drawMissingCards(cards, cacheRoot);
+      const files = await readdir(join(cacheRoot, CARD_CACHE));
+      expect(files.filter((file) => file.endsWith('.png'))).toHaveLength(60);
+      for (const fields of [cards[0]!, cards[59]!]) {
+        const drawn = await readFile(join(cacheRoot, CARD_CACHE, `${cardKey(fields)!}.png`));
+        expect(Buffer.compare(drawn, await renderCard(fields))).toBe(0);
+      }
+    } finally {
+      await rm(cacheRoot, { recursive: true, force: true });
+    }
+  });
+
   it('keeps the cards a build used and a running build’s temporary file, and deletes the rest', async () => {
     const root = await mkdtemp(join(tmpdir(), 'cards-'));
     try {

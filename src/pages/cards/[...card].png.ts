@@ -1,7 +1,8 @@
 // Every page's share card (see src/lib/cards.ts); a card's page key is its cache key: what it shows.
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { CARD_ROUTE } from '#integration/card-cache.ts';
-import { cardImage, cardKey, siteCards } from '#integration/cards.ts';
+import { cardImage, cardKey, drawMissingCards } from '#integration/cards.ts';
+import { siteCards } from '#integration/site-cards.ts';
 import { plannedPaths } from '#integration/page-plan.ts';
 import type { CardFields } from '#lib/cards.ts';
 
@@ -11,7 +12,9 @@ export const getStaticPaths = (async () => {
     props: { path, fields },
     cacheKey: cardKey(fields),
   }));
-  return plannedPaths(CARD_ROUTE, all, ({ props }) => props.path);
+  const planned = plannedPaths(CARD_ROUTE, all, ({ props }) => props.path);
+  await drawMissingCards(planned.map(({ props }) => props.fields));
+  return planned;
 }) satisfies GetStaticPaths;
 
 export const GET: APIRoute<{ fields: CardFields }> = async ({ props }) =>
