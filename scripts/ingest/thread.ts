@@ -270,7 +270,10 @@ export function threadArchive(
   const start = parseISO(resume?.firstDate ?? stories[0]?.date ?? '1970-01-01');
   const dayNumber = (date: string) => differenceInCalendarDays(parseISO(date), start);
   const days: number[] = [];
-  for (const { date, first, end } of ranges) for (let index = first; index < end; index++) days[index] = dayNumber(date);
+  for (const { date, first, end } of ranges) {
+    const day = dayNumber(date);
+    for (let index = first; index < end; index++) days[index] = day;
+  }
 
   for (const { first, end } of ranges.slice(resume?.days.length ?? 0)) {
     // Word weights know the day's own stories and those before, never a later day's.
@@ -326,7 +329,8 @@ export function threadArchive(
     }
   }
 
-  if (key !== undefined && stories.length > 0) {
+  // A run that read no new day leaves the checkpoint it went on from as it is.
+  if (key !== undefined && stories.length > 0 && resume?.days.length !== dayHashes.length) {
     // The next day's window starts after the last day's: older stories can match nothing more.
     const oldest = days[stories.length - 1]! + 1 - rules.windowDays;
     checkpoints!.write({
