@@ -198,6 +198,18 @@ function rulesFor(
   };
 }
 
+/** A generated archive under generated rules, and how many stories its first days, cut anywhere, hold. */
+const generatedCut = fc
+  .tuple(generatedDays, fc.integer({ min: 1, max: 7 }), generatedCuration, fc.nat())
+  .map(([days, windowDays, picks, cut]) => {
+    const archive = archiveOf(days);
+    return {
+      archive,
+      threadRules: rulesFor(archive, windowDays, picks),
+      kept: days.slice(0, 1 + (cut % days.length)).reduce((count, day) => count + day.stories.length, 0),
+    };
+  });
+
 describe('threadArchive on generated archives (properties)', () => {
   it('storyTerms never throws on any text and gives each word a finite positive count', () => {
     const text = fc.oneof(
@@ -241,10 +253,7 @@ describe('threadArchive on generated archives (properties)', () => {
   it('gives the stories of earlier days the threads they had before later days were added', () => {
     let grown = 0;
     fc.assert(
-      fc.property(generatedDays, fc.integer({ min: 1, max: 7 }), generatedCuration, fc.nat(), (days, windowDays, picks, cut) => {
-        const archive = archiveOf(days);
-        const threadRules = rulesFor(archive, windowDays, picks);
-        const kept = days.slice(0, 1 + (cut % days.length)).reduce((count, day) => count + day.stories.length, 0);
+      fc.property(generatedCut, ({ archive, threadRules, kept }) => {
         const whole = threadArchive(archive, threadRules);
         const prefix = threadArchive(archive.slice(0, kept), threadRules);
         for (const [index, thread] of prefix.entries()) {
@@ -266,10 +275,7 @@ describe('threadArchive on generated archives (properties)', () => {
   it('goes on from the checkpoint of any earlier run as if it had read every day, and reads every day again when an older one changed', () => {
     let resumed = 0;
     fc.assert(
-      fc.property(generatedDays, fc.integer({ min: 1, max: 7 }), generatedCuration, fc.nat(), (days, windowDays, picks, cut) => {
-        const archive = archiveOf(days);
-        const threadRules = rulesFor(archive, windowDays, picks);
-        const kept = days.slice(0, 1 + (cut % days.length)).reduce((count, day) => count + day.stories.length, 0);
+      fc.property(generatedCut, ({ archive, threadRules, kept }) => {
         let saved: ThreadCheckpoint | undefined;
         const checkpoints: ThreadCheckpoints = {
           read: () => (saved === undefined ? undefined : (JSON.parse(JSON.stringify(saved)) as ThreadCheckpoint)),
