@@ -97,16 +97,12 @@ const overrideSchema = z
   }));
 export type ArticleOverride = z.output<typeof overrideSchema>;
 
-const articleId = text('the article id', '2026-02-07/italy-fm-rules-out-joining-trump-s-board-of-peace').regex(
-  /^\d{4}-\d{2}-\d{2}\/[^/]+$/,
-  {
-    error: (issue) =>
-      says(
-        `\`${String(issue.input)}\` is not an article id`,
-        'use the article path without `.mdx`, e.g. `2026-02-07/italy-fm-rules-out-joining-trump-s-board-of-peace`',
-      ),
-  },
-);
+/** The article id the fix hints show, the seed's Italy story. */
+const EXAMPLE_ID = '2026-02-07/italy-fm-rules-out-joining-trump-s-board-of-peace';
+const articleId = text('the article id', EXAMPLE_ID).regex(/^\d{4}-\d{2}-\d{2}\/[^/]+$/, {
+  error: (issue) =>
+    says(`\`${String(issue.input)}\` is not an article id`, `use the article path without \`.mdx\`, e.g. \`${EXAMPLE_ID}\``),
+});
 
 export const overridesSchema = z
   .record(articleId, overrideSchema, {
