@@ -1,8 +1,9 @@
 /**
  * Scores the thread stage against BBC stories grouped into threads by hand (rules in
  * docs/labelling.md): pairwise precision and recall of "same thread" on the development set,
- * which may be read while tuning, and on the untuned set, which may not; and the seed's threads. The stories are read from the shared corpus and run through the real pipeline, as
- * one day, since the corpus is undated.
+ * which may be read while tuning, and on the untuned set, which may not; and the seed's threads.
+ * The stories are read from the shared corpus and run through the real pipeline, as one day,
+ * since the corpus is undated.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
