@@ -30,8 +30,12 @@ export async function cardImage(fields: CardFields): Promise<Uint8Array<ArrayBuf
   const file = cachedCardFile(fields);
   if (file === undefined) return renderCard(fields);
   const cached = await readFile(file).catch(() => undefined);
-  if (cached) return cached;
-  const png = await renderCard(fields);
+  return cached ?? drawIntoCache(fields, file);
+}
+
+/** Draws the card showing `fields` and keeps it as `file` of the cache; fonts are read from `root`. */
+export async function drawIntoCache(fields: CardFields, file: string, root = process.cwd()): Promise<Uint8Array<ArrayBuffer>> {
+  const png = await renderCard(fields, root);
   await mkdir(dirname(file), { recursive: true });
   await writeFileAtomic(file, png);
   return png;
