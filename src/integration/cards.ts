@@ -17,12 +17,20 @@ import { cacheKey, codeVersion } from '#lib/cache-key.ts';
 import { CARD_FONTS, renderCard, type CardFields } from '#lib/cards.ts';
 import { CARD_CACHE } from './card-cache.ts';
 
-let cardCode: { version: string | undefined } | undefined;
+let cardCode: { cards: string | undefined; globes: string | undefined } | undefined;
 
-/** The key of a card showing `fields`; undefined when nothing can vouch for a cached card. */
+/**
+ * The key of a card showing `fields`; undefined when nothing can vouch for a cached card. A
+ * country's card names its globe, so its key holds the code the globe is drawn from too.
+ */
 export function cardKey(fields: CardFields): string | undefined {
-  cardCode ??= { version: codeVersion(['src/lib/cards.ts', CARD_FONTS], process.cwd()) };
-  return cardCode.version === undefined ? undefined : cacheKey(cardCode.version, fields);
+  cardCode ??= {
+    cards: codeVersion(['src/lib/cards.ts', CARD_FONTS], process.cwd()),
+    globes: codeVersion(['src/lib/maps.ts', 'src/lib/countries.ts'], process.cwd()),
+  };
+  const { cards, globes } = cardCode;
+  if (cards === undefined || globes === undefined) return undefined;
+  return fields.globe === undefined ? cacheKey(cards, fields) : cacheKey(cards, globes, fields);
 }
 
 /** The card's PNG: from the cache, or drawn and kept there. */

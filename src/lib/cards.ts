@@ -12,6 +12,7 @@ import { crc32, deflateSync } from 'node:zlib';
 import { Resvg } from '@resvg/resvg-js';
 import satori, { type Font } from 'satori';
 import { longDay } from './dates.ts';
+import { countryByName } from './countries.ts';
 import { locatorMap, type MapDrawing } from './maps.ts';
 import type { Day, Story, Tag, Thread } from './site-index.ts';
 import { paths } from './urls.ts';
@@ -27,8 +28,11 @@ export interface CardFields {
   title: string;
   /** Under the title: a story's day, a person's role, "Country"... */
   subtitle: string;
-  /** A country's globe, drawn on the card's right. */
-  map?: MapDrawing | undefined;
+  /**
+   * The canonical name of the country whose globe is drawn on the card's right. The name, not
+   * the drawing: a build lists every card's fields, and drawing every globe for that is slow.
+   */
+  globe?: string | undefined;
 }
 
 /** A page's card: where it is published and what it shows. */
@@ -73,8 +77,12 @@ const MAP_SIZE = 400;
  */
 export function tagCard(tag: Tag, site: string): Card {
   const subtitle = tag.kind === 'person' ? (tag.role ?? 'Person') : 'Country';
-  const map = tag.country ? locatorMap(tag.country, MAP_SIZE) : undefined;
-  return pageCard(tag.kind === 'person' ? paths.person(tag.slug) : paths.country(tag.slug), { site, title: tag.name, subtitle, map });
+  return pageCard(tag.kind === 'person' ? paths.person(tag.slug) : paths.country(tag.slug), {
+    site,
+    title: tag.name,
+    subtitle,
+    globe: tag.country?.name,
+  });
 }
 
 /** The folder of the fonts cards are drawn with, relative to the project (licences beside them). */
@@ -183,6 +191,13 @@ function text(content: string, style: Record<string, string | number>, lines: nu
   });
 }
 
+/** The globe of the country named `name`. */
+function globeOf(name: string): MapDrawing {
+  const country = countryByName(name);
+  if (!country) throw new Error(`a share card's globe names \`${name}\`, which is no country`);
+  return locatorMap(country, MAP_SIZE);
+}
+
 function globe(map: MapDrawing): CardNode {
   const path = (d: string, fill: Colour) => node('path', { d, fill: css(fill) });
   return node('svg', {
@@ -207,7 +222,7 @@ export function cardTree(fields: CardFields): CardNode {
     style: { display: 'flex', flexDirection: 'column', flexGrow: 1, flexShrink: 1, minWidth: 0, height: '100%' },
     children: [
       text(fields.site, { fontSize: 34, color: css('accent') }, 1),
-      text(fields.title, { fontSize: fields.map ? 56 : 60, lineHeight: 1.18, color: css('ink'), marginTop: 36 }, 4),
+      text(fields.title, { fontSize: fields.globe ? 56 : 60, lineHeight: 1.18, color: css('ink'), marginTop: 36 }, 4),
       node('div', { style: { flexGrow: 1 } }),
       text(fields.subtitle, { fontSize: 34, lineHeight: 1.3, color: css('muted') }, 2),
     ],
@@ -225,7 +240,7 @@ export function cardTree(fields: CardFields): CardNode {
       node('div', { style: { height: 16, backgroundColor: css('accent') } }),
       node('div', {
         style: { display: 'flex', flexGrow: 1, alignItems: 'center', padding: '56px 72px 64px' },
-        children: [words, ...(fields.map ? [globe(fields.map)] : [])],
+        children: [words, ...(fields.globe ? [globe(globeOf(fields.globe))] : [])],
       }),
     ],
   });
@@ -344,6 +359,6 @@ export function cardSvg(fields: CardFields, root = process.cwd()): Promise<strin
 export async function renderCard(fields: CardFields, root = process.cwd()): Promise<Uint8Array<ArrayBuffer>> {
   const svg = await cardSvg(fields, root);
   const image = new Resvg(svg, { fitTo: { mode: 'original' }, font: { loadSystemFonts: false } }).render();
-  const palette = fields.map ? GLOBE_PALETTE : TEXT_PALETTE;
+  const palette = fields.globe ? GLOBE_PALETTE : TEXT_PALETTE;
   return palettePng(image.pixels, CARD_WIDTH, CARD_HEIGHT, palette);
 }
