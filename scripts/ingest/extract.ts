@@ -221,6 +221,27 @@ function describesPerson(tokens: readonly Token[], after: number, gap: string): 
   return tokens.slice(after, after + 4).some((token) => isPersonCue(token.lower));
 }
 
+/** The longest phrase before a name that `describedBefore` reads as its description. */
+const DESCRIPTION_WORDS = 8;
+
+/**
+ * `The head of the Sadrist movement, Moqtada al-Sadr,`, `Its leader, X,`: a noun phrase of a
+ * person, opening its clause with a determiner, then the name set off by commas.
+ */
+function describedBefore(tokens: readonly Token[], first: number, last: Token): boolean {
+  const comma = tokens[first - 1];
+  if (!comma || !/^\s*,\s*$/.test(comma.gapAfter) || !/^\s*,\s*$/.test(last.gapAfter)) return false;
+  let start = first - 1;
+  while (start > 0 && first - start < DESCRIPTION_WORDS && !tokens[start]!.sentenceStart && /^\s+$/.test(tokens[start - 1]!.gapAfter))
+    start--;
+  const opensClause = tokens[start]!.sentenceStart || !/^\s+$/.test(tokens[start - 1]?.gapAfter ?? '');
+  return (
+    opensClause &&
+    DETERMINERS.has(tokens[start]!.lower) &&
+    tokens.slice(start, first).some((token) => !token.possessive && isPersonCue(token.lower))
+  );
+}
+
 interface SegmentNames {
   people: Found[];
   singles: Single[];
@@ -665,7 +686,7 @@ function nameRunOf(run: Run, rules: NameRules): NameRun | undefined {
     SPEECH_VERBS.has(after.lower) &&
     !(adjacentBefore && ['for', 'of', 'at', 'from'].includes(before.lower));
   const spokeBefore = adjacentBefore && ['said', 'says'].includes(before.lower);
-  const apposition = describesPerson(tokens, end, last.gapAfter);
+  const apposition = describesPerson(tokens, end, last.gapAfter) || describedBefore(tokens, first, last);
   const { tail, prefix } = nameTail(words, cueBefore || spokeAfter || spokeBefore || apposition, rules);
   if (tail.length === 0) return undefined;
   // A capitalised sentence opener is not a first name (`Despite`, `Shares`).
