@@ -73,7 +73,8 @@ function dataNames(country: (typeof worldCountries)[number]): string[] {
       country.name.common,
       country.name.official,
       ...country.altSpellings.filter((name) => name.length > 2),
-      ...(demonyms ? [demonyms.m, demonyms.f] : []),
+      // A country of two parts has a demonym of each: `Bosnian, Herzegovinian`, `Kittitian or Nevisian`.
+      ...(demonyms ? [demonyms.m, demonyms.f].flatMap((demonym) => demonym.split(/, | or /)) : []),
       ...country.capital,
     ]
       // News abbreviates Saint: `St Kitts`, `St Lucia`.
