@@ -349,7 +349,7 @@ interface NameRun extends Run {
   officeTitled: boolean;
   /** A person word just before the run (`spokesman John Smith`). */
   cueBefore: boolean;
-  /** `said John Smith`. */
+  /** `said John Smith`, `quoted John Smith as saying`. */
   spokeBefore: boolean;
   /** `John Smith said`, `John Smith, told`. */
   spokeAfter: boolean;
@@ -685,7 +685,11 @@ function nameRunOf(run: Run, rules: NameRules): NameRun | undefined {
     (last.gapAfter === ' ' || last.gapAfter === ', ') &&
     SPEECH_VERBS.has(after.lower) &&
     !(adjacentBefore && ['for', 'of', 'at', 'from'].includes(before.lower));
-  const spokeBefore = adjacentBefore && ['said', 'says'].includes(before.lower);
+  // `said John Smith`, `quoted John Smith as saying`.
+  const spokeBefore =
+    adjacentBefore &&
+    (['said', 'says'].includes(before.lower) ||
+      (before.lower === 'quoted' && last.gapAfter === ' ' && after?.lower === 'as' && tokens[end + 1]?.lower === 'saying'));
   const apposition = describesPerson(tokens, end, last.gapAfter) || describedBefore(tokens, first, last);
   const { tail, prefix } = nameTail(words, cueBefore || spokeAfter || spokeBefore || apposition, rules);
   if (tail.length === 0) return undefined;
