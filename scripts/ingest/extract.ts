@@ -635,6 +635,21 @@ const countryBefore: Evidence = ({ before, prefix }, { rules }) =>
 /** The surname used alone elsewhere in the text, the first word not. */
 const surnameAlone: Evidence = ({ tail }, { lone }) => lone.has(tail.at(-1)!) && !lone.has(tail[0]!);
 
+/** A country in brackets: `(Ethiopia)`, `(South Africa)`. */
+const BRACKETED = /^ \(([^()]{2,40})\)/;
+
+/**
+ * `1. Gete Wami (Ethiopia) 14:59.2`, `(Australia), Jarmo Sandelin (Sweden)`: an entrant of a
+ * results list, ranked or listed after another, with the country they compete for.
+ */
+const entrantOfCountry: Evidence = ({ part, words, before }, { rules }) => {
+  const country = BRACKETED.exec(part.text.slice(words.at(-1)!.end))?.[1];
+  if (country === undefined || !rules.countryNames.has(country) || before === undefined) return false;
+  const ranked = /^\d{1,3}$/.test(before.text) && before.gapAfter === '. ';
+  const listed = before.gapAfter === '), ' && rules.countryNames.has(before.text);
+  return ranked || listed;
+};
+
 /** Evidence enough even for a name made only of everyday words (`Without Borders`, `Six Nations`). */
 const STRONG_EVIDENCE: readonly Evidence[] = [titleBefore, honouredSurname];
 const EVIDENCE: readonly Evidence[] = [
@@ -645,6 +660,7 @@ const EVIDENCE: readonly Evidence[] = [
   describedAfter,
   givenNameFirst,
   countryBefore,
+  entrantOfCountry,
   surnameAlone,
 ];
 
