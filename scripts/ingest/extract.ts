@@ -225,8 +225,10 @@ function describesPerson(tokens: readonly Token[], after: number, gap: string): 
 const DESCRIPTION_WORDS = 8;
 
 /**
- * `The head of the Sadrist movement, Moqtada al-Sadr,`, `Its leader, X,`: a noun phrase of a
- * person, opening its clause with a determiner, then the name set off by commas.
+ * `The head of the Sadrist movement, Moqtada al-Sadr,`, `Its leader, X,`: a sentence that opens
+ * with a determiner and a noun phrase of a person, then the name set off by commas. Only at a
+ * sentence's start: inside one, the phrase is as likely an apposition of a name before it
+ * (`Emilio Botin, the chairman of Spain's biggest bank, Santander,`).
  */
 function describedBefore(tokens: readonly Token[], first: number, last: Token): boolean {
   const comma = tokens[first - 1];
@@ -234,9 +236,8 @@ function describedBefore(tokens: readonly Token[], first: number, last: Token): 
   let start = first - 1;
   while (start > 0 && first - start < DESCRIPTION_WORDS && !tokens[start]!.sentenceStart && /^\s+$/.test(tokens[start - 1]!.gapAfter))
     start--;
-  const opensClause = tokens[start]!.sentenceStart || !/^\s+$/.test(tokens[start - 1]?.gapAfter ?? '');
   return (
-    opensClause &&
+    tokens[start]!.sentenceStart &&
     DETERMINERS.has(tokens[start]!.lower) &&
     tokens.slice(start, first).some((token) => !token.possessive && isPersonCue(token.lower))
   );
