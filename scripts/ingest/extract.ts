@@ -674,6 +674,10 @@ function weighEvidence(nameRun: NameRun, context: Context): Reading {
   const cutAfterPlace = PLACE_OPENERS.has(nameRun.prefix.at(-1)?.lower ?? '');
   if ((everydayFirst || cutAfterPlace) && (nameRun.opener || nameRun.prefix.length > 0) && !nameRun.officeTitled)
     return skipped(nameRun.text, 'fragment');
+  // Nor after an organisation's word, unless a given name opens what remains (`Banca Nazionale
+  // del Lavoro` is a bank; `Fox News John Smith` holds a person).
+  const cutAfterThing = NON_PERSON_WORDS.has(nameRun.prefix.at(-1)?.lower ?? '') && !isGivenName(nameRun.tail[0]);
+  if (cutAfterThing && !nameRun.titled) return skipped(nameRun.text, 'fragment');
   // Every word everyday and none a given name (`Salary Bonus` under a table's `Chief Executive`
   // header): a phrase, unless an honorific says a person (`Mr Long`).
   const everydayOnly = nameRun.tail.every((word) => commonWords().has(lower(word)) && !isGivenName(word));
