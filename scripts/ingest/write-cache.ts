@@ -1,10 +1,11 @@
 /**
  * The write cache: what the last ingest wrote to each article path, so an unchanged article is
- * neither rendered nor read again. Only ever an optimisation: a file that differs in any way from
- * what was remembered is rendered and compared as without it.
+ * not rendered again. Only ever an optimisation: a file that differs in any way from what was
+ * remembered is rendered and compared as without it.
  */
+import { hash } from 'node:crypto';
+import { readFileSync, type Stats } from 'node:fs';
 import { mkdir, readFile } from 'node:fs/promises';
-import type { Stats } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { writeFileAtomic } from '#lib/atomic-write.ts';
 import { cacheKey, codeVersion } from '#lib/cache-key.ts';
@@ -35,7 +36,11 @@ interface WrittenFile {
   size: number;
   mtimeMs: number;
   ctimeMs: number;
+  /** SHA-1 of the bytes, hex. */
+  sha1: string;
 }
+
+const sha1 = (bytes: string | Uint8Array) => hash('sha1', bytes);
 
 /** The write cache of one run: the entries it found, and those it will leave. */
 export class WriteCache {
@@ -66,19 +71,29 @@ export class WriteCache {
     return cacheKey(WRITER_VERSION, article.frontmatter, article.bodyHash ?? bodyHash(article.body));
   }
 
-  /** True, and the entry kept, when the file on disk is the one the last run wrote for these same inputs, untouched since by anyone. */
-  reuse(path: string, key: string | undefined, stats: Stats | undefined): boolean {
+  /**
+   * True, and the entry kept, when `file` on disk holds what the last run wrote to `path` for
+   * these same inputs: untouched since by anyone, or with other times but the same bytes, as a
+   * file restored from an archive (CI's cache) is, which is read and hashed rather than rendered.
+   */
+  reuse(path: string, key: string | undefined, file: string, stats: Stats | undefined): boolean {
     const entry = this.remembered.get(path);
-    if (key === undefined || stats === undefined || entry?.key !== key) return false;
-    if (entry.size !== stats.size || entry.mtimeMs !== stats.mtimeMs || entry.ctimeMs !== stats.ctimeMs) return false;
-    this.remember.set(path, entry);
-    this.reused++;
+    if (key === undefined || stats === undefined || entry?.key !== key || entry.size !== stats.size) return false;
+    if (entry.mtimeMs === stats.mtimeMs && entry.ctimeMs === stats.ctimeMs) {
+      this.remember.set(path, entry);
+      this.reused++;
+      return true;
+    }
+    if (typeof entry.sha1 !== 'string' || sha1(readFileSync(file)) !== entry.sha1) return false;
+    // Kept with its new times, so the next run need not read it.
+    this.remember.set(path, { ...entry, mtimeMs: stats.mtimeMs, ctimeMs: stats.ctimeMs });
     return true;
   }
 
-  /** Records the file just written (or found equal) for `path`. */
-  record(path: string, key: string | undefined, stats: Stats): void {
-    if (key !== undefined) this.remember.set(path, { key, size: stats.size, mtimeMs: stats.mtimeMs, ctimeMs: stats.ctimeMs });
+  /** Records the file just written (or found equal) for `path`: its times and its bytes' hash. */
+  record(path: string, key: string | undefined, stats: Stats, content: string): void {
+    if (key !== undefined)
+      this.remember.set(path, { key, size: stats.size, mtimeMs: stats.mtimeMs, ctimeMs: stats.ctimeMs, sha1: sha1(content) });
   }
 
   /**

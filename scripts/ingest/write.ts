@@ -74,7 +74,7 @@ export async function writeArticles(
     const key = cache.key(article);
     // Synchronous, stats and writes alike: awaiting thousands of small calls costs more in scheduling than in work.
     const before = statSync(file, { throwIfNoEntry: false });
-    if (cache.reuse(article.path, key, before)) {
+    if (cache.reuse(article.path, key, file, before)) {
       summary.unchanged.push(article.path);
     } else {
       const content = renderArticle(article);
@@ -87,7 +87,7 @@ export async function writeArticles(
         writeFileAtomicSync(file, content);
         summary.written.push(article.path);
       }
-      cache.record(article.path, key, statSync(file));
+      cache.record(article.path, key, statSync(file), content);
     }
     onProgress?.(position + 1, articles.length);
   }

@@ -1,8 +1,10 @@
 /** The write cache only ever saves time: warm, cold, stale or broken, ingest leaves the same files. */
 import { spawnSync } from 'node:child_process';
-import { readFileSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
+import { WriteCache } from '#ingest/write-cache.ts';
 import { manyStories, tempProjects, TempProject } from './project.ts';
 
 const project = tempProjects();
@@ -61,5 +63,37 @@ describe('the write cache', () => {
     expect(run.code).toBe(0);
     expect(run.stdout).toContain('4 article(s): 0 new or changed, 4 unchanged, 0 removed');
     expect(site.snapshot()).toEqual(files);
+  });
+
+  describe('read back by a later run', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'write-cache-'));
+    afterAll(() => rmSync(dir, { recursive: true, force: true }));
+    const cache = join(dir, 'written.json');
+    const article = join(dir, 'a.mdx');
+
+    /** Writes `content` as the article and a cache that remembers it, then opens the cache again. */
+    async function written(content: string): Promise<WriteCache> {
+      writeFileSync(article, content);
+      rmSync(cache, { force: true });
+      const first = await WriteCache.open(cache);
+      first.record('a.mdx', 'key', statSync(article), content);
+      await first.save();
+      return WriteCache.open(cache);
+    }
+
+    it('takes a file restored with other times but the same bytes, as from CI’s cache, for the one it wrote', async () => {
+      const cache = await written('---\ntitle: A\n---\n\nBody.\n');
+      chmodSync(article, 0o600);
+      expect(cache.reuse('a.mdx', 'key', article, statSync(article))).toBe(true);
+    });
+
+    it('does not take a file whose bytes changed, even at the same size and times', async () => {
+      const cache = await written('---\ntitle: A\n---\n\nBody.\n');
+      const { mtimeNs } = statSync(article, { bigint: true });
+      writeFileSync(article, '---\ntitle: B\n---\n\nBody.\n');
+      spawnSync('touch', ['-d', `@${mtimeNs / 1_000_000_000n}.${String(mtimeNs % 1_000_000_000n).padStart(9, '0')}`, article]);
+      expect(cache.reuse('a.mdx', 'key', article, statSync(article))).toBe(false);
+      expect(cache.reuse('a.mdx', 'other key', article, statSync(article))).toBe(false);
+    });
   });
 });
