@@ -396,6 +396,13 @@ const knownPerson: NameStep = (nameRun, { rules }) => {
 };
 
 /** `Lord Sugar`, `Baroness Morgan`: a title that stays part of a one-word name. */
+/** `the Queen Mary 2`, `the Apollo 13 mission`: a name numbered after a determiner is a ship, a model or a sequel. */
+const numberedThing: NameStep = ({ words, before, prefix, after, name }) => {
+  const numbered = after !== undefined && /^\d{1,3}$/.test(after.text) && words.at(-1)!.gapAfter === ' ';
+  const determined = [before, prefix[0]].some((word) => word !== undefined && DETERMINERS.has(word.lower));
+  return numbered && determined ? skipped(name, 'object') : undefined;
+};
+
 const keptTitle: NameStep = ({ tail, prefix, name }) => {
   const title = prefix.at(-1);
   return tail.length === 1 && title && NAME_KEEPING_TITLES.has(title.lower) ? person(`${title.text} ${name}`) : undefined;
@@ -587,6 +594,7 @@ const NAME_STEPS: readonly NameStep[] = [
   curatedNotPerson,
   countryName,
   knownPerson,
+  numberedThing,
   keptTitle,
   singleWord,
   objectCue,
