@@ -395,7 +395,6 @@ const knownPerson: NameStep = (nameRun, { rules }) => {
   return known ? person(known, roleOf(nameRun)) : undefined;
 };
 
-/** `Lord Sugar`, `Baroness Morgan`: a title that stays part of a one-word name. */
 /** `the Queen Mary 2`, `the Apollo 13 mission`: a name numbered after a determiner is a ship, a model or a sequel. */
 const numberedThing: NameStep = ({ words, before, prefix, after, name }) => {
   const numbered = after !== undefined && /^\d{1,3}$/.test(after.text) && words.at(-1)!.gapAfter === ' ';
@@ -403,6 +402,7 @@ const numberedThing: NameStep = ({ words, before, prefix, after, name }) => {
   return numbered && determined ? skipped(name, 'object') : undefined;
 };
 
+/** `Lord Sugar`, `Baroness Morgan`: a title that stays part of a one-word name. */
 const keptTitle: NameStep = ({ tail, prefix, name }) => {
   const title = prefix.at(-1);
   return tail.length === 1 && title && NAME_KEEPING_TITLES.has(title.lower) ? person(`${title.text} ${name}`) : undefined;
