@@ -82,6 +82,8 @@ function segment(written: string): Segment {
 }
 
 const lower = (word: string) => word.toLowerCase();
+/** A gap of a comma alone between two words (`Kamal Kharrazi, an adviser`). */
+const isCommaGap = (gap: string) => /^\s*,\s*$/.test(gap);
 /** How a word for a role or a people ends: `Backbencher`, `Guardsman`, `Yorker`, `Columnist`. */
 const ROLE_ENDING = /(?:er|or|man|men|woman|ist|ian|ite)$/;
 
@@ -216,7 +218,7 @@ function describesPerson(tokens: readonly Token[], after: number, gap: string): 
   const next = tokens[after];
   if (!next) return false;
   if (gap === ' ' || /^\s+$/.test(gap)) return next.lower === 'who';
-  if (!/^\s*,\s*$/.test(gap)) return false;
+  if (!isCommaGap(gap)) return false;
   if (['who', 'whose', 'aged'].includes(next.lower) || /^\d{1,3}$/.test(next.text)) return true;
   return tokens.slice(after, after + 4).some((token) => isPersonCue(token.lower));
 }
@@ -232,7 +234,7 @@ const DESCRIPTION_WORDS = 8;
  */
 function describedBefore(tokens: readonly Token[], first: number, last: Token): boolean {
   const comma = tokens[first - 1];
-  if (!comma || !/^\s*,\s*$/.test(comma.gapAfter) || !/^\s*,\s*$/.test(last.gapAfter)) return false;
+  if (!comma || !isCommaGap(comma.gapAfter) || !isCommaGap(last.gapAfter)) return false;
   let start = first - 1;
   while (start > 0 && first - start < DESCRIPTION_WORDS && !tokens[start]!.sentenceStart && /^\s+$/.test(tokens[start - 1]!.gapAfter))
     start--;
@@ -636,10 +638,7 @@ const givenNameFirst: Evidence = ({ tail }) => isGivenName(tail[0]);
 
 /** `Ethiopia's Tirunesh Dibaba`, `another Ethiopian, Berhane Adera`. */
 const countryBefore: Evidence = ({ before, prefix }, { rules }) =>
-  before !== undefined &&
-  prefix.length === 0 &&
-  rules.countryNames.has(before.text) &&
-  (before.possessive || /^\s*,\s*$/.test(before.gapAfter));
+  before !== undefined && prefix.length === 0 && rules.countryNames.has(before.text) && (before.possessive || isCommaGap(before.gapAfter));
 
 /** The surname used alone elsewhere in the text, the first word not. */
 const surnameAlone: Evidence = ({ tail }, { lone }) => lone.has(tail.at(-1)!) && !lone.has(tail[0]!);
@@ -828,7 +827,7 @@ export function readText(text: string, rules: NameRules): Reading[] {
 function proveListed(proven: Candidate[], unproven: Candidate[], tokens: readonly Token[]): void {
   const joinedTo = (candidate: Candidate, other: Candidate) =>
     (other.last + 2 === candidate.first && tokens[other.last + 1]?.lower === 'and') ||
-    (other.last + 1 === candidate.first && /^\s*,\s*$/.test(tokens[other.last]!.gapAfter));
+    (other.last + 1 === candidate.first && isCommaGap(tokens[other.last]!.gapAfter));
   for (let added = true; added;) {
     added = false;
     for (const candidate of [...unproven]) {
